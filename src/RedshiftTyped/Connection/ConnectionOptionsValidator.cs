@@ -1,0 +1,156 @@
+using System.Text.RegularExpressions;
+
+namespace RedshiftTyped.Connection;
+
+/// <summary>
+/// The rules a connection must satisfy before any call is made. Each message names the option (by its
+/// connector name) and says what to do; none repeats a secret value.
+/// </summary>
+internal static partial class ConnectionOptionsValidator
+{
+    public const string TargetRequired = "Either cluster_identifier or workgroup_name required";
+
+    public static void ThrowIfInvalid(RedshiftConnectionOptions options)
+    {
+        var problems = Validate(options);
+        if (problems.Count > 0)
+        {
+            throw new RedshiftConfigurationException(problems);
+        }
+    }
+
+    public static List<string> Validate(RedshiftConnectionOptions o)
+    {
+        var problems = new List<string>();
+        bool hasCluster = !string.IsNullOrWhiteSpace(o.ClusterIdentifier);
+        bool hasWorkgroup = !string.IsNullOrWhiteSpace(o.WorkgroupName);
+
+        if (string.IsNullOrWhiteSpace(o.Region))
+        {
+            problems.Add("region is required: set it to the AWS region of the cluster or workgroup, e.g. \"us-east-1\".");
+        }
+        else if (!RegionPattern().IsMatch(o.Region))
+        {
+            problems.Add($"region \"{o.Region}\" is not an AWS region name: use the form \"us-east-1\" or \"eu-west-2\".");
+        }
+
+        if (string.IsNullOrWhiteSpace(o.Database))
+        {
+            problems.Add("database is required: set it to the database to connect to, e.g. \"dev\".");
+        }
+
+        if (!hasCluster && !hasWorkgroup)
+        {
+            problems.Add(TargetRequired + ": set cluster_identifier for a provisioned cluster, or workgroup_name for Redshift Serverless.");
+        }
+        else if (hasCluster && hasWorkgroup)
+        {
+            problems.Add("cluster_identifier and workgroup_name were both given: set only cluster_identifier for a provisioned cluster, or only workgroup_name for Redshift Serverless.");
+        }
+
+        if (hasCluster && !ClusterIdentifierPattern().IsMatch(o.ClusterIdentifier!))
+        {
+            problems.Add($"cluster_identifier \"{o.ClusterIdentifier}\" is not valid: 1 to 63 lowercase letters, digits and single hyphens, starting with a letter (as shown in the Redshift console).");
+        }
+
+        if (hasWorkgroup && !WorkgroupPattern().IsMatch(o.WorkgroupName!))
+        {
+            problems.Add($"workgroup_name \"{o.WorkgroupName}\" is not valid: 3 to 63 lowercase letters, digits and hyphens, or a workgroup ARN (arn:aws:redshift-serverless:<region>:<account>:workgroup/<id>).");
+        }
+
+        bool hasKeyId = !string.IsNullOrEmpty(o.AccessKeyId);
+        bool hasSecretKey = !string.IsNullOrEmpty(o.SecretAccessKey);
+        if (hasKeyId && !hasSecretKey)
+        {
+            problems.Add("access_key_id was given without secret_access_key: set both, or neither to use the default credential chain (IAM role, profile, environment).");
+        }
+        else if (!hasKeyId && hasSecretKey)
+        {
+            problems.Add("secret_access_key was given without access_key_id: set both, or neither to use the default credential chain (IAM role, profile, environment).");
+        }
+
+        if (!string.IsNullOrEmpty(o.SessionToken) && !(hasKeyId && hasSecretKey))
+        {
+            problems.Add("session_token applies only to temporary access keys: set access_key_id and secret_access_key with it, or remove it.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(o.DbUser))
+        {
+            if (hasWorkgroup && !hasCluster)
+            {
+                problems.Add("db_user applies only to a provisioned cluster (cluster_identifier): Redshift Serverless derives the database user from the IAM identity, so remove db_user or use secret_arn.");
+            }
+
+            if (!string.IsNullOrWhiteSpace(o.SecretArn))
+            {
+                problems.Add("db_user and secret_arn were both given: they are two ways to authenticate to the database; keep db_user for temporary credentials or secret_arn for a Secrets Manager secret.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(o.SecretArn) && o.SecretArn.StartsWith("arn:", StringComparison.Ordinal)
+            && !SecretArnPattern().IsMatch(o.SecretArn))
+        {
+            problems.Add($"secret_arn \"{o.SecretArn}\" is not a Secrets Manager ARN: use arn:aws:secretsmanager:<region>:<account>:secret:<name>, or the secret's name.");
+        }
+
+        if (!(o.PollInterval > 0 && o.PollInterval <= 300))
+        {
+            problems.Add($"poll_interval {o.PollInterval} is out of range: give the longest pause between status polls in seconds, more than 0 and at most 300 (default 2).");
+        }
+
+        if (o.MaxPollAttempts is < 1 or > 1_000_000)
+        {
+            problems.Add($"max_poll_attempts {o.MaxPollAttempts} is out of range: give a number from 1 to 1000000 (default 300).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(o.Endpoint)
+            && !(Uri.TryCreate(o.Endpoint, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        {
+            problems.Add($"endpoint \"{o.Endpoint}\" is not an absolute http or https URL: use e.g. \"http://127.0.0.1:8790\" for the local server.");
+        }
+
+        if (o.SchemaFilter is not null && o.SchemaFilter.Split(',').Any(s => s.Trim().Length == 0) && o.SchemaFilter.Trim().Length > 0)
+        {
+            problems.Add($"schema_filter \"{o.SchemaFilter}\" has an empty entry: list schema names separated by commas, e.g. \"public,sales\".");
+        }
+
+        ValidateRetry(o.Retry, problems);
+        return problems;
+    }
+
+    private static void ValidateRetry(RedshiftRetryOptions? retry, List<string> problems)
+    {
+        if (retry is null)
+        {
+            problems.Add("retry is null: remove it to use the defaults, or set its members.");
+            return;
+        }
+
+        if (retry.MaxRetries is < 0 or > 100)
+        {
+            problems.Add($"retry.max_retries {retry.MaxRetries} is out of range: give 0 (no retries) to 100.");
+        }
+
+        if (retry.BaseDelay < TimeSpan.Zero || retry.MaxDelay < retry.BaseDelay)
+        {
+            problems.Add("retry.base_delay and retry.max_delay must satisfy 0 <= base_delay <= max_delay.");
+        }
+
+        if (retry.TotalTimeout <= TimeSpan.Zero && retry.TotalTimeout != Timeout.InfiniteTimeSpan)
+        {
+            problems.Add("retry.total_timeout must be positive (or infinite).");
+        }
+    }
+
+    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d{1,2}$")]
+    private static partial Regex RegionPattern();
+
+    [GeneratedRegex(@"^(?=.{1,63}$)[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
+    private static partial Regex ClusterIdentifierPattern();
+
+    [GeneratedRegex(@"^([a-z0-9-]{3,63}|arn:(aws(-[a-z]+)*):redshift-serverless:([a-z]{2}(-gov|(-iso[a-z]?))?|eusc-[a-z]+)-[a-z]+-\d{1}:\d{12}:workgroup/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$")]
+    private static partial Regex WorkgroupPattern();
+
+    [GeneratedRegex(@"^arn:aws(-[a-z]+)*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$")]
+    private static partial Regex SecretArnPattern();
+}

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Configuration;
+
+namespace RedshiftTyped.Connection;
+
+/// <summary>
+/// Loads <see cref="RedshiftConnectionOptions"/> from a connector-style JSON file, an <see cref="IConfiguration"/>
+/// section, or environment variables (<c>REDSHIFT_TYPED_REGION</c>, <c>REDSHIFT_TYPED_CLUSTER_IDENTIFIER</c>, ...).
+/// Unknown keys in a file or section are errors, so a misspelt option cannot be silently ignored.
+/// </summary>
+public static class RedshiftConnectionOptionsLoader
+{
+    /// <summary>The prefix of the environment variables the loader reads.</summary>
+    public const string EnvironmentPrefix = "REDSHIFT_TYPED_";
+
+    private static readonly string KnownKeys = string.Join(", ",
+        "region", "database", "cluster_identifier", "workgroup_name", "access_key_id", "secret_access_key",
+        "session_token", "db_user", "secret_arn", "schema_filter", "poll_interval", "max_poll_attempts",
+        "endpoint", "use_fips", "long_polling", "verify_secret", "retry");
+
+    /// <summary>Reads a JSON file of connector parameters, e.g. <c>{"region":"us-east-1","database":"dev",...}</c>.</summary>
+    public static RedshiftConnectionOptions FromJsonFile(string path, RedshiftConnectionOptions? start = null)
+    {
+        string fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            throw new RedshiftConfigurationException(
+                $"connection file \"{path}\" does not exist: pass the path of a JSON file holding region, database and cluster_identifier or workgroup_name.");
+        }
+
+        IConfigurationRoot configuration;
+        try
+        {
+            configuration = new ConfigurationBuilder().AddJsonFile(fullPath, optional: false, reloadOnChange: false).Build();
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            string detail = ex.InnerException?.Message ?? ex.Message;
+            throw new RedshiftConfigurationException(
+                $"connection file \"{path}\" is not valid JSON ({detail}): it must hold one JSON object of connector parameters.", ex);
+        }
+
+        return Bind(configuration, $"connection file \"{path}\"", start ?? new RedshiftConnectionOptions(), errorOnUnknown: true);
+    }
+
+    /// <summary>Binds a configuration section (for example <c>configuration.GetSection("Redshift")</c>).</summary>
+    public static RedshiftConnectionOptions FromConfiguration(IConfiguration section, RedshiftConnectionOptions? start = null)
+        => Bind(section, "configuration", start ?? new RedshiftConnectionOptions(), errorOnUnknown: true);
+
+    /// <summary>
+    /// Overlays the <c>REDSHIFT_TYPED_*</c> environment variables on <paramref name="start"/>; <c>AWS_REGION</c>
+    /// (or <c>AWS_DEFAULT_REGION</c>) supplies the region when nothing else does.
+    /// </summary>
+    public static RedshiftConnectionOptions FromEnvironment(RedshiftConnectionOptions? start = null)
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables(EnvironmentPrefix).Build();
+        var options = Bind(configuration, "environment", start ?? new RedshiftConnectionOptions(), errorOnUnknown: false);
+        if (string.IsNullOrWhiteSpace(options.Region))
+        {
+            options.Region = NullIfEmpty(Environment.GetEnvironmentVariable("AWS_REGION"))
+                ?? NullIfEmpty(Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"));
+        }
+
+        return options;
+    }
+
+    private static RedshiftConnectionOptions Bind(IConfiguration configuration, string source, RedshiftConnectionOptions target, bool errorOnUnknown)
+    {
+        try
+        {
+            configuration.Bind(target, binder => binder.ErrorOnUnknownConfiguration = errorOnUnknown);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder names the unknown key or the value it could not convert; keep that, add the fix.
+            throw new RedshiftConfigurationException(
+                $"{source} could not be read: {ex.Message} Known options: {KnownKeys}.", ex);
+        }
+
+        return target;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

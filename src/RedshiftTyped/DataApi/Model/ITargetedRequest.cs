@@ -1,0 +1,38 @@
+namespace RedshiftTyped.DataApi.Model;
+
+/// <summary>
+/// A request that names its cluster or workgroup, database and database credentials. Lets the client fill
+/// these from the connection options in one place for every operation that has them.
+/// </summary>
+public interface ITargetedRequest
+{
+    string? ClusterIdentifier { get; set; }
+    string? WorkgroupName { get; set; }
+    string? Database { get; set; }
+    string? DbUser { get; set; }
+    string? SecretArn { get; set; }
+}
+
+public sealed partial class ExecuteStatementRequest : ITargetedRequest;
+public sealed partial class BatchExecuteStatementRequest : ITargetedRequest;
+public sealed partial class ListDatabasesRequest : ITargetedRequest;
+public sealed partial class ListSchemasRequest : ITargetedRequest;
+public sealed partial class ListTablesRequest : ITargetedRequest;
+public sealed partial class DescribeTableRequest : ITargetedRequest;
+
+public sealed partial class SqlParameter
+{
+    public SqlParameter()
+    {
+    }
+
+    /// <summary>A named parameter: <c>:name</c> in the SQL, its value as the string Redshift casts.</summary>
+    public SqlParameter(string name, string value)
+    {
+        Name = name;
+        Value = value;
+    }
+
+    /// <summary>Shows the name only: parameter values may be personal or secret data.</summary>
+    public override string ToString() => $":{Name} = <redacted>";
+}

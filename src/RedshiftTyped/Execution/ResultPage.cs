@@ -1,0 +1,111 @@
+using RedshiftTyped.DataApi.Model;
+using RedshiftTyped.Values;
+
+namespace RedshiftTyped.Execution;
+
+/// <summary>
+/// One page of a statement's result, as the service sent it: JSON records (GetStatementResult) or CSV text
+/// (GetStatementResultV2). Pages are read one at a time, so memory holds one page, never the whole result.
+/// </summary>
+public sealed class ResultPage
+{
+    private readonly List<List<Field>>? _records;
+    private readonly IReadOnlyList<string>? _csvChunks;
+    private int _rowCount = -1;
+
+    internal ResultPage(int pageNumber, IReadOnlyList<ColumnMetadata> columns, long? totalNumRows, List<List<Field>> records)
+    {
+        PageNumber = pageNumber;
+        Columns = columns;
+        TotalNumRows = totalNumRows;
+        Format = ResultFormatString.JSON;
+        _records = records;
+        _rowCount = records.Count;
+    }
+
+    internal ResultPage(int pageNumber, IReadOnlyList<ColumnMetadata> columns, long? totalNumRows, IReadOnlyList<string> csvChunks)
+    {
+        PageNumber = pageNumber;
+        Columns = columns;
+        TotalNumRows = totalNumRows;
+        Format = ResultFormatString.CSV;
+        _csvChunks = csvChunks;
+    }
+
+    /// <summary>0 for the first page.</summary>
+    public int PageNumber { get; }
+
+    public IReadOnlyList<ColumnMetadata> Columns { get; }
+
+    /// <summary>The total the service announced for the whole result.</summary>
+    public long? TotalNumRows { get; }
+
+    public ResultFormatString Format { get; }
+
+    /// <summary>The JSON records of the page (empty for a CSV page).</summary>
+    public IReadOnlyList<IReadOnlyList<Field>> Records => _records ?? (IReadOnlyList<IReadOnlyList<Field>>)[];
+
+    /// <summary>The CSV text of the page (null for a JSON page).</summary>
+    public IReadOnlyList<string>? CsvRecords => _csvChunks;
+
+    public int RowCount => _rowCount >= 0 ? _rowCount : _rowCount = ReadCsvRows().Count();
+
+    /// <summary>Each row as raw text fields: the stringValue or number as text for JSON, the field for CSV (null for NULL).</summary>
+    public IEnumerable<string?[]> ReadTextRows() => _records is not null
+        ? _records.Select(record => record.Select(FieldText).ToArray())
+        : ReadCsvRows();
+
+    /// <summary>Each row decoded to .NET values by <see cref="RedshiftValueDecoder"/>.</summary>
+    public IEnumerable<object?[]> DecodeRows()
+    {
+        var types = Columns.Select(c => (Type: RedshiftTypeNames.Parse(c.TypeName), Precision: c.Precision ?? 0, Name: c.Name ?? c.Label ?? "?")).ToArray();
+        if (_records is not null)
+        {
+            foreach (var record in _records)
+            {
+                CheckWidth(record.Count, types.Length);
+                var row = new object?[record.Count];
+                for (int i = 0; i < row.Length; i++)
+                {
+                    row[i] = RedshiftValueDecoder.Decode(record[i], types[i].Type, types[i].Precision, types[i].Name);
+                }
+
+                yield return row;
+            }
+
+            yield break;
+        }
+
+        foreach (var fields in ReadCsvRows())
+        {
+            CheckWidth(fields.Length, types.Length);
+            var row = new object?[fields.Length];
+            for (int i = 0; i < row.Length; i++)
+            {
+                row[i] = fields[i] is { } text ? RedshiftValueDecoder.FromText(text, types[i].Type, types[i].Precision, types[i].Name) : null;
+            }
+
+            yield return row;
+        }
+    }
+
+    private IEnumerable<string?[]> ReadCsvRows() => (_csvChunks ?? []).SelectMany(CsvRecordReader.Read);
+
+    private static void CheckWidth(int fields, int columns)
+    {
+        if (fields != columns)
+        {
+            throw new FormatException($"A record has {fields} fields but the result has {columns} columns.");
+        }
+    }
+
+    private static string? FieldText(Field field) => field.Kind switch
+    {
+        FieldKind.Null or FieldKind.Empty => null,
+        FieldKind.Boolean => field.BooleanValue!.Value ? "true" : "false",
+        FieldKind.Long => field.LongValue!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        FieldKind.Double => field.DoubleValue!.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        FieldKind.Blob => Convert.ToBase64String(field.BlobValue!),
+        _ => field.StringValue,
+    };
+}

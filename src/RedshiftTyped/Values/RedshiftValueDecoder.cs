@@ -1,0 +1,102 @@
+using System.Data.SqlTypes;
+using System.Globalization;
+using RedshiftTyped.DataApi.Model;
+
+namespace RedshiftTyped.Values;
+
+/// <summary>
+/// Decodes one result value to its .NET value, by the Field member actually present (the union tag) and
+/// then the column's Redshift type:
+/// int2 → short, int4 → int, int8 → long, float4 → float, float8 → double, bool → bool,
+/// numeric(p ≤ 28) → decimal and numeric(p > 28) → <see cref="SqlDecimal"/> (all 38 digits, lossless),
+/// char/varchar/text → string, date → DateOnly, time → TimeOnly, timetz → DateTimeOffset,
+/// timestamp → DateTime (Unspecified), timestamptz → DateTimeOffset (UTC), interval day-to-second → TimeSpan,
+/// varbyte → byte[], super/geometry/geography/hllsketch/interval year-to-month/unknown → string. NULL → null.
+/// </summary>
+public static class RedshiftValueDecoder
+{
+    /// <summary>The widest numeric precision <see cref="decimal"/> always holds.</summary>
+    public const int MaxDecimalPrecision = 28;
+
+    public static object? Decode(Field field, ColumnMetadata column)
+        => Decode(field, RedshiftTypeNames.Parse(column.TypeName), column.Precision ?? 0, column.Name ?? column.Label ?? "?");
+
+    public static object? Decode(Field field, RedshiftType type, int precision, string columnName)
+    {
+        switch (field.Kind)
+        {
+            case FieldKind.Null:
+                return null;
+            case FieldKind.Empty:
+                throw new FormatException(
+                    $"Column \"{columnName}\" ({type}) came back as an empty Field. The Data API did this for bool and float4 " +
+                    "before September 2022; cast the column to varchar in the SQL if your endpoint still does.");
+            case FieldKind.Boolean:
+                return type == RedshiftType.Boolean || type == RedshiftType.Unknown
+                    ? field.BooleanValue!.Value
+                    : Mismatch(field, type, columnName);
+            case FieldKind.Long:
+                return FromLong(field.LongValue!.Value, type, columnName);
+            case FieldKind.Double:
+                return type switch
+                {
+                    RedshiftType.Real => (float)field.DoubleValue!.Value,
+                    RedshiftType.DoublePrecision or RedshiftType.Unknown => field.DoubleValue!.Value,
+                    RedshiftType.Numeric => (decimal)field.DoubleValue!.Value,
+                    _ => Mismatch(field, type, columnName),
+                };
+            case FieldKind.Blob:
+                return field.BlobValue;
+            default:
+                return FromText(field.StringValue!, type, precision, columnName);
+        }
+    }
+
+    /// <summary>Decodes a value given as text (a stringValue, or a CSV field).</summary>
+    public static object? FromText(string text, RedshiftType type, int precision, string columnName)
+    {
+        try
+        {
+            return type switch
+            {
+                RedshiftType.SmallInt => short.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
+                RedshiftType.Integer => int.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
+                RedshiftType.BigInt => long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
+                RedshiftType.Real => float.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
+                RedshiftType.DoublePrecision => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
+                RedshiftType.Numeric when precision > MaxDecimalPrecision => RedshiftTextParser.ParseSqlDecimal(text),
+                RedshiftType.Numeric => RedshiftTextParser.ParseDecimal(text),
+                RedshiftType.Boolean => RedshiftTextParser.ParseBoolean(text),
+                RedshiftType.Date => RedshiftTextParser.ParseDate(text),
+                RedshiftType.Time => RedshiftTextParser.ParseTime(text),
+                RedshiftType.TimeTz => RedshiftTextParser.ParseTimeTz(text),
+                RedshiftType.Timestamp => RedshiftTextParser.ParseTimestamp(text),
+                RedshiftType.TimestampTz => RedshiftTextParser.ParseTimestampTz(text),
+                RedshiftType.IntervalDayToSecond => RedshiftTextParser.ParseInterval(text),
+                RedshiftType.VarByte => RedshiftTextParser.ParseVarByte(text),
+                _ => text,
+            };
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException)
+        {
+            throw new FormatException(
+                $"Column \"{columnName}\" ({type}): the value \"{Truncate(text)}\" cannot be read as {type}: {ex.Message}", ex);
+        }
+    }
+
+    private static object FromLong(long value, RedshiftType type, string columnName) => type switch
+    {
+        RedshiftType.SmallInt => checked((short)value),
+        RedshiftType.Integer => checked((int)value),
+        RedshiftType.BigInt or RedshiftType.Unknown => value,
+        RedshiftType.Numeric => (decimal)value,
+        RedshiftType.Real => (float)value,
+        RedshiftType.DoublePrecision => (double)value,
+        _ => Mismatch(Field.FromLong(value), type, columnName),
+    };
+
+    private static object Mismatch(Field field, RedshiftType type, string columnName)
+        => throw new FormatException($"Column \"{columnName}\" is {type} but the service sent {field}.");
+
+    private static string Truncate(string text) => text.Length <= 100 ? text : text[..100] + "…";
+}
