@@ -90,7 +90,7 @@ public static class SigV4Canonicalizer
         return string.Join('&', pairs.Select(p => $"{p.Key}={p.Value}"));
     }
 
-    /// <summary>All values of a header, each trimmed with inner runs of spaces folded to one, joined by commas.</summary>
+    /// <summary>All values of a header in arrival order, each trimmed with inner runs of spaces folded to one, joined by commas.</summary>
     public static string CanonicalHeaderValue(SigV4Request request, string lowerName)
     {
         var values = new List<string>();
@@ -98,11 +98,8 @@ public static class SigV4Canonicalizer
         {
             if (key.Equals(lowerName, StringComparison.OrdinalIgnoreCase))
             {
-                // A folded (multi-line) header value is one value per line.
-                foreach (string line in value.Split('\n'))
-                {
-                    values.Add(FoldSpaces(line.Trim()));
-                }
+                // A folded (multi-line) value is one value: its line breaks become spaces, then runs of spaces fold.
+                values.Add(FoldSpaces(value.Replace('\r', ' ').Replace('\n', ' ').Trim()));
             }
         }
 
