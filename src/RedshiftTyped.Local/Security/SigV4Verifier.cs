@@ -98,6 +98,14 @@ public sealed class SigV4Verifier(IEnumerable<LocalCredential> credentials, stri
             return SigV4Result.Fail("UnrecognizedClientException", "The security token included in the request is invalid.");
         }
 
+        // The canonical request trusts x-amz-content-sha256 when present; it must then be the body's real hash,
+        // or a signed header would vouch for a body that was swapped in transit.
+        string? declaredHash = request.Header("x-amz-content-sha256");
+        if (declaredHash is not null && !declaredHash.Equals(SigV4Canonicalizer.Hex(SHA256.HashData(request.Body.Span)), StringComparison.OrdinalIgnoreCase))
+        {
+            return SigV4Result.Fail("InvalidSignatureException", "The provided 'x-amz-content-sha256' header does not match what was computed.");
+        }
+
         string expected = ComputeSignature(request, auth.SignedHeaders, credential.SecretAccessKey, amzDate, auth.Date, region, service);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(auth.Signature)))
         {

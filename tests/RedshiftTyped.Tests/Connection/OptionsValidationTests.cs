@@ -1,0 +1,131 @@
+using RedshiftTyped.Connection;
+using RedshiftTyped.Tests.Infrastructure;
+
+namespace RedshiftTyped.Tests.Connection;
+
+/// <summary>Every validation rule, with the message a user sees; all fail before any call is made.</summary>
+public sealed class OptionsValidationTests
+{
+    private static RedshiftConfigurationException Invalid(Action<RedshiftConnectionOptions> change)
+    {
+        var options = TestClients.Options(change);
+        var handler = new RecordingHandler((_, _) => throw new InvalidOperationException("no call may be made"));
+        var ex = Assert.Throws<RedshiftConfigurationException>(() => new RedshiftClient(options, httpHandler: handler));
+        Assert.Empty(handler.Requests);
+        return ex;
+    }
+
+    private static string Single(Action<RedshiftConnectionOptions> change) => Assert.Single(Invalid(change).Problems);
+
+    [Fact]
+    public void Valid_options_pass() => TestClients.Options().Validate();
+
+    [Fact]
+    public void Region_is_required() => Assert.StartsWith("region is required", Single(o => o.Region = null));
+
+    [Fact]
+    public void Region_must_look_like_a_region() => Assert.Contains("is not an AWS region name", Single(o => o.Region = "US East"));
+
+    [Fact]
+    public void Database_is_required() => Assert.StartsWith("database is required", Single(o => o.Database = " "));
+
+    [Fact]
+    public void A_cluster_or_a_workgroup_is_required()
+        => Assert.StartsWith("Either cluster_identifier or workgroup_name required", Single(o => o.ClusterIdentifier = null));
+
+    [Fact]
+    public void Cluster_and_workgroup_together_are_refused()
+        => Assert.StartsWith("cluster_identifier and workgroup_name were both given", Single(o => o.WorkgroupName = "my-workgroup"));
+
+    [Fact]
+    public void A_malformed_cluster_identifier_is_refused()
+        => Assert.Contains("cluster_identifier \"My_Cluster\" is not valid", Single(o => o.ClusterIdentifier = "My_Cluster"));
+
+    [Fact]
+    public void A_malformed_workgroup_is_refused()
+        => Assert.Contains("workgroup_name \"WG\" is not valid", Single(o => { o.ClusterIdentifier = null; o.WorkgroupName = "WG"; }));
+
+    [Fact]
+    public void A_workgroup_ARN_is_accepted()
+    {
+        TestClients.Options(o => { o.ClusterIdentifier = null; o.WorkgroupName = "arn:aws:redshift-serverless:us-east-1:123456789012:workgroup/0123abcd-0123-4567-89ab-0123456789ab"; }).Validate();
+    }
+
+    [Fact]
+    public void Access_key_without_secret_is_refused()
+        => Assert.StartsWith("access_key_id was given without secret_access_key", Single(o => o.SecretAccessKey = null));
+
+    [Fact]
+    public void Secret_without_access_key_is_refused()
+        => Assert.StartsWith("secret_access_key was given without access_key_id", Single(o => o.AccessKeyId = null));
+
+    [Fact]
+    public void Session_token_needs_keys()
+        => Assert.StartsWith("session_token applies only to temporary access keys",
+            Single(o => { o.AccessKeyId = null; o.SecretAccessKey = null; o.SessionToken = "token"; }));
+
+    [Fact]
+    public void Db_user_needs_a_cluster()
+        => Assert.StartsWith("db_user applies only to a provisioned cluster",
+            Single(o => { o.ClusterIdentifier = null; o.WorkgroupName = "my-workgroup"; o.DbUser = "admin"; }));
+
+    [Fact]
+    public void Db_user_and_secret_arn_are_exclusive()
+        => Assert.StartsWith("db_user and secret_arn were both given", Single(o => { o.DbUser = "admin"; o.SecretArn = "my-secret"; }));
+
+    [Fact]
+    public void A_malformed_secret_ARN_is_refused()
+        => Assert.Contains("is not a Secrets Manager ARN", Single(o => o.SecretArn = "arn:aws:s3:::bucket"));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(301)]
+    [InlineData(double.NaN)]
+    public void Poll_interval_must_be_in_range(double seconds) => Assert.StartsWith("poll_interval", Single(o => o.PollInterval = seconds));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1_000_001)]
+    public void Max_poll_attempts_must_be_in_range(int attempts) => Assert.StartsWith("max_poll_attempts", Single(o => o.MaxPollAttempts = attempts));
+
+    [Fact]
+    public void Endpoint_must_be_an_http_url() => Assert.Contains("is not an absolute http or https URL", Single(o => o.Endpoint = "127.0.0.1:8790"));
+
+    [Fact]
+    public void Schema_filter_entries_must_not_be_empty() => Assert.Contains("has an empty entry", Single(o => o.SchemaFilter = "public,,sales"));
+
+    [Fact]
+    public void Retry_settings_must_be_in_range() => Assert.StartsWith("retry.max_retries", Single(o => o.Retry.MaxRetries = -1));
+
+    [Fact]
+    public void Every_problem_is_listed_at_once()
+    {
+        var ex = Invalid(o => { o.Region = null; o.Database = null; o.ClusterIdentifier = null; });
+        Assert.Equal(3, ex.Problems.Count);
+        Assert.Contains("Either cluster_identifier or workgroup_name required", ex.Message);
+    }
+
+    [Fact]
+    public void No_message_contains_a_secret_value()
+    {
+        var ex = Invalid(o => { o.AccessKeyId = null; o.SecretAccessKey = "TOPSECRETKEY"; o.SessionToken = "TOPSECRETTOKEN"; o.Region = null; });
+        Assert.DoesNotContain("TOPSECRET", ex.Message);
+    }
+
+    [Fact]
+    public void ToString_redacts_secrets_and_masks_the_access_key()
+    {
+        var options = TestClients.Options(o => o.SessionToken = "TOPSECRETTOKEN");
+        string text = options.ToString();
+
+        Assert.DoesNotContain(TestClients.SecretKey, text);
+        Assert.DoesNotContain("TOPSECRETTOKEN", text);
+        Assert.DoesNotContain(TestClients.AccessKey, text);
+        Assert.Contains("secret_access_key = ***", text);
+        Assert.Contains("access_key_id = ****MPLE", text);
+        Assert.Contains("cluster_identifier = my-cluster", text);
+        using var client = new RedshiftClient(options, httpHandler: new RecordingHandler((_, _) => throw new InvalidOperationException()));
+        Assert.DoesNotContain(TestClients.SecretKey, client.ToString());
+    }
+}

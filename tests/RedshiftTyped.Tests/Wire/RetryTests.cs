@@ -1,0 +1,118 @@
+using System.Net;
+using RedshiftTyped.DataApi.Errors;
+using RedshiftTyped.DataApi.Model;
+using RedshiftTyped.DataApi.Transport;
+using RedshiftTyped.Execution;
+using RedshiftTyped.Tests.Infrastructure;
+
+namespace RedshiftTyped.Tests.Wire;
+
+public sealed class RetryTests
+{
+    [Fact]
+    public async Task Throttling_is_retried_until_success()
+    {
+        var handler = new RecordingHandler((_, i) => i < 3 ? Aws.Throttled() : Aws.Ok("{\"Databases\":[\"dev\"]}"));
+        using var client = TestClients.Create(handler);
+
+        var result = await client.DataApi.ListDatabasesAsync(client.WithTarget(new ListDatabasesRequest()));
+
+        Assert.Equal(["dev"], result.Databases!);
+        Assert.Equal(4, handler.Requests.Count);
+        // Each attempt is signed afresh.
+        Assert.All(handler.Requests, r => Assert.StartsWith("AWS4-HMAC-SHA256", r.Header("Authorization")));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError, "InternalServerException")]
+    [InlineData(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable")]
+    [InlineData(HttpStatusCode.TooManyRequests, "TooManyRequestsException")]
+    public async Task Server_faults_and_429_are_retried(HttpStatusCode status, string type)
+    {
+        var handler = new RecordingHandler((_, i) => i == 0 ? Aws.Error(status, type, "try again") : Aws.Ok("{\"Schemas\":[\"public\"]}"));
+        using var client = TestClients.Create(handler);
+
+        var result = await client.DataApi.ListSchemasAsync(client.WithTarget(new ListSchemasRequest()));
+
+        Assert.Equal(["public"], result.Schemas!);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_is_retried()
+    {
+        var handler = new RecordingHandler((_, i) => i == 0
+            ? throw new HttpRequestException("The response ended prematurely.", new IOException("connection reset"))
+            : Aws.Ok("{\"Schemas\":[\"public\"]}"));
+        using var client = TestClients.Create(handler);
+
+        var result = await client.DataApi.ListSchemasAsync(client.WithTarget(new ListSchemasRequest()));
+
+        Assert.Equal(["public"], result.Schemas!);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData("ValidationException")]
+    [InlineData("AccessDeniedException")]
+    [InlineData("UnrecognizedClientException")]
+    [InlineData("InvalidSignatureException")]
+    [InlineData("ResourceNotFoundException")]
+    public async Task Client_errors_are_never_retried(string type)
+    {
+        var handler = new RecordingHandler((_, _) => Aws.Error(HttpStatusCode.BadRequest, type, "no"));
+        using var client = TestClients.Create(handler);
+
+        await Assert.ThrowsAnyAsync<AwsServiceException>(() => client.DataApi.ListSchemasAsync(client.WithTarget(new ListSchemasRequest())));
+
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Retries_are_bounded_and_the_last_error_surfaces()
+    {
+        var handler = new RecordingHandler((_, _) => Aws.Throttled());
+        using var client = TestClients.Create(handler, o => o.Retry.MaxRetries = 3);
+
+        var ex = await Assert.ThrowsAsync<ThrottlingException>(() => client.DataApi.ListSchemasAsync(client.WithTarget(new ListSchemasRequest())));
+
+        Assert.Equal("Rate exceeded", ex.Message);
+        Assert.Equal(4, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_retried_submit_carries_the_same_ClientToken()
+    {
+        var handler = new RecordingHandler((r, i) => r.Operation switch
+        {
+            "ExecuteStatement" when i < 2 => Aws.Error(HttpStatusCode.InternalServerError, "InternalServerException", "oops"),
+            "ExecuteStatement" => Aws.Ok(Aws.Submitted(Aws.StatementId)),
+            _ => Aws.Ok(Aws.Described(Aws.StatementId, "FINISHED", hasResultSet: false)),
+        });
+        using var client = TestClients.Create(handler);
+
+        var done = await client.ExecuteAsync("delete from t");
+
+        var submits = handler.Calls("ExecuteStatement").ToList();
+        Assert.Equal(3, submits.Count);
+        string? token = (string?)submits[0].Json["ClientToken"];
+        Assert.False(string.IsNullOrEmpty(token));
+        Assert.All(submits, s => Assert.Equal(token, (string?)s.Json["ClientToken"]));
+        Assert.Equal(2, done.Retries);
+    }
+
+    [Fact]
+    public void Full_jitter_stays_within_the_exponential_ceiling()
+    {
+        var baseDelay = TimeSpan.FromMilliseconds(100);
+        var max = TimeSpan.FromSeconds(2);
+        for (int attempt = 0; attempt < 10; attempt++)
+        {
+            double ceiling = Math.Min(max.TotalMilliseconds, 100 * Math.Pow(2, attempt));
+            var delays = Enumerable.Range(0, 200).Select(_ => RetryPipelineFactory.FullJitter(baseDelay, max, attempt).TotalMilliseconds).ToList();
+            Assert.All(delays, d => Assert.InRange(d, 0, ceiling));
+            // Full jitter spreads over the whole range rather than clustering at the ceiling.
+            Assert.True(delays.Min() < ceiling * 0.25 && delays.Max() > ceiling * 0.75, $"attempt {attempt}: {delays.Min()}..{delays.Max()} of {ceiling}");
+        }
+    }
+}
