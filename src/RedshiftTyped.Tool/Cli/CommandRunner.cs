@@ -1,0 +1,49 @@
+using RedshiftTyped.Connection;
+using RedshiftTyped.DataApi.Errors;
+using RedshiftTyped.Execution;
+
+namespace RedshiftTyped.Tool.Cli;
+
+/// <summary>The command line was wrong in a way the parser cannot see (a malformed name=value, say).</summary>
+internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>
+/// Runs a command's work and turns what can go wrong into one clear line on standard error and an exit code:
+/// 2 for usage and configuration mistakes, 1 for failed statements and refused calls. No stack traces for
+/// expected failures; credentials never appear, because no exception message carries them.
+/// </summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(ToolConsole console, Func<Task<int>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception ex) when (ex is RedshiftConfigurationException or UsageException or ArgumentException)
+        {
+            await console.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (StatementException ex)
+        {
+            await console.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (AwsServiceException ex)
+        {
+            await console.Error.WriteLineAsync($"error: {ex.ErrorCode}: {ex.Message} (HTTP {(int)ex.StatusCode}, request id {ex.RequestId ?? "none"})");
+            return ExitCodes.Failed;
+        }
+        catch (HttpRequestException ex)
+        {
+            await console.Error.WriteLineAsync($"error: could not reach the Data API endpoint: {ex.Message}. Check --endpoint or --region, and that the local server is running if you use one.");
+            return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            await console.Error.WriteLineAsync("cancelled.");
+            return ExitCodes.Failed;
+        }
+    }
+}

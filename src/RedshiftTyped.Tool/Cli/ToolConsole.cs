@@ -1,0 +1,20 @@
+namespace RedshiftTyped.Tool.Cli;
+
+/// <summary>
+/// Where a command writes and what it connects through. Tests give their own writers and HTTP handler;
+/// the real tool uses the process's standard streams and the network.
+/// </summary>
+internal sealed class ToolConsole(TextWriter output, TextWriter error, HttpMessageHandler? httpHandler = null)
+{
+    public static ToolConsole Standard { get; } = new(Console.Out, Console.Error);
+
+    public TextWriter Out { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    /// <summary>The handler the client sends through; null for the real network.</summary>
+    public HttpMessageHandler? HttpHandler { get; } = httpHandler;
+
+    /// <summary>True when output goes to a person's terminal rather than a file or pipe.</summary>
+    public bool IsInteractive => ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected;
+}

@@ -1,0 +1,43 @@
+using System.Data.SqlTypes;
+using System.Globalization;
+using RedshiftTyped.DataApi.Model;
+
+namespace RedshiftTyped.Tool.Output;
+
+/// <summary>Writes a result as it streams in, one page at a time.</summary>
+internal abstract class ResultWriter
+{
+    public static ResultWriter Create(string format, TextWriter output) => format switch
+    {
+        "json" => new JsonResultWriter(output),
+        "csv" => new CsvResultWriter(output),
+        _ => new TableResultWriter(output),
+    };
+
+    public abstract void Begin(IReadOnlyList<ColumnMetadata> columns);
+
+    public abstract void WriteRow(object?[] row);
+
+    /// <summary>Called once at the end, with the rows written (or affected, for a statement without a result).</summary>
+    public abstract void End(long rows, bool hadResultSet);
+
+    /// <summary>A value as text: invariant culture, ISO-8601 dates, base64 bytes, exact numerics.</summary>
+    public static string? Text(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        bool b => b ? "true" : "false",
+        DateTime dt => dt.ToString(dt.TimeOfDay == TimeSpan.Zero && dt.Ticks % TimeSpan.TicksPerDay == 0 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
+        DateTimeOffset dto => dto.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFzzz", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        TimeOnly t => t.ToString("HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture).TrimEnd('.'),
+        byte[] bytes => Convert.ToBase64String(bytes),
+        SqlDecimal sd => sd.ToString(),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    public static string ColumnName(ColumnMetadata column, int index) => column.Label ?? column.Name ?? $"column{index + 1}";
+}

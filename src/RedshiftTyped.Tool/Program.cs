@@ -1,0 +1,4 @@
+using RedshiftTyped.Tool;
+using RedshiftTyped.Tool.Cli;
+
+return await ToolApp.RunAsync(args, ToolConsole.Standard);

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text.Json;
+using RedshiftTyped.Tests.Infrastructure;
+using RedshiftTyped.Tool;
+using RedshiftTyped.Tool.Cli;
+
+namespace RedshiftTyped.Tests.Tool;
+
+/// <summary><c>redshift-typed sql</c> end to end through the wire: flags, parameters, output formats, exit codes.</summary>
+public sealed class SqlCommandTests
+{
+    private const string Id = Aws.StatementId;
+
+    private static RecordingHandler Result(string records, string columns, string? failWith = null) => new((r, _) => r.Operation switch
+    {
+        "ExecuteStatement" => Aws.Ok(Aws.Submitted(Id)),
+        "DescribeStatement" => Aws.Ok(Aws.Described(Id, failWith is null ? "FINISHED" : "FAILED", error: failWith)),
+        "GetStatementResult" => Aws.Ok($"{{\"Records\":{records},\"ColumnMetadata\":{columns},\"TotalNumRows\":2}}"),
+        _ => Aws.Error(HttpStatusCode.BadRequest, "ValidationException", "unexpected"),
+    });
+
+    private const string TwoRows = "[[{\"longValue\":1},{\"stringValue\":\"a,\\\"b\\\"\"},{\"stringValue\":\"12.50\"}],[{\"longValue\":2},{\"isNull\":true},{\"stringValue\":\"-0.01\"}]]";
+    private const string ThreeColumns = "[{\"name\":\"id\",\"label\":\"id\",\"typeName\":\"int4\"},{\"name\":\"name\",\"label\":\"name\",\"typeName\":\"varchar\"},{\"name\":\"price\",\"label\":\"price\",\"typeName\":\"numeric\",\"precision\":8,\"scale\":2}]";
+
+    private static async Task<(int Exit, string Out, string Err)> Run(RecordingHandler handler, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = await ToolApp.RunAsync([.. args, "--endpoint", "http://127.0.0.1:8790", "--poll-interval", "0.05"], new ToolConsole(output, error, handler));
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Csv_output_has_a_header_quotes_and_distinguishes_NULL()
+    {
+        var (exit, output, err) = await Run(Result(TwoRows, ThreeColumns), "sql", "select id, name, price from t", "--format", "csv");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", err);
+        Assert.Equal("id,name,price\n1,\"a,\"\"b\"\"\",12.50\n2,,-0.01\n", output.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Json_output_keeps_numbers_exact_and_NULL_as_null()
+    {
+        var (exit, output, _) = await Run(Result(TwoRows, ThreeColumns), "sql", "select id, name, price from t", "--format", "json");
+
+        Assert.Equal(0, exit);
+        using var doc = JsonDocument.Parse(output);
+        var rows = doc.RootElement.EnumerateArray().ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(1, rows[0].GetProperty("id").GetInt32());
+        Assert.Equal("12.50", rows[0].GetProperty("price").GetRawText());
+        Assert.Equal(JsonValueKind.Null, rows[1].GetProperty("name").ValueKind);
+    }
+
+    [Fact]
+    public async Task Table_output_shows_columns_rows_and_a_count()
+    {
+        var (exit, output, _) = await Run(Result(TwoRows, ThreeColumns), "sql", "select 1");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("price", output);
+        Assert.Contains("NULL", output);
+        Assert.Contains("(2 rows)", output);
+    }
+
+    [Fact]
+    public async Task Params_are_sent_as_parameters_and_local_defaults_fill_the_target()
+    {
+        var handler = Result(TwoRows, ThreeColumns);
+        var (exit, _, _) = await Run(handler, "sql", "select * from t where id = :id", "--param", "id=42", "-p", "name=x=y");
+
+        Assert.Equal(0, exit);
+        var submit = handler.Calls("ExecuteStatement").Single().Json;
+        Assert.Equal("select * from t where id = :id", (string?)submit["Sql"]);
+        Assert.Equal("42", (string?)submit["Parameters"]![0]!["value"]);
+        Assert.Equal("x=y", (string?)submit["Parameters"]![1]!["value"]);
+        Assert.Equal("local", (string?)submit["ClusterIdentifier"]);
+        Assert.Equal("dev", (string?)submit["Database"]);
+    }
+
+    [Fact]
+    public async Task A_failed_statement_exits_1_with_Redshifts_error()
+    {
+        var (exit, _, err) = await Run(Result(TwoRows, ThreeColumns, failWith: "ERROR: relation \"nope\" does not exist"), "sql", "select * from nope");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("relation \"nope\" does not exist", err);
+    }
+
+    [Fact]
+    public async Task A_malformed_param_or_bad_option_exits_2_and_says_how_to_fix_it()
+    {
+        var (exit, _, err) = await Run(Result(TwoRows, ThreeColumns), "sql", "select :id", "--param", "id");
+        Assert.Equal(2, exit);
+        Assert.Contains("is not name=value", err);
+
+        (exit, _, err) = await Run(Result(TwoRows, ThreeColumns), "sql", "select 1", "--max-poll-attempts", "0");
+        Assert.Equal(2, exit);
+        Assert.Contains("max_poll_attempts", err);
+    }
+}
