@@ -35,6 +35,11 @@ internal static class CommandRunner
             await console.Error.WriteLineAsync($"error: {ex.ErrorCode}: {ex.Message} (HTTP {(int)ex.StatusCode}, request id {ex.RequestId ?? "none"})");
             return ExitCodes.Failed;
         }
+        catch (TimeoutException ex)
+        {
+            await console.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.Failed;
+        }
         catch (HttpRequestException ex)
         {
             await console.Error.WriteLineAsync($"error: could not reach the Data API endpoint: {ex.Message}. Check --endpoint or --region, and that the local server is running if you use one.");

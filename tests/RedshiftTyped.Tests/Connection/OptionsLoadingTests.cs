@@ -2,9 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RedshiftTyped.Connection;
+using RedshiftTyped.Tests.Infrastructure;
 
 namespace RedshiftTyped.Tests.Connection;
 
+[Collection(EnvironmentCollection.Name)]
 public sealed class OptionsLoadingTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("rt-options-").FullName;

@@ -7,6 +7,7 @@ using RedshiftTyped.Tool.Cli;
 namespace RedshiftTyped.Tests.Tool;
 
 /// <summary><c>redshift-typed sql</c> end to end through the wire: flags, parameters, output formats, exit codes.</summary>
+[Collection(EnvironmentCollection.Name)]
 public sealed class SqlCommandTests
 {
     private const string Id = Aws.StatementId;

@@ -61,6 +61,11 @@ internal sealed class AwsJsonTransport
                 context,
                 (Self: this, Operation: operation, Body: body, ResponseInfo: responseInfo)).ConfigureAwait(false);
         }
+        catch (Polly.Timeout.TimeoutRejectedException ex)
+        {
+            throw new TimeoutException(
+                $"{_service.TargetPrefix}.{operation} did not succeed within {ex.Timeout} across its retries; raise retry.total_timeout or check the endpoint.", ex);
+        }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
