@@ -10,6 +10,8 @@ internal static class ToolApp
     public static RootCommand CreateRoot(ToolConsole console) => new("redshift-typed: typed access to Amazon Redshift through the Data API.")
     {
         SqlCommand.Create(console),
+        CaptureCommand.Create(console),
+        CheckCommand.Create(console),
     };
 
     public static Task<int> RunAsync(string[] args, ToolConsole console, CancellationToken cancellationToken = default)

@@ -14,13 +14,16 @@ internal sealed class UsageException(string message) : Exception(message);
 /// </summary>
 internal static class CommandRunner
 {
-    public static async Task<int> RunAsync(ToolConsole console, Func<Task<int>> work)
+    /// <param name="console">Where the error line goes.</param>
+    /// <param name="work">The command's work; returns its exit code.</param>
+    /// <param name="failureCode">The exit code for a failed statement or refused call (check uses 2, keeping 1 for drift).</param>
+    public static async Task<int> RunAsync(ToolConsole console, Func<Task<int>> work, int failureCode = ExitCodes.Failed)
     {
         try
         {
             return await work();
         }
-        catch (Exception ex) when (ex is RedshiftConfigurationException or UsageException or ArgumentException)
+        catch (Exception ex) when (ex is RedshiftConfigurationException or UsageException or ArgumentException or Snapshots.SnapshotFormatException)
         {
             await console.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.Usage;
@@ -28,27 +31,27 @@ internal static class CommandRunner
         catch (StatementException ex)
         {
             await console.Error.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.Failed;
+            return failureCode;
         }
         catch (AwsServiceException ex)
         {
             await console.Error.WriteLineAsync($"error: {ex.ErrorCode}: {ex.Message} (HTTP {(int)ex.StatusCode}, request id {ex.RequestId ?? "none"})");
-            return ExitCodes.Failed;
+            return failureCode;
         }
         catch (TimeoutException ex)
         {
             await console.Error.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.Failed;
+            return failureCode;
         }
         catch (HttpRequestException ex)
         {
             await console.Error.WriteLineAsync($"error: could not reach the Data API endpoint: {ex.Message}. Check --endpoint or --region, and that the local server is running if you use one.");
-            return ExitCodes.Failed;
+            return failureCode;
         }
         catch (OperationCanceledException)
         {
             await console.Error.WriteLineAsync("cancelled.");
-            return ExitCodes.Failed;
+            return failureCode;
         }
     }
 }

@@ -79,4 +79,64 @@ public static class RedshiftTypeNames
             _ => RedshiftType.Unknown,
         };
     }
+
+    /// <summary>
+    /// The short name Redshift itself reports in result metadata (<c>int4</c>, <c>varchar</c>, <c>timestamptz</c>...);
+    /// null for <see cref="RedshiftType.Unknown"/>.
+    /// </summary>
+    public static string? ShortName(RedshiftType type) => type switch
+    {
+        RedshiftType.SmallInt => "int2",
+        RedshiftType.Integer => "int4",
+        RedshiftType.BigInt => "int8",
+        RedshiftType.Real => "float4",
+        RedshiftType.DoublePrecision => "float8",
+        RedshiftType.Numeric => "numeric",
+        RedshiftType.Boolean => "bool",
+        RedshiftType.Char => "char",
+        RedshiftType.VarChar => "varchar",
+        RedshiftType.Date => "date",
+        RedshiftType.Time => "time",
+        RedshiftType.TimeTz => "timetz",
+        RedshiftType.Timestamp => "timestamp",
+        RedshiftType.TimestampTz => "timestamptz",
+        RedshiftType.IntervalYearToMonth => "intervaly2m",
+        RedshiftType.IntervalDayToSecond => "intervald2s",
+        RedshiftType.VarByte => "varbyte",
+        RedshiftType.Super => "super",
+        RedshiftType.Geometry => "geometry",
+        RedshiftType.Geography => "geography",
+        RedshiftType.HllSketch => "hllsketch",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The type as Redshift's DDL and catalog spell it, with its modifiers:
+    /// <c>character varying(256)</c>, <c>numeric(18,2)</c>, <c>timestamp with time zone</c>.
+    /// </summary>
+    public static string? DeclaredName(RedshiftType type, int? length, int? precision, int? scale) => type switch
+    {
+        RedshiftType.SmallInt => "smallint",
+        RedshiftType.Integer => "integer",
+        RedshiftType.BigInt => "bigint",
+        RedshiftType.Real => "real",
+        RedshiftType.DoublePrecision => "double precision",
+        RedshiftType.Numeric => precision is > 0 ? $"numeric({precision},{scale ?? 0})" : "numeric",
+        RedshiftType.Boolean => "boolean",
+        RedshiftType.Char => length is > 0 ? $"character({length})" : "character",
+        RedshiftType.VarChar => length is > 0 ? $"character varying({length})" : "character varying",
+        RedshiftType.Date => "date",
+        RedshiftType.Time => "time without time zone",
+        RedshiftType.TimeTz => "time with time zone",
+        RedshiftType.Timestamp => "timestamp without time zone",
+        RedshiftType.TimestampTz => "timestamp with time zone",
+        RedshiftType.IntervalYearToMonth => "interval year to month",
+        RedshiftType.IntervalDayToSecond => "interval day to second",
+        RedshiftType.VarByte => length is > 0 ? $"varbyte({length})" : "varbyte",
+        RedshiftType.Super => "super",
+        RedshiftType.Geometry => "geometry",
+        RedshiftType.Geography => "geography",
+        RedshiftType.HllSketch => "hllsketch",
+        _ => null,
+    };
 }

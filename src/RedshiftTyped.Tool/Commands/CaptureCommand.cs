@@ -1,0 +1,76 @@
+using System.CommandLine;
+using RedshiftTyped.Tool.Capture;
+using RedshiftTyped.Tool.Cli;
+using RedshiftTyped.Tool.Snapshots;
+using Spectre.Console;
+
+namespace RedshiftTyped.Tool.Commands;
+
+/// <summary><c>redshift-typed capture [--dir DIR] [--prune]</c>: writes one JSON snapshot per table.</summary>
+internal static class CaptureCommand
+{
+    public static Command Create(ToolConsole console)
+    {
+        var flags = new ConnectionFlags();
+        var scope = new SnapshotScopeFlags();
+        var prune = new Option<bool>("--prune") { Description = "Delete the snapshots of tables that no longer exist (they are only reported otherwise)." };
+        var command = new Command("capture", "Capture table and view schemas through the Data API into JSON snapshots.") { prune };
+        flags.AddTo(command);
+        scope.AddTo(command);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async () =>
+        {
+            var options = flags.Read(parse);
+            var selector = scope.Selector(parse, options);
+            var store = new SnapshotStore(parse.GetValue(scope.Directory)!);
+            // Read what is there first: a file capture cannot read must stop it before anything is overwritten.
+            store.ReadAll();
+
+            using var client = new RedshiftClient(options, httpHandler: console.HttpHandler);
+            var reader = new CatalogReader(client);
+            var result = await ReadWithProgressAsync(console, reader, selector, cancellationToken);
+            var summary = store.Apply(result.Tables, t => t.Database == options.Database && selector.Includes(t.Schema, t.Name), parse.GetValue(prune));
+
+            foreach (string warning in result.Warnings)
+            {
+                await console.Error.WriteLineAsync($"warning: {warning}");
+            }
+
+            await WriteSummaryAsync(console.Out, summary, store.Root);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static async Task<CatalogReadResult> ReadWithProgressAsync(ToolConsole console, CatalogReader reader, TableSelector selector, CancellationToken cancellationToken)
+    {
+        if (!console.IsInteractive)
+        {
+            return await reader.ReadAsync(selector, table => console.Out.WriteLine($"read {table}"), cancellationToken);
+        }
+
+        int count = 0;
+        return await AnsiConsole.Status().StartAsync("Reading the catalog…", context =>
+            reader.ReadAsync(selector, table => context.Status($"Read {Interlocked.Increment(ref count)} tables (last: {Markup.Escape(table)})"), cancellationToken));
+    }
+
+    private static async Task WriteSummaryAsync(TextWriter output, CaptureSummary summary, string root)
+    {
+        foreach (string table in summary.Added)
+        {
+            await output.WriteLineAsync($"added     {table}");
+        }
+
+        foreach (string table in summary.Changed)
+        {
+            await output.WriteLineAsync($"changed   {table}");
+        }
+
+        foreach (string table in summary.Removed)
+        {
+            await output.WriteLineAsync(summary.Pruned ? $"removed   {table}" : $"gone      {table} (its snapshot is kept; run with --prune to delete it)");
+        }
+
+        await output.WriteLineAsync(
+            $"{summary.Added.Count} added, {summary.Changed.Count} changed, {summary.Unchanged.Count} unchanged, {summary.Removed.Count} removed — snapshots in {root}");
+    }
+}
