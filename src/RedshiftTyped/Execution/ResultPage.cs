@@ -11,6 +11,7 @@ public sealed class ResultPage
 {
     private readonly List<List<Field>>? _records;
     private readonly IReadOnlyList<string>? _csvChunks;
+    private List<string?[]>? _csvRows;
     private int _rowCount = -1;
 
     internal ResultPage(int pageNumber, IReadOnlyList<ColumnMetadata> columns, long? totalNumRows, List<List<Field>> records)
@@ -89,7 +90,8 @@ public sealed class ResultPage
         }
     }
 
-    private IEnumerable<string?[]> ReadCsvRows() => (_csvChunks ?? []).SelectMany(CsvRecordReader.Read);
+    /// <summary>The CSV text parsed once, on first use (counting and decoding both need it).</summary>
+    private List<string?[]> ReadCsvRows() => _csvRows ??= (_csvChunks ?? []).SelectMany(CsvRecordReader.Read).ToList();
 
     private static void CheckWidth(int fields, int columns)
     {

@@ -67,6 +67,23 @@ public sealed class PaginationTests
     }
 
     [Fact]
+    public async Task The_next_page_is_prefetched_one_ahead_and_no_further_and_an_early_stop_is_clean()
+    {
+        var handler = Paged(rows: 1_000, perPage: 100);
+        using var client = TestClients.Create(handler);
+
+        await foreach (var page in client.QueryPagesAsync(new SqlStatement("select n from t")))
+        {
+            // Give a runaway prefetcher time to show itself.
+            await Task.Delay(100);
+            Assert.Equal(2, handler.Calls("GetStatementResult").Count());
+            break;
+        }
+
+        Assert.Equal(2, handler.Calls("GetStatementResult").Count());
+    }
+
+    [Fact]
     public async Task A_repeated_NextToken_stops_reading_instead_of_repeating_rows()
     {
         var handler = Paged(rows: 500, perPage: 100, tokenFor: page => page < 2 ? "opaque-0001" : null);
