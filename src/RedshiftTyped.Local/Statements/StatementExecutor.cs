@@ -166,25 +166,36 @@ internal sealed partial class StatementExecutor
         batch.HasResultSet = batch.SubStatements.Any(s => s.HasResultSet);
     }
 
-    private static async Task RunControlAsync(IEngineConnection connection, string sql, CancellationToken cancel)
-    {
-        await using var command = connection.CreateCommand(sql, []);
-        await command.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
-    }
+    private static Task RunControlAsync(IEngineConnection connection, string sql, CancellationToken cancel)
+        => Task.Factory.StartNew(() =>
+        {
+            cancel.ThrowIfCancellationRequested();
+            using var command = connection.CreateCommand(sql, []);
+            command.ExecuteNonQuery();
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    /// <summary>Runs one SQL statement on the connection and stores its result or row count on the record.</summary>
-    public async Task ExecuteOneAsync(IEngineConnection connection, StatementRecord record, BoundSql bound, CancellationToken cancel)
+    /// <summary>
+    /// Runs one SQL statement on the connection and stores its result or row count on the record. The engine
+    /// calls run on a thread of their own: DuckDB's API is synchronous, and blocking thread-pool threads with
+    /// long queries would starve the HTTP front end (and with it CancelStatement).
+    /// </summary>
+    public Task ExecuteOneAsync(IEngineConnection connection, StatementRecord record, BoundSql bound, CancellationToken cancel)
+        => Task.Factory.StartNew(() => ExecuteOne(connection, record, bound, cancel), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void ExecuteOne(IEngineConnection connection, StatementRecord record, BoundSql bound, CancellationToken cancel)
     {
+        cancel.ThrowIfCancellationRequested();
         var translated = _translator.Translate(bound.Sql);
         record.RedshiftQueryId = Interlocked.Increment(ref _queryId);
-        await using var command = connection.CreateCommand(translated.Sql, bound.Values);
-        await using var registration = cancel.Register(static c => TryCancel((DbCommand)c!), command);
+        using var command = connection.CreateCommand(translated.Sql, bound.Values);
+        using var registration = cancel.Register(static c => TryCancel((DbCommand)c!), command);
         if (ReturnsRows(translated.Sql))
         {
-            await using var reader = await command.ExecuteReaderAsync(cancel).ConfigureAwait(false);
+            using var reader = command.ExecuteReader();
             if (reader.FieldCount > 0)
             {
-                var result = await ReadResultAsync(connection, reader, translated.Sql, cancel).ConfigureAwait(false);
+                var result = ReadResult(connection, reader, translated.Sql, cancel);
                 record.Result = result;
                 record.HasResultSet = true;
                 record.ResultRows = result.RowCount;
@@ -198,16 +209,17 @@ internal sealed partial class StatementExecutor
         }
         else
         {
-            int affected = await command.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
+            int affected = command.ExecuteNonQuery();
             record.ResultRows = Math.Max(0, affected);
             record.ResultSize = 0;
         }
 
+        cancel.ThrowIfCancellationRequested();
         if (translated.Creates is { } created) _catalog.Register(created);
         foreach (var (schema, name) in translated.Drops) _catalog.Drop(schema, name);
     }
 
-    private async Task<StoredResult> ReadResultAsync(IEngineConnection connection, DbDataReader reader, string sql, CancellationToken cancel)
+    private StoredResult ReadResult(IEngineConnection connection, DbDataReader reader, string sql, CancellationToken cancel)
     {
         var described = connection.DescribeColumns(reader);
         var referenced = _catalog.ReferencedBy(SqlLexer.Tokenize(sql)
@@ -236,7 +248,7 @@ internal sealed partial class StatementExecutor
         }
 
         var result = new StoredResult(metadata, _options.PageMaxBytes, _options.PageMaxRows, _options.RowSizeLimitBytes, _options.ResultSizeLimitBytes);
-        while (await reader.ReadAsync(cancel).ConfigureAwait(false))
+        while (reader.Read())
         {
             cancel.ThrowIfCancellationRequested();
             var row = new Field[count];
