@@ -186,28 +186,39 @@ internal sealed class DuckDbEngineConnection(DuckDBConnection connection, int pi
             return null;
         }
 
-        if (type.Type == RsType.Numeric)
-        {
-            try
-            {
-                return reader.GetValue(ordinal);
-            }
-            catch (OverflowException)
-            {
-                // Wider than System.Decimal (numeric(38,s) at full width): exact text from the unscaled integer.
-                return WideDecimalText(reader, ordinal, type.Scale ?? 0);
-            }
-        }
-
         var value = reader.GetValue(ordinal);
         return value is System.Numerics.BigInteger big ? big.ToString(System.Globalization.CultureInfo.InvariantCulture) : value;
     }
 
-    private static string WideDecimalText(DbDataReader reader, int ordinal, int scale)
+    /// <summary>
+    /// DuckDB.NET reads decimals through System.Decimal (28 digits); wider ones (numeric(38,s) at full width)
+    /// are selected again as text, which DuckDB prints exactly with their full scale.
+    /// </summary>
+    public string? ExactRewrite(DbDataReader reader, IReadOnlyList<(RsTypeInfo Type, bool Nullable)> columns, string sql)
     {
-        // DuckDB.NET reads wide decimals only as a BigInteger of the integral part; ask DuckDB for the text instead.
-        string text = reader.GetString(ordinal);
-        return scale > 0 && !text.Contains('.', StringComparison.Ordinal) ? text + "." + new string('0', scale) : text;
+        var wide = new List<string>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < columns.Count; i++)
+        {
+            string name = reader.GetName(i);
+            if (!names.Add(name))
+            {
+                return null;
+            }
+
+            if (columns[i].Type is { Type: RsType.Numeric, Precision: > 28 })
+            {
+                wide.Add(name);
+            }
+        }
+
+        if (wide.Count == 0)
+        {
+            return null;
+        }
+
+        string replacements = string.Join(", ", wide.Select(n => $"CAST({PostgresBackend.Quote(n)} AS VARCHAR) AS {PostgresBackend.Quote(n)}"));
+        return $"SELECT * REPLACE ({replacements}) FROM ({sql}\n) AS exact_numeric_source";
     }
 
     public ValueTask DisposeAsync()

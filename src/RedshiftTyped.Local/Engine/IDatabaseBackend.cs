@@ -45,6 +45,12 @@ internal interface IEngineConnection : IAsyncDisposable
     /// <summary>The Redshift type of each result column as the engine reports it, and whether it may be NULL.</summary>
     IReadOnlyList<(RsTypeInfo Type, bool Nullable)> DescribeColumns(DbDataReader reader);
 
+    /// <summary>
+    /// A rewrite of a query whose columns the engine cannot hand over exactly (DuckDB: decimals wider than
+    /// System.Decimal), selecting them as text instead; null when the query can be read as it is.
+    /// </summary>
+    string? ExactRewrite(DbDataReader reader, IReadOnlyList<(RsTypeInfo Type, bool Nullable)> columns, string sql);
+
     /// <summary>A column value in the form <see cref="FieldEncoder"/> takes (CLR value or engine text).</summary>
     object? ReadValue(DbDataReader reader, int ordinal, RsTypeInfo type);
 }

@@ -176,5 +176,8 @@ internal sealed class PostgresEngineConnection(NpgsqlConnection connection) : IE
     public object? ReadValue(DbDataReader reader, int ordinal, RsTypeInfo type)
         => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
+    /// <summary>Results arrive as text already, numerics at any width.</summary>
+    public string? ExactRewrite(DbDataReader reader, IReadOnlyList<(RsTypeInfo Type, bool Nullable)> columns, string sql) => null;
+
     public async ValueTask DisposeAsync() => await connection.DisposeAsync().ConfigureAwait(false);
 }

@@ -192,19 +192,37 @@ internal sealed partial class StatementExecutor
         using var registration = cancel.Register(static c => TryCancel((DbCommand)c!), command);
         if (ReturnsRows(translated.Sql))
         {
-            using var reader = command.ExecuteReader();
-            if (reader.FieldCount > 0)
+            var reader = command.ExecuteReader();
+            DbCommand? exactCommand = null;
+            try
             {
-                var result = ReadResult(connection, reader, translated.Sql, cancel);
-                record.Result = result;
-                record.HasResultSet = true;
-                record.ResultRows = result.RowCount;
-                record.ResultSize = result.SizeBytes;
+                if (reader.FieldCount > 0)
+                {
+                    var described = connection.DescribeColumns(reader);
+                    if (connection.ExactRewrite(reader, described, translated.Sql) is { } exactSql)
+                    {
+                        reader.Dispose();
+                        exactCommand = connection.CreateCommand(exactSql, bound.Values);
+                        reader = exactCommand.ExecuteReader();
+                    }
+
+                    using var exactRegistration = exactCommand is null ? default : cancel.Register(static c => TryCancel((DbCommand)c!), exactCommand);
+                    var result = ReadResult(connection, reader, described, translated.Sql, cancel);
+                    record.Result = result;
+                    record.HasResultSet = true;
+                    record.ResultRows = result.RowCount;
+                    record.ResultSize = result.SizeBytes;
+                }
+                else
+                {
+                    record.ResultRows = Math.Max(0, reader.RecordsAffected);
+                    record.ResultSize = 0;
+                }
             }
-            else
+            finally
             {
-                record.ResultRows = Math.Max(0, reader.RecordsAffected);
-                record.ResultSize = 0;
+                reader.Dispose();
+                exactCommand?.Dispose();
             }
         }
         else
@@ -219,9 +237,9 @@ internal sealed partial class StatementExecutor
         foreach (var (schema, name) in translated.Drops) _catalog.Drop(schema, name);
     }
 
-    private StoredResult ReadResult(IEngineConnection connection, DbDataReader reader, string sql, CancellationToken cancel)
+    private StoredResult ReadResult(IEngineConnection connection, DbDataReader reader,
+        IReadOnlyList<(RsTypeInfo Type, bool Nullable)> described, string sql, CancellationToken cancel)
     {
-        var described = connection.DescribeColumns(reader);
         var referenced = _catalog.ReferencedBy(SqlLexer.Tokenize(sql)
             .Where(t => t.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)
             .Select(RedshiftDdlTranslator.Identifier));
