@@ -19,8 +19,10 @@ internal static class PageToken
         {
             string padded = token.Replace('-', '+').Replace('_', '/');
             padded += new string('=', (4 - padded.Length % 4) % 4);
-            string[] parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split('|');
-            if (parts.Length == 3 && parts[0] == "v1" && parts[1] == scope && int.TryParse(parts[2], out int position) && position >= 0)
+            string text = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
+            int last = text.LastIndexOf('|');
+            if (text.StartsWith("v1|", StringComparison.Ordinal) && last > 2 && text[3..last] == scope
+                && int.TryParse(text[(last + 1)..], out int position) && position >= 0)
             {
                 return position;
             }

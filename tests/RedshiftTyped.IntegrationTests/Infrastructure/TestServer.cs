@@ -94,6 +94,10 @@ public abstract class TickitServerFixture(TestBackend backend) : IAsyncLifetime
             o.PageMaxBytes = PageMaxBytes;
             o.Secrets["app/db"] = """{"username":"app","password":"pw"}""";
             o.Secrets["app/broken"] = """{"username":"app"}""";
+            o.Credentials.Add(new Local.Security.LocalCredential("local", "local"));
+            o.Credentials.Add(new Local.Security.LocalCredential("AKIDREADONLY", "readonly-secret",
+                AllowedActions: new HashSet<string> { "redshift-data:ListDatabases", "redshift-data:DescribeStatement" }));
+            o.Credentials.Add(new Local.Security.LocalCredential("ASIATEMPORARY", "temporary-secret", SessionToken: "session-token"));
         });
         Client = Server.Client();
     }
