@@ -329,7 +329,8 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
     public ListStatementsResponse ListStatements(ListStatementsRequest request, LocalCredential caller)
     {
         RequestValidator.MaxResults(request.MaxResults, 100);
-        var status = request.Status ?? StatusString.ALL;
+        // "By default, only finished statements are shown."
+        var status = request.Status ?? StatusString.FINISHED;
         var matching = _statements.Values
             .Where(s => s.OwnerAccessKeyId == caller.AccessKeyId)
             .Where(s => status == StatusString.ALL || s.Status == status)
