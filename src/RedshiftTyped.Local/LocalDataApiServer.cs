@@ -132,8 +132,8 @@ public sealed class LocalDataApiServer : IAsyncDisposable
         endpoint.Register(rd, "ExecuteStatement", rdService, json.ExecuteStatementRequest, json.ExecuteStatementResponse, statements.ExecuteStatementAsync);
         endpoint.Register(rd, "BatchExecuteStatement", rdService, json.BatchExecuteStatementRequest, json.BatchExecuteStatementResponse, statements.BatchExecuteStatementAsync);
         endpoint.Register(rd, "DescribeStatement", rdService, json.DescribeStatementRequest, json.DescribeStatementResponse, (r, _, ct) => statements.DescribeStatementAsync(r, ct));
-        endpoint.Register(rd, "GetStatementResult", rdService, json.GetStatementResultRequest, json.GetStatementResultResponse, (r, _, ct) => statements.GetStatementResultAsync(r, ct));
-        endpoint.Register(rd, "GetStatementResultV2", rdService, json.GetStatementResultV2Request, json.GetStatementResultV2Response, (r, _, ct) => statements.GetStatementResultV2Async(r, ct));
+        endpoint.RegisterWriter(rd, "GetStatementResult", rdService, json.GetStatementResultRequest, (r, _, w, ct) => statements.WriteStatementResultAsync(r, w, ct));
+        endpoint.RegisterWriter(rd, "GetStatementResultV2", rdService, json.GetStatementResultV2Request, (r, _, w, ct) => statements.WriteStatementResultV2Async(r, w, ct));
         endpoint.Register(rd, "CancelStatement", rdService, json.CancelStatementRequest, json.CancelStatementResponse, (r, _, ct) => statements.CancelStatementAsync(r, ct));
         endpoint.Register(rd, "ListStatements", rdService, json.ListStatementsRequest, json.ListStatementsResponse, (r, caller, _) => Task.FromResult(statements.ListStatements(r, caller)));
         endpoint.Register(rd, "ListDatabases", rdService, json.ListDatabasesRequest, json.ListDatabasesResponse, (r, _, _) => Task.FromResult(catalog.ListDatabases(r)));

@@ -206,65 +206,18 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
         HasResultSet = s.HasResultSet,
     };
 
-    public async Task<GetStatementResultResponse> GetStatementResultAsync(GetStatementResultRequest request, CancellationToken cancellationToken)
+    /// <summary>GetStatementResult: one JSON page, written straight into the response.</summary>
+    public async Task WriteStatementResultAsync(GetStatementResultRequest request, System.Text.Json.Utf8JsonWriter json, CancellationToken cancellationToken)
     {
         var (record, result, page) = await ResultPageAsync(request.Id, request.NextToken, request.WaitTimeSeconds, ResultFormatString.JSON, cancellationToken).ConfigureAwait(false);
-        var rows = result.Page(page);
-        return new GetStatementResultResponse
-        {
-            Records = rows.Select(r => r.ToList()).ToList(),
-            ColumnMetadata = [.. result.Columns],
-            TotalNumRows = result.RowCount,
-            NextToken = page + 1 < result.PageCount ? PageToken.Create(record.Id, page + 1) : null,
-        };
+        ResultPageWriter.WriteJsonPage(json, result, result.Page(page), page + 1 < result.PageCount ? PageToken.Create(record.Id, page + 1) : null);
     }
 
-    public async Task<GetStatementResultV2Response> GetStatementResultV2Async(GetStatementResultV2Request request, CancellationToken cancellationToken)
+    /// <summary>GetStatementResultV2: one CSV page, written straight into the response.</summary>
+    public async Task WriteStatementResultV2Async(GetStatementResultV2Request request, System.Text.Json.Utf8JsonWriter json, CancellationToken cancellationToken)
     {
         var (record, result, page) = await ResultPageAsync(request.Id, request.NextToken, request.WaitTimeSeconds, ResultFormatString.CSV, cancellationToken).ConfigureAwait(false);
-        return new GetStatementResultV2Response
-        {
-            Records = CsvChunks(result.Page(page)),
-            ColumnMetadata = [.. result.Columns],
-            TotalNumRows = result.RowCount,
-            ResultFormat = ResultFormatString.CSV,
-            NextToken = page + 1 < result.PageCount ? PageToken.Create(record.Id, page + 1) : null,
-        };
-    }
-
-    /// <summary>RFC 4180 text, no header, <c>\n</c> line ends; NULL is an empty unquoted field, an empty string is <c>""</c>.</summary>
-    private static List<QueryRecords> CsvChunks(ArraySegment<Field[]> rows)
-    {
-        const int ChunkChars = 64 * 1024;
-        var chunks = new List<QueryRecords>();
-        var text = new StringBuilder();
-        foreach (var row in rows)
-        {
-            for (int i = 0; i < row.Length; i++)
-            {
-                if (i > 0) text.Append(',');
-                string? value = Engine.FieldEncoder.CsvText(row[i]);
-                if (value is null) continue;
-                if (value.Length == 0 || value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || value[0] == ' ' || value[^1] == ' ')
-                {
-                    text.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-                }
-                else
-                {
-                    text.Append(value);
-                }
-            }
-
-            text.Append('\n');
-            if (text.Length >= ChunkChars)
-            {
-                chunks.Add(new QueryRecords { CSVRecords = text.ToString() });
-                text.Clear();
-            }
-        }
-
-        if (text.Length > 0) chunks.Add(new QueryRecords { CSVRecords = text.ToString() });
-        return chunks;
+        ResultPageWriter.WriteCsvPage(json, result, result.Page(page), page + 1 < result.PageCount ? PageToken.Create(record.Id, page + 1) : null);
     }
 
     private async Task<(StatementRecord Record, StoredResult Result, int Page)> ResultPageAsync(

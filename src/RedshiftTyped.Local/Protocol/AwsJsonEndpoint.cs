@@ -7,7 +7,7 @@ using RedshiftTyped.Local.Security;
 namespace RedshiftTyped.Local.Protocol;
 
 /// <summary>One operation: its service, and a handler from request bytes to response bytes.</summary>
-internal sealed record OperationHandler(string Service, Func<byte[], LocalCredential, CancellationToken, Task<byte[]>> Handle);
+internal sealed record OperationHandler(string Service, Func<byte[], LocalCredential, PooledBufferWriter, CancellationToken, Task> Handle);
 
 /// <summary>
 /// The AWS JSON 1.1 front end: <c>POST /</c> with <c>X-Amz-Target</c>, SigV4 verified on every request, the
@@ -35,27 +35,40 @@ internal sealed class AwsJsonEndpoint
     public void Register<TRequest, TResponse>(string targetPrefix, string operation, string service,
         JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo,
         Func<TRequest, LocalCredential, CancellationToken, Task<TResponse>> handler)
-    {
-        _operations[$"{targetPrefix}.{operation}"] = new OperationHandler(service, async (body, caller, ct) =>
+        => RegisterWriter(targetPrefix, operation, service, requestInfo, async (request, caller, json, ct) =>
         {
-            TRequest request;
-            try
-            {
-                request = JsonSerializer.Deserialize(body.Length == 0 ? "{}"u8 : body, requestInfo)
-                          ?? throw ServiceError.Serialization("Request body must be a JSON object.");
-            }
-            catch (JsonException ex)
-            {
-                throw ServiceError.Serialization(ex.Message);
-            }
-            catch (InvalidOperationException ex)
-            {
-                throw ServiceError.Serialization(ex.Message);
-            }
-
             var response = await handler(request, caller, ct).ConfigureAwait(false);
-            return JsonSerializer.SerializeToUtf8Bytes(response, responseInfo);
+            JsonSerializer.Serialize(json, response, responseInfo);
         });
+
+    /// <summary>Registers an operation that writes its response JSON itself (the result pages).</summary>
+    public void RegisterWriter<TRequest>(string targetPrefix, string operation, string service, JsonTypeInfo<TRequest> requestInfo,
+        Func<TRequest, LocalCredential, Utf8JsonWriter, CancellationToken, Task> handler)
+    {
+        _operations[$"{targetPrefix}.{operation}"] = new OperationHandler(service, async (body, caller, buffer, ct) =>
+        {
+            var request = Deserialize(body, requestInfo);
+            await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+            await handler(request, caller, json, ct).ConfigureAwait(false);
+            await json.FlushAsync(ct).ConfigureAwait(false);
+        });
+    }
+
+    private static TRequest Deserialize<TRequest>(byte[] body, JsonTypeInfo<TRequest> requestInfo)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body.Length == 0 ? "{}"u8 : body, requestInfo)
+                   ?? throw ServiceError.Serialization("Request body must be a JSON object.");
+        }
+        catch (JsonException ex)
+        {
+            throw ServiceError.Serialization(ex.Message);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw ServiceError.Serialization(ex.Message);
+        }
     }
 
     public async Task HandleAsync(HttpContext context)
@@ -89,8 +102,9 @@ internal sealed class AwsJsonEndpoint
                 throw ServiceError.AccessDenied(caller.AccessKeyId, action);
             }
 
-            byte[] response = await handler.Handle(body, caller, abort).ConfigureAwait(false);
-            await WriteAsync(context, 200, response, fault == RequestFault.ResetConnection).ConfigureAwait(false);
+            using var response = new PooledBufferWriter();
+            await handler.Handle(body, caller, response, abort).ConfigureAwait(false);
+            await WriteAsync(context, 200, response.WrittenMemory, fault == RequestFault.ResetConnection).ConfigureAwait(false);
         }
         catch (ServiceError error)
         {
@@ -142,7 +156,7 @@ internal sealed class AwsJsonEndpoint
         return buffer.ToArray();
     }
 
-    private static async Task WriteAsync(HttpContext context, int status, byte[] body, bool reset)
+    private static async Task WriteAsync(HttpContext context, int status, ReadOnlyMemory<byte> body, bool reset)
     {
         var response = context.Response;
         response.StatusCode = status;
@@ -151,7 +165,7 @@ internal sealed class AwsJsonEndpoint
         if (reset)
         {
             // Half the body, then the connection goes away: the client sees a truncated response.
-            await response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted).ConfigureAwait(false);
+            await response.Body.WriteAsync(body[..(body.Length / 2)], context.RequestAborted).ConfigureAwait(false);
             await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
             context.Abort();
             return;

@@ -69,16 +69,33 @@ internal sealed class StoredResult
         _rows.Add(row);
     }
 
-    /// <summary>The rows of page <paramref name="page"/> (0-based).</summary>
-    public ArraySegment<Field[]> Page(int page)
+    /// <summary>The rows of page <paramref name="page"/> (0-based), without copying them.</summary>
+    public PageRows Page(int page)
     {
         if (_rows.Count == 0)
         {
-            return ArraySegment<Field[]>.Empty;
+            return new PageRows(_rows, 0, 0);
         }
 
         int start = _pageStarts[page];
         int end = page + 1 < _pageStarts.Count ? _pageStarts[page + 1] : _rows.Count;
-        return new ArraySegment<Field[]>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_rows).Slice(start, end - start).ToArray());
+        return new PageRows(_rows, start, end);
+    }
+}
+
+/// <summary>A page's rows: a window on the stored rows.</summary>
+internal readonly struct PageRows(List<Field[]> rows, int start, int end)
+{
+    public int Count => end - start;
+
+    public Enumerator GetEnumerator() => new(rows, start, end);
+
+    public struct Enumerator(List<Field[]> rows, int start, int end)
+    {
+        private int _index = start - 1;
+
+        public readonly Field[] Current => rows[_index];
+
+        public bool MoveNext() => ++_index < end;
     }
 }
