@@ -136,6 +136,7 @@ public sealed class LocalDataApiServer : IAsyncDisposable
         endpoint.RegisterWriter(rd, "GetStatementResultV2", rdService, json.GetStatementResultV2Request, (r, _, w, ct) => statements.WriteStatementResultV2Async(r, w, ct));
         endpoint.Register(rd, "CancelStatement", rdService, json.CancelStatementRequest, json.CancelStatementResponse, (r, _, ct) => statements.CancelStatementAsync(r, ct));
         endpoint.Register(rd, "ListStatements", rdService, json.ListStatementsRequest, json.ListStatementsResponse, (r, caller, _) => Task.FromResult(statements.ListStatements(r, caller)));
+        endpoint.Register(rd, "ListSessions", rdService, json.ListSessionsRequest, json.ListSessionsResponse, (r, caller, _) => statements.ListSessionsAsync(r, caller));
         endpoint.Register(rd, "ListDatabases", rdService, json.ListDatabasesRequest, json.ListDatabasesResponse, (r, _, _) => Task.FromResult(catalog.ListDatabases(r)));
         endpoint.Register(rd, "ListSchemas", rdService, json.ListSchemasRequest, json.ListSchemasResponse, (r, _, ct) => catalog.ListSchemasAsync(r, ct));
         endpoint.Register(rd, "ListTables", rdService, json.ListTablesRequest, json.ListTablesResponse, (r, _, ct) => catalog.ListTablesAsync(r, ct));

@@ -126,6 +126,35 @@ public abstract class FaultTests(TestBackend backend)
     }
 
     [Fact]
+    public async Task A_busy_session_refuses_a_second_statement_and_an_idle_one_expires()
+    {
+        await using var server = await StartAsync(o => o.Faults = SlowStatements(2));
+        using var client = server.Client();
+        var first = await client.DataApi.ExecuteStatementAsync(client.WithTarget(new ExecuteStatementRequest { Sql = "select 1", SessionKeepAliveSeconds = 1 }));
+        string sessionId = Assert.IsType<string>(first.SessionId);
+        var busy = await client.DataApi.ListSessionsAsync(new ListSessionsRequest { SessionId = sessionId });
+        var listed = Assert.Single(busy.Sessions!);
+        Assert.Equal(SessionStatusString.BUSY, listed.Status);
+        Assert.Equal(first.Id, listed.CurrentStatementId);
+
+        var refused = await Assert.ThrowsAsync<ValidationException>(() =>
+            client.DataApi.ExecuteStatementAsync(new ExecuteStatementRequest { Sql = "select 2", SessionId = sessionId }));
+        Assert.Equal("Session is not available", refused.Message);
+
+        var done = await client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = first.Id, WaitTimeSeconds = 10 });
+        Assert.Equal(StatusString.FINISHED, done.Status);
+        var available = await client.DataApi.ListSessionsAsync(new ListSessionsRequest());
+        Assert.Equal(SessionStatusString.AVAILABLE, Assert.Single(available.Sessions!).Status);
+
+        await Task.Delay(1500);
+        await Assert.ThrowsAsync<ValidationException>(() =>
+            client.DataApi.ExecuteStatementAsync(new ExecuteStatementRequest { Sql = "select 3", SessionId = sessionId }));
+        var closed = await client.DataApi.ListSessionsAsync(new ListSessionsRequest { Status = SessionStatusString.CLOSED });
+        Assert.Equal(sessionId, Assert.Single(closed.Sessions!).SessionId);
+        Assert.Empty((await client.DataApi.ListSessionsAsync(new ListSessionsRequest())).Sessions!);
+    }
+
+    [Fact]
     public async Task Active_statements_beyond_the_quota_are_refused()
     {
         await using var server = await StartAsync(o =>

@@ -127,7 +127,7 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
         {
             if (sessionId is not null)
             {
-                session = await sessions.ClaimAsync(sessionId).ConfigureAwait(false);
+                session = await sessions.ClaimAsync(sessionId, record.Id).ConfigureAwait(false);
                 if (keepAlive is > 0) session.KeepAliveSeconds = keepAlive.Value;
                 record.SessionId = session.Id;
             }
@@ -313,6 +313,26 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
             }).ToList(),
             NextToken = next,
         };
+    }
+
+    public async Task<ListSessionsResponse> ListSessionsAsync(ListSessionsRequest request, LocalCredential caller)
+    {
+        RequestValidator.MaxResults(request.MaxResults, 100);
+        if (request.SessionId is not null) RequestValidator.Submission(null, null, null, null, null, request.SessionId);
+        var all = await sessions.ListAsync().ConfigureAwait(false);
+        var matching = all
+            .Where(s => s.OwnerAccessKeyId == caller.AccessKeyId)
+            .Select(s => s.Describe())
+            .Where(s => request.SessionId is not null
+                ? s.SessionId == request.SessionId
+                : request.Status is { } status ? s.Status == status : s.Status != SessionStatusString.CLOSED)
+            .Where(s => request.SessionId is not null || request.Database is null || s.Database == request.Database)
+            .Where(s => request.SessionId is not null || request.ClusterIdentifier is null || s.ClusterIdentifier == request.ClusterIdentifier)
+            .Where(s => request.SessionId is not null || request.WorkgroupName is null || s.WorkgroupName == request.WorkgroupName)
+            .OrderByDescending(s => s.CreatedAt).ThenBy(s => s.SessionId, StringComparer.Ordinal)
+            .ToList();
+        var (page, next) = PageToken.Slice(matching, request.NextToken, request.MaxResults, 100, "ListSessions");
+        return new ListSessionsResponse { Sessions = page, NextToken = next };
     }
 
     private StatementRecord Find(string id)

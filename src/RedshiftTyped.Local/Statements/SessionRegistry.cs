@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
+using RedshiftTyped.DataApi.Model;
 using RedshiftTyped.Local.Engine;
 using RedshiftTyped.Local.Protocol;
 
 namespace RedshiftTyped.Local.Statements;
 
 /// <summary>A Data API session: one engine connection kept between statements (temporary tables survive), one statement at a time.</summary>
-internal sealed class LocalSession(string id, IEngineConnection connection, int keepAliveSeconds, DateTime now)
+internal sealed class LocalSession(string id, IEngineConnection connection, int keepAliveSeconds, DateTime now, StatementRecord creator)
 {
     private readonly SemaphoreSlim _busy = new(1, 1);
 
@@ -17,39 +18,77 @@ internal sealed class LocalSession(string id, IEngineConnection connection, int 
 
     public DateTime CreatedAt { get; } = now;
 
-    public DateTime ExpiresAt { get; set; } = now.AddSeconds(keepAliveSeconds);
+    public DateTime UpdatedAt { get; private set; } = now;
+
+    public DateTime ExpiresAt { get; private set; } = now.AddSeconds(keepAliveSeconds);
+
+    public string OwnerAccessKeyId { get; } = creator.OwnerAccessKeyId;
+
+    public string? Database { get; } = creator.Database;
+
+    public string? DbUser { get; } = creator.DbUser;
+
+    public string? ClusterIdentifier { get; } = creator.ClusterIdentifier;
+
+    public string? WorkgroupName { get; } = creator.WorkgroupName;
+
+    public string? CurrentStatementId { get; private set; } = creator.Id;
 
     public bool Closed { get; set; }
 
+    public bool IsBusy => _busy.CurrentCount == 0;
+
     /// <summary>Claims the session for one statement; a session runs one statement at a time and does not queue.</summary>
-    public bool TryClaim() => !Closed && _busy.Wait(0);
+    public bool TryClaim(string statementId)
+    {
+        if (Closed || !_busy.Wait(0)) return false;
+        CurrentStatementId = statementId;
+        return true;
+    }
 
     public void Release(DateTime now)
     {
+        UpdatedAt = now;
         ExpiresAt = now.AddSeconds(KeepAliveSeconds);
+        CurrentStatementId = null;
         _busy.Release();
     }
 
-    public bool IsBusy => _busy.CurrentCount == 0;
+    public SessionData Describe() => new()
+    {
+        SessionId = Id,
+        Status = Closed ? SessionStatusString.CLOSED : IsBusy ? SessionStatusString.BUSY : SessionStatusString.AVAILABLE,
+        CreatedAt = CreatedAt,
+        UpdatedAt = UpdatedAt,
+        Database = Database,
+        DbUser = DbUser,
+        ClusterIdentifier = ClusterIdentifier,
+        WorkgroupName = WorkgroupName,
+        SessionAliveSeconds = KeepAliveSeconds,
+        SessionTtl = ExpiresAt,
+        CurrentStatementId = IsBusy && !Closed ? CurrentStatementId : null,
+    };
 }
 
-/// <summary>Open sessions by id; expired idle sessions are closed when the registry is next used.</summary>
+/// <summary>Sessions by id; idle sessions past their keep-alive are closed (and stay listed as CLOSED) when the registry is next used.</summary>
 internal sealed class SessionRegistry(TimeProvider time) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, LocalSession> _sessions = new(StringComparer.Ordinal);
 
-    public LocalSession Add(string id, IEngineConnection connection, int keepAliveSeconds)
+    /// <summary>Opens a session on <paramref name="connection"/>, claimed by the statement that creates it.</summary>
+    public LocalSession Add(string id, IEngineConnection connection, int keepAliveSeconds, StatementRecord creator)
     {
-        var session = new LocalSession(id, connection, keepAliveSeconds, time.GetUtcNow().UtcDateTime);
+        var session = new LocalSession(id, connection, keepAliveSeconds, time.GetUtcNow().UtcDateTime, creator);
+        session.TryClaim(creator.Id);
         _sessions[session.Id] = session;
         return session;
     }
 
     /// <summary>The session, claimed for one statement; "Session is not available" when it is unknown, closed or busy.</summary>
-    public async Task<LocalSession> ClaimAsync(string id)
+    public async Task<LocalSession> ClaimAsync(string id, string statementId)
     {
         await CloseExpiredAsync().ConfigureAwait(false);
-        if (!_sessions.TryGetValue(id, out var session) || !session.TryClaim())
+        if (!_sessions.TryGetValue(id, out var session) || !session.TryClaim(statementId))
         {
             throw ServiceError.Validation("Session is not available");
         }
@@ -57,12 +96,18 @@ internal sealed class SessionRegistry(TimeProvider time) : IAsyncDisposable
         return session;
     }
 
+    public async Task<IReadOnlyList<LocalSession>> ListAsync()
+    {
+        await CloseExpiredAsync().ConfigureAwait(false);
+        return [.. _sessions.Values];
+    }
+
     public async Task CloseExpiredAsync()
     {
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var session in _sessions.Values)
         {
-            if (!session.IsBusy && session.ExpiresAt <= now && _sessions.TryRemove(session.Id, out _))
+            if (!session.Closed && !session.IsBusy && session.ExpiresAt <= now)
             {
                 session.Closed = true;
                 await session.Connection.DisposeAsync().ConfigureAwait(false);
@@ -72,7 +117,7 @@ internal sealed class SessionRegistry(TimeProvider time) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var session in _sessions.Values)
+        foreach (var session in _sessions.Values.Where(s => !s.Closed))
         {
             session.Closed = true;
             await session.Connection.DisposeAsync().ConfigureAwait(false);

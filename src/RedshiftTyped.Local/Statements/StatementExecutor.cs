@@ -80,8 +80,7 @@ internal sealed partial class StatementExecutor
                 connection = owned = await _backend.OpenAsync(cancel).ConfigureAwait(false);
                 if (keepAliveSeconds is > 0)
                 {
-                    session = _sessions.Add(record.SessionId ?? Guid.NewGuid().ToString(), owned, keepAliveSeconds.Value);
-                    session.TryClaim();
+                    session = _sessions.Add(record.SessionId ?? Guid.NewGuid().ToString(), owned, keepAliveSeconds.Value, record);
                     owned = null;
                 }
             }
