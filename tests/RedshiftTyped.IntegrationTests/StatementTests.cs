@@ -272,6 +272,19 @@ public abstract class StatementTests(TickitServerFixture fixture)
     }
 
     [Fact]
+    public async Task Everyday_redshift_functions_run_on_either_engine()
+    {
+        var row = (await Client.QueryAsync(new SqlStatement(
+            "select nvl(null, 'x') as a, len('abcd') as b, charindex('c', 'abc') as c, dateadd('day', 2, date '2024-01-30') as d, " +
+            "json_parse('{\"k\": 1}') as e, getdate() is not null as f")).ToListAsync()).Single();
+        Assert.Equal("x", row[0]);
+        Assert.Equal(4L, Convert.ToInt64(row[1]));
+        Assert.Equal(3L, Convert.ToInt64(row[2]));
+        Assert.Equal(new DateTime(2024, 2, 1), row[3]);
+        Assert.Equal(true, row[5]);
+    }
+
+    [Fact]
     public async Task Concurrent_statements_run_side_by_side()
     {
         var tasks = Enumerable.Range(1, 16).Select(async i =>

@@ -17,20 +17,37 @@ internal sealed class DuckDbBackend(string path) : IDatabaseBackend
     {
         _root = new DuckDBConnection($"Data Source={path}");
         await _root.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = _root.CreateCommand();
-        command.CommandText = "CREATE SCHEMA IF NOT EXISTS public";
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        foreach (string sql in (string[])["CREATE SCHEMA IF NOT EXISTS public", .. RedshiftFunctions])
+        {
+            using var command = _root.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>Common Redshift functions DuckDB lacks, as macros, so everyday Redshift SQL runs unchanged.</summary>
+    private static readonly string[] RedshiftFunctions =
+    [
+        "CREATE OR REPLACE MACRO public.getdate() AS CAST(current_timestamp AS TIMESTAMP)",
+        "CREATE OR REPLACE MACRO public.nvl(a, b) AS coalesce(a, b)",
+        "CREATE OR REPLACE MACRO public.nvl2(e, a, b) AS CASE WHEN e IS NOT NULL THEN a ELSE b END",
+        "CREATE OR REPLACE MACRO public.json_parse(s) AS CAST(s AS JSON)",
+        "CREATE OR REPLACE MACRO public.charindex(needle, haystack) AS strpos(haystack, needle)",
+        "CREATE OR REPLACE MACRO public.dateadd(part, n, d) AS CAST(d AS TIMESTAMP) + CAST(CAST(n AS VARCHAR) || ' ' || part AS INTERVAL)",
+    ];
 
     public async Task<IEngineConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var root = _root ?? throw new InvalidOperationException("The DuckDB backend is not initialised.");
-        var connection = root.Duplicate();
+        // In memory, a duplicate connection shares the database; for a file, DuckDB.NET shares one database
+        // instance between connections to the same path.
+        var connection = path == ":memory:" ? root.Duplicate() : new DuckDBConnection($"Data Source={path}");
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using (var command = connection.CreateCommand())
+        // Redshift's default schema is public (DuckDB's is main), and Redshift sessions run in UTC.
+        foreach (string setting in (string[])["SET schema = 'public'", "SET TimeZone = 'UTC'"])
         {
-            // Redshift's default schema is public; DuckDB's is main.
-            command.CommandText = "SET schema = 'public'";
+            using var command = connection.CreateCommand();
+            command.CommandText = setting;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -44,6 +44,13 @@ internal static class TickitSample
     public static async Task LoadAsync(IDatabaseBackend backend, ScriptLoader loader, CancellationToken cancellationToken)
     {
         _ = backend;
+        if (await loader.TableExistsAsync("sales", cancellationToken).ConfigureAwait(false))
+        {
+            // Loaded by an earlier run into the same database file: only the declared types need remembering.
+            loader.RememberDeclarations(Ddl);
+            return;
+        }
+
         await loader.RunScriptAsync(Ddl, cancellationToken).ConfigureAwait(false);
         RsTypeInfo i2 = new(RsType.Int2), i4 = new(RsType.Int4), b = new(RsType.Bool), d = new(RsType.Date), ts = new(RsType.Timestamp);
         RsTypeInfo money = new(RsType.Numeric, Precision: 8, Scale: 2);

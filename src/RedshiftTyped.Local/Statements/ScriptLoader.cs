@@ -22,6 +22,18 @@ internal sealed class ScriptLoader(IDatabaseBackend backend, StatementExecutor e
         }
     }
 
+    /// <summary>Whether a table exists in the public schema (a sample kept in a DuckDB file is not loaded twice).</summary>
+    public async Task<bool> TableExistsAsync(string table, CancellationToken cancellationToken)
+    {
+        await using var connection = await backend.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand(
+            "select count(*) from information_schema.tables where table_schema = 'public' and table_name = $1", [table]);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>Records the declarations of a script whose tables already exist.</summary>
+    public void RememberDeclarations(string script) => executor.RememberDeclarations(script);
+
     public async Task BulkInsertAsync(string table, IReadOnlyList<RsTypeInfo> types, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
         await using var connection = await backend.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -287,6 +287,15 @@ internal sealed partial class StatementExecutor
         return result;
     }
 
+    /// <summary>Records a script's CREATE TABLE declarations in the catalog without running it (tables that already exist).</summary>
+    public void RememberDeclarations(string script)
+    {
+        foreach (string sql in SqlScript.Split(script))
+        {
+            if (_translator.Translate(sql).Creates is { } created) _catalog.Register(created);
+        }
+    }
+
     /// <summary>Whether the declared Redshift type can describe what the engine returned for a column of that name.</summary>
     private static bool Compatible(RsTypeInfo engine, RsTypeInfo declared)
         => engine.Type == declared.Type
