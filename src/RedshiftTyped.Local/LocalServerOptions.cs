@@ -67,6 +67,12 @@ public sealed class LocalServerOptions
     /// <summary>Statements SUBMITTED, PICKED or STARTED at once before ActiveStatementsExceededException (500, as on AWS).</summary>
     public int MaxActiveStatements { get; set; } = 500;
 
+    /// <summary>
+    /// Requests long-polling one statement at once (WaitTimeSeconds) before ActiveWaitingRequestsExceededException.
+    /// The service's own limit is not documented; 16 by default.
+    /// </summary>
+    public int MaxWaitingRequestsPerStatement { get; set; } = 16;
+
     /// <summary>Statements executing on the engine at once; the others wait as SUBMITTED.</summary>
     public int MaxParallelExecutions { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
 

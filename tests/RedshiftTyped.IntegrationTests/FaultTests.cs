@@ -155,6 +155,28 @@ public abstract class FaultTests(TestBackend backend)
     }
 
     [Fact]
+    public async Task Too_many_long_polls_on_one_statement_are_refused_and_the_client_falls_back_to_polling()
+    {
+        await using var server = await StartAsync(o =>
+        {
+            o.MaxWaitingRequestsPerStatement = 1;
+            o.Faults = SlowStatements(3);
+        });
+        using var client = server.Client();
+        var submitted = await client.DataApi.ExecuteStatementAsync(client.WithTarget(new ExecuteStatementRequest { Sql = "select 1" }));
+        var first = client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = submitted.Id, WaitTimeSeconds = 20 });
+        await Task.Delay(300);
+        var refused = await Assert.ThrowsAsync<ActiveWaitingRequestsExceededException>(() =>
+            client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = submitted.Id, WaitTimeSeconds = 20 }));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(StatusString.FINISHED, (await first).Status);
+
+        // Two runners waiting on their own statements each hold one long poll: both finish.
+        var both = await Task.WhenAll(client.ExecuteAsync("select 1"), client.ExecuteAsync("select 2"));
+        Assert.All(both, c => Assert.Equal(StatusString.FINISHED, c.Description.Status));
+    }
+
+    [Fact]
     public async Task Active_statements_beyond_the_quota_are_refused()
     {
         await using var server = await StartAsync(o =>

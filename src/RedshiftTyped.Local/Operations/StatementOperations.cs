@@ -114,8 +114,31 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
         return BatchResponse(record);
     }
 
+    private long _lastPurgeTicks;
+
+    /// <summary>Frees the rows of results past their retention (at most once a second), so a long-lived server does not grow.</summary>
+    private void ReleaseExpiredResults()
+    {
+        var now = Now;
+        long last = Interlocked.Read(ref _lastPurgeTicks);
+        if (now.Ticks - last < TimeSpan.TicksPerSecond || Interlocked.CompareExchange(ref _lastPurgeTicks, now.Ticks, last) != last)
+        {
+            return;
+        }
+
+        foreach (var record in _statements.Values)
+        {
+            if (record.IsTerminal && now - (record.EndedAt ?? record.CreatedAt) > options.ResultRetention)
+            {
+                record.Result = null;
+                foreach (var sub in record.SubStatements) sub.Result = null;
+            }
+        }
+    }
+
     private async Task SubmitAsync(StatementRecord record, IReadOnlyList<BoundSql> bound, string? sessionId, int? keepAlive, LocalCredential caller, string? clientToken)
     {
+        ReleaseExpiredResults();
         if (Interlocked.Increment(ref _active) > options.MaxActiveStatements)
         {
             Interlocked.Decrement(ref _active);
@@ -162,7 +185,7 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
     {
         var record = Find(RequestValidator.RequireStatementId(request.Id));
         RequestValidator.WaitTimeSeconds(request.WaitTimeSeconds);
-        await record.WaitAsync(Wait(request.WaitTimeSeconds), cancellationToken).ConfigureAwait(false);
+        await record.WaitAsync(Wait(request.WaitTimeSeconds), cancellationToken, options.MaxWaitingRequestsPerStatement).ConfigureAwait(false);
         var now = Now;
         return new DescribeStatementResponse
         {
@@ -230,7 +253,7 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
             throw ServiceError.Validation("BatchExecuteStatement result can only be retrieved with sub-statement id.");
         }
 
-        await record.WaitAsync(Wait(waitTimeSeconds), cancellationToken).ConfigureAwait(false);
+        await record.WaitAsync(Wait(waitTimeSeconds), cancellationToken, options.MaxWaitingRequestsPerStatement).ConfigureAwait(false);
         if (record.Status != StatusString.FINISHED || !record.HasResultSet)
         {
             throw ServiceError.NotFound("Query does not have result. Please check query status.", record.Id);

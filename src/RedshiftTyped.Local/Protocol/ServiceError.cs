@@ -37,6 +37,9 @@ public sealed class ServiceError(string type, int status, string message) : Exce
     public static ServiceError ActiveStatementsExceeded(int quota)
         => new("ActiveStatementsExceededException", 400, $"Active statements exceeded the allowed quota ({quota}).");
 
+    public static ServiceError ActiveWaitingRequestsExceeded()
+        => new("ActiveWaitingRequestsExceededException", 400, "The number of active requests with WaitTimeSeconds for the same SQL statement exceeds the limit.");
+
     public static ServiceError AccessDenied(string accessKeyId, string action)
         => new("AccessDeniedException", 400, $"User: arn:aws:iam::123456789012:user/{accessKeyId} is not authorized to perform: {action}");
 }

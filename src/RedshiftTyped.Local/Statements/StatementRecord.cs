@@ -108,10 +108,21 @@ internal sealed class StatementRecord
         return true;
     }
 
-    /// <summary>Waits until the status is final or <paramref name="wait"/> has passed (long polling).</summary>
-    public async Task WaitAsync(TimeSpan wait, CancellationToken cancellationToken)
+    private int _waiting;
+
+    /// <summary>
+    /// Waits until the status is final or <paramref name="wait"/> has passed (long polling). More than
+    /// <paramref name="maxWaiting"/> requests waiting on one statement is ActiveWaitingRequestsExceededException.
+    /// </summary>
+    public async Task WaitAsync(TimeSpan wait, CancellationToken cancellationToken, int maxWaiting = int.MaxValue)
     {
         if (IsTerminal || wait <= TimeSpan.Zero) return;
+        if (Interlocked.Increment(ref _waiting) > maxWaiting)
+        {
+            Interlocked.Decrement(ref _waiting);
+            throw Protocol.ServiceError.ActiveWaitingRequestsExceeded();
+        }
+
         try
         {
             await _terminal.Task.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
@@ -119,6 +130,10 @@ internal sealed class StatementRecord
         catch (TimeoutException)
         {
             // The wait ended first: answer with the current status.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
         }
     }
 }
