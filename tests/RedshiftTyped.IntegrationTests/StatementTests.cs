@@ -15,7 +15,24 @@ public abstract class StatementTests(TickitServerFixture fixture)
     {
         var rows = await Client.QueryAsync(new SqlStatement(
             "select (select count(*) from sales), (select count(*) from users), (select count(*) from listing), (select count(*) from category)")).ToListAsync();
-        Assert.Equal([100000L, 5000L, 50000L, 11L], rows.Single().Select(v => Convert.ToInt64(v)).ToArray());
+        Assert.Equal([100000L, 5000L, 50000L, 12L], rows.Single().Select(v => Convert.ToInt64(v)).ToArray());
+    }
+
+    [Fact]
+    public async Task Every_nullable_sample_column_holds_nulls_and_no_other_column_does()
+    {
+        foreach (string table in new[] { "users", "venue", "category", "date", "event", "listing", "sales" })
+        {
+            var described = await Client.DataApi.DescribeTableAsync(Client.WithTarget(new DescribeTableRequest { Table = table }));
+            string counts = string.Join(", ", described.ColumnList!.Select(c => $"count(*) - count(\"{c.Name}\")"));
+            var nulls = (await Client.QueryAsync(new SqlStatement($"select {counts} from {table}")).ToListAsync()).Single();
+            for (int i = 0; i < nulls.Length; i++)
+            {
+                var column = described.ColumnList![i];
+                long count = Convert.ToInt64(nulls[i]);
+                Assert.True(column.Nullable == 1 ? count > 0 : count == 0, $"{table}.{column.Name}: nullable={column.Nullable}, nulls={count}");
+            }
+        }
     }
 
     [Fact]

@@ -75,13 +75,17 @@ internal static class TickitSample
             string last = LastNames[random.Next(LastNames.Length)];
             var row = new object?[18];
             row[0] = id;
-            row[1] = $"U{id:D7}"[..8];
-            row[2] = first;
-            row[3] = last;
-            row[4] = Cities[random.Next(Cities.Length)];
-            row[5] = States[random.Next(States.Length)];
+            string city = Cities[random.Next(Cities.Length)];
+            string state = States[random.Next(States.Length)];
+            string phone = $"({random.Next(200, 999)}) {random.Next(100, 999)}-{random.Next(1000, 9999)}";
+            // Every nullable column holds some NULLs, each on its own rhythm.
+            row[1] = id % 991 == 0 ? null : $"U{id:D7}"[..8];
+            row[2] = id % 89 == 0 ? null : first;
+            row[3] = id % 97 == 0 ? null : last;
+            row[4] = id % 101 == 0 ? null : city;
+            row[5] = id % 103 == 0 ? null : state;
             row[6] = id % 50 == 0 ? null : $"{first}.{last}{id}@example.com".ToLowerInvariant();
-            row[7] = $"({random.Next(200, 999)}) {random.Next(100, 999)}-{random.Next(1000, 9999)}";
+            row[7] = id % 107 == 0 ? null : phone;
             for (int like = 8; like < 18; like++)
             {
                 int draw = random.Next(3);
@@ -97,8 +101,11 @@ internal static class TickitSample
         var random = new Random(2);
         for (int id = 1; id <= Venues; id++)
         {
-            yield return [(short)id, $"Venue {id} Stadium", Cities[random.Next(Cities.Length)], States[random.Next(States.Length)],
-                id % 7 == 0 ? null : random.Next(0, 5) * 10000 + random.Next(1000, 9999)];
+            string city = Cities[random.Next(Cities.Length)];
+            string state = States[random.Next(States.Length)];
+            int seats = random.Next(0, 5) * 10000 + random.Next(1000, 9999);
+            yield return [(short)id, id % 53 == 0 ? null : $"Venue {id} Stadium", id % 59 == 0 ? null : city, id % 61 == 0 ? null : state,
+                id % 7 == 0 ? null : seats];
         }
     }
 
@@ -109,6 +116,9 @@ internal static class TickitSample
             var (group, name, description) = Categories[id - 1];
             yield return [(short)id, group, name, description];
         }
+
+        // One category with nothing known, so that every nullable column of the sample holds a NULL.
+        yield return [(short)(Categories.Length + 1), null, null, null];
     }
 
     private static IEnumerable<object?[]> DateRows()
@@ -116,9 +126,9 @@ internal static class TickitSample
         for (int id = 1; id <= Dates; id++)
         {
             var day = FirstDay.AddDays(id - 1);
-            yield return [(short)(1826 + id), DateOnly.FromDateTime(day), day.DayOfWeek.ToString()[..2].ToUpperInvariant() + (day.DayOfWeek.ToString()[2] == 'n' ? "" : ""),
+            yield return [(short)(1826 + id), DateOnly.FromDateTime(day), day.DayOfWeek.ToString()[..2].ToUpperInvariant(),
                 (short)(System.Globalization.ISOWeek.GetWeekOfYear(day)), day.ToString("MMM", System.Globalization.CultureInfo.InvariantCulture).ToUpperInvariant(),
-                $"{(day.Month - 1) / 3 + 1}", (short)day.Year, day.Day == 1 || (day.Month == 12 && day.Day == 25)];
+                $"{(day.Month - 1) / 3 + 1}", (short)day.Year, id % 30 == 0 ? null : day.Day == 1 || (day.Month == 12 && day.Day == 25)];
         }
     }
 
@@ -129,7 +139,7 @@ internal static class TickitSample
         {
             int dateIndex = random.Next(Dates);
             yield return [id, (short)random.Next(1, Venues + 1), (short)random.Next(1, Categories.Length + 1), (short)(1827 + dateIndex),
-                id % 97 == 0 ? null : $"Event {id}", FirstDay.AddDays(dateIndex).AddHours(random.Next(12, 22)).AddMinutes(random.Next(2) * 30)];
+                id % 97 == 0 ? null : $"Event {id}", id % 89 == 0 ? null : FirstDay.AddDays(dateIndex).AddHours(random.Next(12, 22)).AddMinutes(random.Next(2) * 30)];
         }
     }
 
@@ -143,7 +153,7 @@ internal static class TickitSample
             int dateIndex = random.Next(Dates);
             yield return [id, random.Next(1, Users + 1), random.Next(1, Events + 1), (short)(1827 + dateIndex), tickets,
                 id % 101 == 0 ? null : price, id % 101 == 0 ? null : price * tickets,
-                FirstDay.AddDays(dateIndex).AddSeconds(random.Next(86400)).AddTicks(random.Next(1_000_000) * 10L)];
+                id % 211 == 0 ? null : FirstDay.AddDays(dateIndex).AddSeconds(random.Next(86400)).AddTicks(random.Next(1_000_000) * 10L)];
         }
     }
 
