@@ -90,7 +90,10 @@ public static class SigV4Canonicalizer
         return string.Join('&', pairs.Select(p => $"{p.Key}={p.Value}"));
     }
 
-    /// <summary>All values of a header in arrival order, each trimmed with inner runs of spaces folded to one, joined by commas.</summary>
+    /// <summary>
+    /// All values of a header, each trimmed with inner runs of whitespace folded to one space (an obsolete
+    /// multi-line value folds into one line, as AWS's get-header-value-multiline case shows), joined by commas.
+    /// </summary>
     public static string CanonicalHeaderValue(SigV4Request request, string lowerName)
     {
         var values = new List<string>();
@@ -98,8 +101,7 @@ public static class SigV4Canonicalizer
         {
             if (key.Equals(lowerName, StringComparison.OrdinalIgnoreCase))
             {
-                // A folded (multi-line) value is one value: its line breaks become spaces, then runs of spaces fold.
-                values.Add(FoldSpaces(value.Replace('\r', ' ').Replace('\n', ' ').Trim()));
+                values.Add(FoldSpaces(value.Replace('\r', ' ').Replace('\n', ' ').Replace('\t', ' ').Trim()));
             }
         }
 

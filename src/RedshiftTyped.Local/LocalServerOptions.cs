@@ -1,0 +1,119 @@
+using RedshiftTyped.Local.Security;
+
+namespace RedshiftTyped.Local;
+
+/// <summary>The database engine that executes the SQL.</summary>
+public enum LocalBackend
+{
+    /// <summary>Embedded DuckDB (nothing to install; the default).</summary>
+    DuckDb,
+
+    /// <summary>A PostgreSQL server reached through <see cref="LocalServerOptions.PostgresConnectionString"/>.</summary>
+    Postgres,
+}
+
+/// <summary>How the local Data API server runs. Every member has a working default.</summary>
+public sealed class LocalServerOptions
+{
+    /// <summary>The address to bind. Default: 127.0.0.1 only. Anything else exposes the server to the network.</summary>
+    public string? Host { get; set; }
+
+    /// <summary>The TCP port; 0 picks a free ephemeral port.</summary>
+    public int Port { get; set; }
+
+    public LocalBackend Backend { get; set; } = LocalBackend.DuckDb;
+
+    /// <summary>A DuckDB database file, or <c>:memory:</c> (the default).</summary>
+    public string DuckDbPath { get; set; } = ":memory:";
+
+    /// <summary>An Npgsql connection string, required for <see cref="LocalBackend.Postgres"/>.</summary>
+    public string? PostgresConnectionString { get; set; }
+
+    /// <summary>SQL files (Redshift dialect) run in order at start-up, after the sample.</summary>
+    public IList<string> InitSqlFiles { get; } = new List<string>();
+
+    /// <summary>A sample database to create at start-up: <c>tickit</c> or null.</summary>
+    public string? Sample { get; set; }
+
+    /// <summary>The database name the server answers to (Redshift's default is <c>dev</c>).</summary>
+    public string Database { get; set; } = "dev";
+
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>Accepted keys. Empty means the single key <c>local</c> / <c>local</c> with every action allowed.</summary>
+    public IList<LocalCredential> Credentials { get; } = new List<LocalCredential>();
+
+    /// <summary>Secrets Manager secrets by name; the value is the SecretString (JSON with username and password).</summary>
+    public IDictionary<string, string> Secrets { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Upper bound of one GetStatementResult(V2) page, counted as the JSON bytes of its records. A page always
+    /// holds at least one row. Default 1 MiB.
+    /// </summary>
+    public int PageMaxBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Upper bound of rows in one page (default: no bound but <see cref="PageMaxBytes"/>). Small values make paging testable.</summary>
+    public int? PageMaxRows { get; set; }
+
+    /// <summary>A statement whose result is larger (in JSON bytes) fails with "Database response exceeded size limit". Default 500 MB.</summary>
+    public long ResultSizeLimitBytes { get; set; } = 500L * 1024 * 1024;
+
+    /// <summary>A row larger than this fails its statement with "Packet for query is too large". Default 64 KB.</summary>
+    public int RowSizeLimitBytes { get; set; } = 64 * 1024;
+
+    /// <summary>How long results stay readable (24 hours, as on AWS).</summary>
+    public TimeSpan ResultRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Statements SUBMITTED, PICKED or STARTED at once before ActiveStatementsExceededException (500, as on AWS).</summary>
+    public int MaxActiveStatements { get; set; } = 500;
+
+    /// <summary>
+    /// Requests long-polling one statement at once (WaitTimeSeconds) before ActiveWaitingRequestsExceededException.
+    /// The service's own limit is not documented; 16 by default.
+    /// </summary>
+    public int MaxWaitingRequestsPerStatement { get; set; } = 16;
+
+    /// <summary>Statements executing on the engine at once; the others wait as SUBMITTED.</summary>
+    public int MaxParallelExecutions { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
+
+    /// <summary>Faults to inject (none by default). Can be changed while running through <see cref="LocalDataApiServer.Faults"/>.</summary>
+    public FaultInjectionOptions Faults { get; set; } = new();
+
+    /// <summary>The clock for statement timestamps and result expiry (not for SigV4, which follows the real clock).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>The credentials in force: the configured ones, or <c>local</c>/<c>local</c>.</summary>
+    internal IReadOnlyList<LocalCredential> EffectiveCredentials =>
+        Credentials.Count > 0 ? [.. Credentials] : [new LocalCredential("local", "local")];
+}
+
+/// <summary>
+/// Deterministic fault injection: the same seed and the same sequence of requests give the same faults, so a
+/// test that sees a fault sees it every run.
+/// </summary>
+public sealed class FaultInjectionOptions
+{
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Share of requests answered 400 ThrottlingException "Rate exceeded" (0..1).</summary>
+    public double ThrottleRate { get; set; }
+
+    /// <summary>Share of requests answered 500 InternalServerException (0..1).</summary>
+    public double ServerErrorRate { get; set; }
+
+    /// <summary>Share of requests whose connection is reset after half the response body was sent (0..1).</summary>
+    public double ConnectionResetRate { get; set; }
+
+    /// <summary>Delay added before every answer.</summary>
+    public TimeSpan AddedLatency { get; set; }
+
+    /// <summary>Share of statements that sleep <see cref="SlowStatementDelay"/> before running (0..1); they can be cancelled meanwhile.</summary>
+    public double SlowStatementRate { get; set; }
+
+    public TimeSpan SlowStatementDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Operations the request faults apply to (e.g. <c>DescribeStatement</c>); empty means all.</summary>
+    public ISet<string> Operations { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+
+    internal bool Any => ThrottleRate > 0 || ServerErrorRate > 0 || ConnectionResetRate > 0 || AddedLatency > TimeSpan.Zero || SlowStatementRate > 0;
+}

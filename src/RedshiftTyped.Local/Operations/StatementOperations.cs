@@ -1,0 +1,409 @@
+using System.Collections.Concurrent;
+using System.Text;
+using RedshiftTyped.DataApi.Model;
+using RedshiftTyped.Local.Protocol;
+using RedshiftTyped.Local.Security;
+using RedshiftTyped.Local.Statements;
+
+namespace RedshiftTyped.Local.Operations;
+
+/// <summary>
+/// ExecuteStatement, BatchExecuteStatement, DescribeStatement, GetStatementResult(V2), CancelStatement and
+/// ListStatements over the statements this server has run.
+/// </summary>
+internal sealed class StatementOperations(LocalServerOptions options, StatementExecutor executor, SessionRegistry sessions, SecretStore secrets)
+{
+    private const int MaxBatchStatements = 40;
+    private readonly ConcurrentDictionary<string, StatementRecord> _statements = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Key, string Token), StatementRecord> _clientTokens = new();
+    private int _active;
+
+    private DateTime Now => options.TimeProvider.GetUtcNow().UtcDateTime;
+
+    public async Task<ExecuteStatementResponse> ExecuteStatementAsync(ExecuteStatementRequest request, LocalCredential caller, CancellationToken cancellationToken)
+    {
+        RequestValidator.Sql(request.Sql);
+        RequestValidator.Submission(request.StatementName, request.ClientToken, request.ResultFormat, request.SessionKeepAliveSeconds, request.Parameters, request.SessionId);
+        RequestValidator.WaitTimeSeconds(request.WaitTimeSeconds);
+        RequestValidator.Target(request.ClusterIdentifier, request.WorkgroupName, request.SessionId);
+        if (request.SecretArn is not null) secrets.CheckDatabaseSecret(request.SecretArn);
+
+        if (request.ClientToken is not null && _clientTokens.TryGetValue((caller.AccessKeyId, request.ClientToken), out var earlier))
+        {
+            await earlier.WaitAsync(Wait(request.WaitTimeSeconds), cancellationToken).ConfigureAwait(false);
+            return ExecuteResponse(earlier);
+        }
+
+        var bound = ParameterBinder.Bind(request.Sql!, request.Parameters);
+        var record = new StatementRecord
+        {
+            Id = Guid.NewGuid().ToString(),
+            OwnerAccessKeyId = caller.AccessKeyId,
+            QueryString = request.Sql!,
+            Parameters = request.Parameters,
+            StatementName = request.StatementName,
+            ResultFormat = request.ResultFormat ?? ResultFormatString.JSON,
+            ClusterIdentifier = request.ClusterIdentifier,
+            WorkgroupName = request.WorkgroupName,
+            Database = request.Database,
+            DbUser = request.DbUser,
+            SecretArn = request.SecretArn,
+            CreatedAt = Now,
+        };
+        await SubmitAsync(record, [bound], request.SessionId, request.SessionKeepAliveSeconds, caller, request.ClientToken).ConfigureAwait(false);
+        await record.WaitAsync(Wait(request.WaitTimeSeconds), cancellationToken).ConfigureAwait(false);
+        return ExecuteResponse(record);
+    }
+
+    public async Task<BatchExecuteStatementResponse> BatchExecuteStatementAsync(BatchExecuteStatementRequest request, LocalCredential caller, CancellationToken cancellationToken)
+    {
+        if (request.Sqls is null) throw ServiceError.Required("sqls");
+        if (request.Sqls.Count is < 1 or > MaxBatchStatements)
+        {
+            throw ServiceError.Constraint("sqls", null, $"Member must have length between 1 and {MaxBatchStatements}");
+        }
+
+        foreach (string sql in request.Sqls) RequestValidator.Sql(sql, "sqls.member");
+        RequestValidator.Submission(request.StatementName, request.ClientToken, request.ResultFormat, request.SessionKeepAliveSeconds, request.Parameters, request.SessionId);
+        RequestValidator.WaitTimeSeconds(request.WaitTimeSeconds);
+        RequestValidator.Target(request.ClusterIdentifier, request.WorkgroupName, request.SessionId);
+        if (request.ExecutionMode is { } mode && mode != ExecutionMode.TRANSACTION && mode != ExecutionMode.AUTO_COMMIT)
+        {
+            throw ServiceError.Constraint("executionMode", mode.Value, "Member must satisfy enum value set: [TRANSACTION, AUTO_COMMIT]");
+        }
+
+        if (request.SecretArn is not null) secrets.CheckDatabaseSecret(request.SecretArn);
+        if (request.ClientToken is not null && _clientTokens.TryGetValue((caller.AccessKeyId, request.ClientToken), out var earlier))
+        {
+            await earlier.WaitAsync(Wait(request.WaitTimeSeconds), cancellationToken).ConfigureAwait(false);
+            return BatchResponse(earlier);
+        }
+
+        var bound = request.Sqls.Select(sql => ParameterBinder.BindAllowingUnused(sql, request.Parameters)).ToList();
+        ParameterBinder.ThrowIfUnused(request.Parameters, bound.SelectMany(b => b.UsedNames).ToHashSet(StringComparer.Ordinal));
+        string id = Guid.NewGuid().ToString();
+        var now = Now;
+        var record = new StatementRecord
+        {
+            Id = id,
+            OwnerAccessKeyId = caller.AccessKeyId,
+            QueryString = string.Join("; ", request.Sqls),
+            QueryStrings = request.Sqls,
+            Parameters = request.Parameters,
+            StatementName = request.StatementName,
+            ResultFormat = request.ResultFormat ?? ResultFormatString.JSON,
+            ClusterIdentifier = request.ClusterIdentifier,
+            WorkgroupName = request.WorkgroupName,
+            Database = request.Database,
+            DbUser = request.DbUser,
+            SecretArn = request.SecretArn,
+            ExecutionMode = request.ExecutionMode ?? ExecutionMode.TRANSACTION,
+            IsBatch = true,
+            CreatedAt = now,
+            SubStatements = request.Sqls.Select((sql, i) => new StatementRecord
+            {
+                Id = $"{id}:{i + 1}",
+                OwnerAccessKeyId = caller.AccessKeyId,
+                QueryString = sql,
+                ResultFormat = request.ResultFormat ?? ResultFormatString.JSON,
+                CreatedAt = now,
+            }).ToList(),
+        };
+        await SubmitAsync(record, bound, request.SessionId, request.SessionKeepAliveSeconds, caller, request.ClientToken).ConfigureAwait(false);
+        await record.WaitAsync(Wait(request.WaitTimeSeconds), cancellationToken).ConfigureAwait(false);
+        return BatchResponse(record);
+    }
+
+    private long _lastPurgeTicks;
+
+    /// <summary>Frees the rows of results past their retention (at most once a second), so a long-lived server does not grow.</summary>
+    private void ReleaseExpiredResults()
+    {
+        var now = Now;
+        long last = Interlocked.Read(ref _lastPurgeTicks);
+        if (now.Ticks - last < TimeSpan.TicksPerSecond || Interlocked.CompareExchange(ref _lastPurgeTicks, now.Ticks, last) != last)
+        {
+            return;
+        }
+
+        foreach (var record in _statements.Values)
+        {
+            if (record.IsTerminal && now - (record.EndedAt ?? record.CreatedAt) > options.ResultRetention)
+            {
+                record.Result = null;
+                foreach (var sub in record.SubStatements) sub.Result = null;
+            }
+        }
+    }
+
+    private async Task SubmitAsync(StatementRecord record, IReadOnlyList<BoundSql> bound, string? sessionId, int? keepAlive, LocalCredential caller, string? clientToken)
+    {
+        ReleaseExpiredResults();
+        if (Interlocked.Increment(ref _active) > options.MaxActiveStatements)
+        {
+            Interlocked.Decrement(ref _active);
+            throw ServiceError.ActiveStatementsExceeded(options.MaxActiveStatements);
+        }
+
+        LocalSession? session = null;
+        try
+        {
+            if (sessionId is not null)
+            {
+                session = await sessions.ClaimAsync(sessionId, record.Id).ConfigureAwait(false);
+                if (keepAlive is > 0) session.KeepAliveSeconds = keepAlive.Value;
+                record.SessionId = session.Id;
+            }
+            else if (keepAlive is > 0)
+            {
+                record.SessionId = Guid.NewGuid().ToString();
+            }
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _active);
+            throw;
+        }
+
+        if (clientToken is not null)
+        {
+            var winner = _clientTokens.GetOrAdd((caller.AccessKeyId, clientToken), record);
+            if (!ReferenceEquals(winner, record))
+            {
+                // A concurrent retry with the same token got there first: this one does not run.
+                Interlocked.Decrement(ref _active);
+                session?.Release(Now);
+                return;
+            }
+        }
+
+        _statements[record.Id] = record;
+        executor.Start(record, bound, session, session is null ? keepAlive : null, () => Interlocked.Decrement(ref _active));
+    }
+
+    public async Task<DescribeStatementResponse> DescribeStatementAsync(DescribeStatementRequest request, CancellationToken cancellationToken)
+    {
+        var record = Find(RequestValidator.RequireStatementId(request.Id));
+        RequestValidator.WaitTimeSeconds(request.WaitTimeSeconds);
+        await record.WaitAsync(Wait(request.WaitTimeSeconds), cancellationToken, options.MaxWaitingRequestsPerStatement).ConfigureAwait(false);
+        var now = Now;
+        return new DescribeStatementResponse
+        {
+            Id = record.Id,
+            SecretArn = record.SecretArn,
+            DbUser = record.DbUser,
+            Database = record.Database,
+            ClusterIdentifier = record.ClusterIdentifier,
+            WorkgroupName = record.WorkgroupName,
+            Duration = record.DurationNanos(now),
+            Error = record.Error,
+            Status = record.Status,
+            CreatedAt = record.CreatedAt,
+            UpdatedAt = record.UpdatedAt == default ? record.CreatedAt : record.UpdatedAt,
+            RedshiftPid = record.RedshiftPid,
+            HasResultSet = record.HasResultSet,
+            QueryString = record.QueryString,
+            ResultRows = record.IsTerminal ? record.ResultRows : -1,
+            ResultSize = record.IsTerminal ? record.ResultSize : -1,
+            RedshiftQueryId = record.IsBatch ? 0 : record.RedshiftQueryId,
+            QueryParameters = record.Parameters?.ToList(),
+            SubStatements = record.IsBatch ? record.SubStatements.Select(s => SubStatement(s, now)).ToList() : null,
+            ResultFormat = record.ResultFormat,
+            SessionId = record.SessionId,
+            ExecutionMode = record.ExecutionMode,
+        };
+    }
+
+    private static SubStatementData SubStatement(StatementRecord s, DateTime now) => new()
+    {
+        Id = s.Id,
+        Duration = s.DurationNanos(now),
+        Error = s.Error,
+        Status = s.Status,
+        CreatedAt = s.CreatedAt,
+        UpdatedAt = s.UpdatedAt == default ? s.CreatedAt : s.UpdatedAt,
+        QueryString = s.QueryString,
+        ResultRows = s.IsTerminal ? s.ResultRows : -1,
+        ResultSize = s.IsTerminal ? s.ResultSize : -1,
+        RedshiftQueryId = s.RedshiftQueryId == 0 ? -1 : s.RedshiftQueryId,
+        HasResultSet = s.HasResultSet,
+    };
+
+    /// <summary>GetStatementResult: one JSON page, written straight into the response.</summary>
+    public async Task WriteStatementResultAsync(GetStatementResultRequest request, System.Text.Json.Utf8JsonWriter json, CancellationToken cancellationToken)
+    {
+        var (record, result, page) = await ResultPageAsync(request.Id, request.NextToken, request.WaitTimeSeconds, ResultFormatString.JSON, cancellationToken).ConfigureAwait(false);
+        ResultPageWriter.WriteJsonPage(json, result, result.Page(page), page + 1 < result.PageCount ? PageToken.Create(record.Id, page + 1) : null);
+    }
+
+    /// <summary>GetStatementResultV2: one CSV page, written straight into the response.</summary>
+    public async Task WriteStatementResultV2Async(GetStatementResultV2Request request, System.Text.Json.Utf8JsonWriter json, CancellationToken cancellationToken)
+    {
+        var (record, result, page) = await ResultPageAsync(request.Id, request.NextToken, request.WaitTimeSeconds, ResultFormatString.CSV, cancellationToken).ConfigureAwait(false);
+        ResultPageWriter.WriteCsvPage(json, result, result.Page(page), page + 1 < result.PageCount ? PageToken.Create(record.Id, page + 1) : null);
+    }
+
+    private async Task<(StatementRecord Record, StoredResult Result, int Page)> ResultPageAsync(
+        string? id, string? nextToken, int? waitTimeSeconds, ResultFormatString format, CancellationToken cancellationToken)
+    {
+        var record = Find(RequestValidator.RequireStatementId(id));
+        RequestValidator.WaitTimeSeconds(waitTimeSeconds);
+        if (record.IsBatch)
+        {
+            throw ServiceError.Validation("BatchExecuteStatement result can only be retrieved with sub-statement id.");
+        }
+
+        await record.WaitAsync(Wait(waitTimeSeconds), cancellationToken, options.MaxWaitingRequestsPerStatement).ConfigureAwait(false);
+        if (record.Status != StatusString.FINISHED || !record.HasResultSet)
+        {
+            throw ServiceError.NotFound("Query does not have result. Please check query status.", record.Id);
+        }
+
+        if (record.ResultFormat != format)
+        {
+            throw ServiceError.Validation(format == ResultFormatString.JSON
+                ? "The query result format is CSV. Use GetStatementResultV2 to retrieve the result."
+                : "The query result format is JSON. Use GetStatementResult to retrieve the result.");
+        }
+
+        var finishedAt = record.EndedAt ?? record.CreatedAt;
+        if (Now - finishedAt > options.ResultRetention)
+        {
+            record.Result = null;
+            throw ServiceError.Validation($"Could not retrieve the query result as it has expired after {FormatRetention(options.ResultRetention)}");
+        }
+
+        var result = record.Result ?? throw ServiceError.NotFound("Query does not have result. Please check query status.", record.Id);
+        int page = PageToken.Read(nextToken, record.Id);
+        if (page >= result.PageCount)
+        {
+            throw ServiceError.Validation("The NextToken is not valid.");
+        }
+
+        return (record, result, page);
+    }
+
+    private static string FormatRetention(TimeSpan retention)
+        => retention.TotalHours >= 1 && retention.TotalHours == Math.Floor(retention.TotalHours)
+            ? $"{retention.TotalHours:0} hours"
+            : $"{retention.TotalSeconds:0} seconds";
+
+    public async Task<CancelStatementResponse> CancelStatementAsync(CancelStatementRequest request, CancellationToken cancellationToken)
+    {
+        var record = Find(RequestValidator.RequireStatementId(request.Id));
+        if (record.IsTerminal)
+        {
+            throw ServiceError.Validation($"Could not cancel a query that is already in {record.Status.Value} state with ID: {record.Id}");
+        }
+
+        await record.Cancellation.CancelAsync().ConfigureAwait(false);
+        // Answer once the statement is ABORTED, so a DescribeStatement right after sees it.
+        await record.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+        return new CancelStatementResponse { Status = true };
+    }
+
+    public ListStatementsResponse ListStatements(ListStatementsRequest request, LocalCredential caller)
+    {
+        RequestValidator.MaxResults(request.MaxResults, 100);
+        // "By default, only finished statements are shown."
+        var status = request.Status ?? StatusString.FINISHED;
+        var matching = _statements.Values
+            .Where(s => s.OwnerAccessKeyId == caller.AccessKeyId)
+            .Where(s => status == StatusString.ALL || s.Status == status)
+            .Where(s => request.StatementName is null || (s.StatementName?.StartsWith(request.StatementName, StringComparison.Ordinal) ?? false))
+            .Where(s => request.Database is null || s.Database == request.Database)
+            .Where(s => request.ClusterIdentifier is null || s.ClusterIdentifier == request.ClusterIdentifier)
+            .Where(s => request.WorkgroupName is null || s.WorkgroupName == request.WorkgroupName)
+            .OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal)
+            .ToList();
+        var (page, next) = PageToken.Slice(matching, request.NextToken, request.MaxResults, 100, "ListStatements");
+        return new ListStatementsResponse
+        {
+            Statements = page.Select(s => new StatementData
+            {
+                Id = s.Id,
+                QueryString = s.IsBatch ? null : s.QueryString,
+                QueryStrings = s.IsBatch ? [.. s.QueryStrings!] : null,
+                SecretArn = s.SecretArn,
+                Status = s.Status,
+                StatementName = s.StatementName,
+                CreatedAt = s.CreatedAt,
+                UpdatedAt = s.UpdatedAt == default ? s.CreatedAt : s.UpdatedAt,
+                QueryParameters = s.Parameters?.ToList(),
+                IsBatchStatement = s.IsBatch,
+                ResultFormat = s.ResultFormat,
+                SessionId = s.SessionId,
+            }).ToList(),
+            NextToken = next,
+        };
+    }
+
+    public async Task<ListSessionsResponse> ListSessionsAsync(ListSessionsRequest request, LocalCredential caller)
+    {
+        RequestValidator.MaxResults(request.MaxResults, 100);
+        if (request.SessionId is not null) RequestValidator.Submission(null, null, null, null, null, request.SessionId);
+        var all = await sessions.ListAsync().ConfigureAwait(false);
+        var matching = all
+            .Where(s => s.OwnerAccessKeyId == caller.AccessKeyId)
+            .Select(s => s.Describe())
+            .Where(s => request.SessionId is not null
+                ? s.SessionId == request.SessionId
+                : request.Status is { } status ? s.Status == status : s.Status != SessionStatusString.CLOSED)
+            .Where(s => request.SessionId is not null || request.Database is null || s.Database == request.Database)
+            .Where(s => request.SessionId is not null || request.ClusterIdentifier is null || s.ClusterIdentifier == request.ClusterIdentifier)
+            .Where(s => request.SessionId is not null || request.WorkgroupName is null || s.WorkgroupName == request.WorkgroupName)
+            .OrderByDescending(s => s.CreatedAt).ThenBy(s => s.SessionId, StringComparer.Ordinal)
+            .ToList();
+        var (page, next) = PageToken.Slice(matching, request.NextToken, request.MaxResults, 100, "ListSessions");
+        return new ListSessionsResponse { Sessions = page, NextToken = next };
+    }
+
+    private StatementRecord Find(string id)
+    {
+        int colon = id.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return _statements.GetValueOrDefault(id) ?? throw ServiceError.StatementNotFound(id);
+        }
+
+        if (_statements.TryGetValue(id[..colon], out var batch) && batch.IsBatch
+            && int.TryParse(id[(colon + 1)..], out int index) && index >= 1 && index <= batch.SubStatements.Count)
+        {
+            return batch.SubStatements[index - 1];
+        }
+
+        throw ServiceError.StatementNotFound(id);
+    }
+
+    private static TimeSpan Wait(int? seconds) => seconds is int s ? TimeSpan.FromSeconds(s) : TimeSpan.Zero;
+
+    private static ExecuteStatementResponse ExecuteResponse(StatementRecord record) => new()
+    {
+        Id = record.Id,
+        CreatedAt = record.CreatedAt,
+        ClusterIdentifier = record.ClusterIdentifier,
+        WorkgroupName = record.WorkgroupName,
+        Database = record.Database,
+        DbUser = record.DbUser,
+        SecretArn = record.SecretArn,
+        SessionId = record.SessionId,
+        Status = record.Status,
+        RedshiftPid = record.RedshiftPid == 0 ? null : record.RedshiftPid,
+        HasResultSet = record.IsTerminal ? record.HasResultSet : null,
+    };
+
+    private static BatchExecuteStatementResponse BatchResponse(StatementRecord record) => new()
+    {
+        Id = record.Id,
+        CreatedAt = record.CreatedAt,
+        ClusterIdentifier = record.ClusterIdentifier,
+        WorkgroupName = record.WorkgroupName,
+        Database = record.Database,
+        DbUser = record.DbUser,
+        SecretArn = record.SecretArn,
+        SessionId = record.SessionId,
+        Status = record.Status,
+        RedshiftPid = record.RedshiftPid == 0 ? null : record.RedshiftPid,
+        HasResultSet = record.IsTerminal ? record.HasResultSet : null,
+    };
+}

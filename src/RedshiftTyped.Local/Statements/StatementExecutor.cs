@@ -1,0 +1,361 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using RedshiftTyped.DataApi.Model;
+using RedshiftTyped.Local.Engine;
+using RedshiftTyped.Local.Protocol;
+
+namespace RedshiftTyped.Local.Statements;
+
+/// <summary>
+/// Runs submitted statements in the background: SUBMITTED while waiting for an execution slot, PICKED when it
+/// has one, STARTED on its own engine connection, then FINISHED, FAILED (with the engine's message) or ABORTED
+/// (cancelled). Results are encoded and paged as they are read.
+/// </summary>
+internal sealed partial class StatementExecutor
+{
+    private static readonly HashSet<string> NonQueryWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "insert", "update", "delete", "merge", "create", "drop", "alter", "truncate", "begin", "start", "commit", "end",
+        "rollback", "abort", "set", "reset", "grant", "revoke", "comment", "analyze", "vacuum", "copy", "unload", "lock",
+    };
+
+    private readonly IDatabaseBackend _backend;
+    private readonly LocalCatalog _catalog;
+    private readonly RedshiftDdlTranslator _translator;
+    private readonly LocalServerOptions _options;
+    private readonly FaultInjector _faults;
+    private readonly SessionRegistry _sessions;
+    private readonly SemaphoreSlim _parallel;
+    private long _queryId = 1000;
+
+    public StatementExecutor(IDatabaseBackend backend, LocalCatalog catalog, LocalServerOptions options, FaultInjector faults, SessionRegistry sessions)
+    {
+        _backend = backend;
+        _catalog = catalog;
+        _translator = new RedshiftDdlTranslator(backend.EngineType, backend.NeedsBooleanLiteralDefaults);
+        _options = options;
+        _faults = faults;
+        _sessions = sessions;
+        _parallel = new SemaphoreSlim(options.MaxParallelExecutions);
+    }
+
+    private DateTime Now => _options.TimeProvider.GetUtcNow().UtcDateTime;
+
+    /// <summary>Starts a statement in the background; <paramref name="onFinished"/> runs once it is final.</summary>
+    public void Start(StatementRecord record, IReadOnlyList<BoundSql> statements, LocalSession? session, int? keepAliveSeconds, Action onFinished)
+        => _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RunAsync(record, statements, session, keepAliveSeconds).ConfigureAwait(false);
+            }
+            finally
+            {
+                onFinished();
+            }
+        });
+
+    private async Task RunAsync(StatementRecord record, IReadOnlyList<BoundSql> statements, LocalSession? session, int? keepAliveSeconds)
+    {
+        var cancel = record.Cancellation.Token;
+        IEngineConnection? owned = null;
+        bool slot = false;
+        try
+        {
+            await _parallel.WaitAsync(cancel).ConfigureAwait(false);
+            slot = true;
+            record.Advance(StatusString.PICKED, Now);
+            if (!string.Equals(record.Database ?? _options.Database, _options.Database, StringComparison.Ordinal) && session is null)
+            {
+                throw new EngineFailure($"FATAL: database \"{record.Database}\" does not exist");
+            }
+
+            IEngineConnection connection;
+            if (session is not null)
+            {
+                connection = session.Connection;
+            }
+            else
+            {
+                connection = owned = await _backend.OpenAsync(cancel).ConfigureAwait(false);
+                if (keepAliveSeconds is > 0)
+                {
+                    session = _sessions.Add(record.SessionId ?? Guid.NewGuid().ToString(), owned, keepAliveSeconds.Value, record);
+                    owned = null;
+                }
+            }
+
+            record.RedshiftPid = connection.Pid;
+            record.Advance(StatusString.STARTED, Now);
+            await _faults.SlowStatementAsync(cancel).ConfigureAwait(false);
+            if (record.IsBatch)
+            {
+                await RunBatchAsync(connection, record, statements, cancel).ConfigureAwait(false);
+            }
+            else
+            {
+                await ExecuteOneAsync(connection, record, statements[0], cancel).ConfigureAwait(false);
+                record.Advance(StatusString.FINISHED, Now);
+            }
+        }
+        catch (Exception) when (cancel.IsCancellationRequested)
+        {
+            Abort(record);
+        }
+        catch (Exception ex)
+        {
+            record.Advance(StatusString.FAILED, Now, ErrorText(ex));
+        }
+        finally
+        {
+            if (slot) _parallel.Release();
+            if (owned is not null) await owned.DisposeAsync().ConfigureAwait(false);
+            session?.Release(Now);
+        }
+    }
+
+    private void Abort(StatementRecord record)
+    {
+        foreach (var sub in record.SubStatements)
+        {
+            sub.Advance(StatusString.ABORTED, Now, "Query cancelled on user's request");
+        }
+
+        record.Advance(StatusString.ABORTED, Now, "Query cancelled on user's request");
+    }
+
+    private async Task RunBatchAsync(IEngineConnection connection, StatementRecord batch, IReadOnlyList<BoundSql> statements, CancellationToken cancel)
+    {
+        bool transaction = batch.ExecutionMode != ExecutionMode.AUTO_COMMIT;
+        if (transaction) await RunControlAsync(connection, "BEGIN", cancel).ConfigureAwait(false);
+        for (int i = 0; i < statements.Count; i++)
+        {
+            var sub = batch.SubStatements[i];
+            sub.Advance(StatusString.STARTED, Now);
+            try
+            {
+                await ExecuteOneAsync(connection, sub, statements[i], cancel).ConfigureAwait(false);
+                sub.Advance(StatusString.FINISHED, Now);
+            }
+            catch (Exception ex) when (!cancel.IsCancellationRequested)
+            {
+                string error = ErrorText(ex);
+                sub.Advance(StatusString.FAILED, Now, error);
+                for (int rest = i + 1; rest < statements.Count; rest++)
+                {
+                    batch.SubStatements[rest].Advance(StatusString.ABORTED, Now, "Query was not run because an earlier statement of the batch failed");
+                }
+
+                if (transaction) await RunControlAsync(connection, "ROLLBACK", CancellationToken.None).ConfigureAwait(false);
+                Aggregate(batch);
+                batch.Advance(StatusString.FAILED, Now, error);
+                return;
+            }
+        }
+
+        if (transaction) await RunControlAsync(connection, "COMMIT", cancel).ConfigureAwait(false);
+        Aggregate(batch);
+        batch.Advance(StatusString.FINISHED, Now);
+    }
+
+    private static void Aggregate(StatementRecord batch)
+    {
+        batch.ResultRows = batch.SubStatements.Sum(s => Math.Max(0, s.ResultRows));
+        batch.ResultSize = batch.SubStatements.Sum(s => Math.Max(0, s.ResultSize));
+        batch.HasResultSet = batch.SubStatements.Any(s => s.HasResultSet);
+    }
+
+    private static Task RunControlAsync(IEngineConnection connection, string sql, CancellationToken cancel)
+        => Task.Factory.StartNew(() =>
+        {
+            cancel.ThrowIfCancellationRequested();
+            using var command = connection.CreateCommand(sql, []);
+            command.ExecuteNonQuery();
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>
+    /// Runs one SQL statement on the connection and stores its result or row count on the record. The engine
+    /// calls run on a thread of their own: DuckDB's API is synchronous, and blocking thread-pool threads with
+    /// long queries would starve the HTTP front end (and with it CancelStatement).
+    /// </summary>
+    public Task ExecuteOneAsync(IEngineConnection connection, StatementRecord record, BoundSql bound, CancellationToken cancel)
+        => Task.Factory.StartNew(() => ExecuteOne(connection, record, bound, cancel), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void ExecuteOne(IEngineConnection connection, StatementRecord record, BoundSql bound, CancellationToken cancel)
+    {
+        cancel.ThrowIfCancellationRequested();
+        var translated = _translator.Translate(bound.Sql);
+        record.RedshiftQueryId = Interlocked.Increment(ref _queryId);
+        using var command = connection.CreateCommand(translated.Sql, bound.Values);
+        using var registration = cancel.Register(static c => TryCancel((DbCommand)c!), command);
+        if (ReturnsRows(translated.Sql))
+        {
+            var reader = command.ExecuteReader();
+            DbCommand? exactCommand = null;
+            try
+            {
+                if (reader.FieldCount > 0)
+                {
+                    var described = connection.DescribeColumns(reader);
+                    if (connection.ExactRewrite(reader, described, translated.Sql) is { } exactSql)
+                    {
+                        reader.Dispose();
+                        exactCommand = connection.CreateCommand(exactSql, bound.Values);
+                        reader = exactCommand.ExecuteReader();
+                    }
+
+                    using var exactRegistration = exactCommand is null ? default : cancel.Register(static c => TryCancel((DbCommand)c!), exactCommand);
+                    var result = ReadResult(connection, reader, described, translated.Sql, cancel);
+                    record.Result = result;
+                    record.HasResultSet = true;
+                    record.ResultRows = result.RowCount;
+                    record.ResultSize = result.SizeBytes;
+                }
+                else
+                {
+                    record.ResultRows = Math.Max(0, reader.RecordsAffected);
+                    record.ResultSize = 0;
+                }
+            }
+            finally
+            {
+                reader.Dispose();
+                exactCommand?.Dispose();
+            }
+        }
+        else
+        {
+            int affected = command.ExecuteNonQuery();
+            record.ResultRows = Math.Max(0, affected);
+            record.ResultSize = 0;
+        }
+
+        cancel.ThrowIfCancellationRequested();
+        if (translated.Creates is { } created) _catalog.Register(created);
+        foreach (var (schema, name) in translated.Drops) _catalog.Drop(schema, name);
+    }
+
+    private StoredResult ReadResult(IEngineConnection connection, DbDataReader reader,
+        IReadOnlyList<(RsTypeInfo Type, bool Nullable)> described, string sql, CancellationToken cancel)
+    {
+        var referenced = _catalog.ReferencedBy(SqlLexer.Tokenize(sql)
+            .Where(t => t.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)
+            .Select(RedshiftDdlTranslator.Identifier));
+        int count = reader.FieldCount;
+        var engineTypes = new RsTypeInfo[count];
+        var reportTypes = new RsTypeInfo[count];
+        var metadata = new List<ColumnMetadata>(count);
+        for (int i = 0; i < count; i++)
+        {
+            string name = ColumnName(reader.GetName(i));
+            var (engineType, nullable) = described[i];
+            engineTypes[i] = engineType;
+            reportTypes[i] = engineType;
+            var owners = referenced.Where(t => t.Column(name) is { } c && Compatible(engineType, c.Type)).ToList();
+            if (owners.Count == 1 && owners[0].Column(name) is { } declared)
+            {
+                reportTypes[i] = declared.Type;
+                metadata.Add(declared.Type.ToResultMetadata(name, declared.Nullable, owners[0].Schema, owners[0].Name));
+            }
+            else
+            {
+                metadata.Add(engineType.ToResultMetadata(name, nullable));
+            }
+        }
+
+        var result = new StoredResult(metadata, _options.PageMaxBytes, _options.PageMaxRows, _options.RowSizeLimitBytes, _options.ResultSizeLimitBytes);
+        while (reader.Read())
+        {
+            cancel.ThrowIfCancellationRequested();
+            var row = new Field[count];
+            for (int i = 0; i < count; i++)
+            {
+                object? value = connection.ReadValue(reader, i, engineTypes[i]);
+                if (reportTypes[i] is { Type: RsType.Bpchar, Length: int width } && value is string text)
+                {
+                    // Redshift keeps CHAR(n) values blank-padded to n; DuckDB does not.
+                    value = text.PadRight(width);
+                }
+
+                row[i] = FieldEncoder.Encode(reportTypes[i], value);
+            }
+
+            result.Add(row);
+        }
+
+        return result;
+    }
+
+    /// <summary>Records a script's CREATE TABLE declarations in the catalog without running it (tables that already exist).</summary>
+    public void RememberDeclarations(string script)
+    {
+        foreach (string sql in SqlScript.Split(script))
+        {
+            if (_translator.Translate(sql).Creates is { } created) _catalog.Register(created);
+        }
+    }
+
+    /// <summary>Whether the declared Redshift type can describe what the engine returned for a column of that name.</summary>
+    private static bool Compatible(RsTypeInfo engine, RsTypeInfo declared)
+        => engine.Type == declared.Type
+           || (engine.Type == RsType.Varchar && declared.Type is RsType.Bpchar or RsType.Super or RsType.Geometry or RsType.HllSketch)
+           || (engine.Type == RsType.Super && declared.Type == RsType.Super);
+
+    /// <summary>Redshift's column names: lower case; an unnamed expression is its function's name or <c>?column?</c>.</summary>
+    private static string ColumnName(string engineName)
+    {
+        if (PlainIdentifier().IsMatch(engineName))
+        {
+            return engineName;
+        }
+
+        var function = FunctionCall().Match(engineName);
+        if (function.Success)
+        {
+            string name = function.Groups[1].Value.ToLowerInvariant();
+            return name == "count_star" ? "count" : name;
+        }
+
+        return engineName.Length == 0 || engineName.Contains('(', StringComparison.Ordinal) || engineName.Contains(' ', StringComparison.Ordinal)
+            ? "?column?"
+            : engineName;
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_$]*$")]
+    private static partial Regex PlainIdentifier();
+
+    [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_]*)\(")]
+    private static partial Regex FunctionCall();
+
+    private static bool ReturnsRows(string sql)
+    {
+        var first = SqlLexer.Tokenize(sql).FirstOrDefault(t => !t.IsTrivia && !t.IsSymbol("("));
+        return first.Text is null || !NonQueryWords.Contains(first.Text);
+    }
+
+    private static void TryCancel(DbCommand command)
+    {
+        try
+        {
+            command.Cancel();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or DbException or ObjectDisposedException)
+        {
+            // Already finished or closed: nothing left to cancel.
+        }
+    }
+
+    /// <summary>The error text DescribeStatement shows: the engine's message, in Redshift's "ERROR: ..." form.</summary>
+    private static string ErrorText(Exception ex) => ex switch
+    {
+        EngineFailure failure => failure.Message,
+        ResultLimitException limit => limit.Message,
+        Npgsql.PostgresException pg => $"ERROR: {pg.MessageText}",
+        ServiceError service => service.Message,
+        _ => $"ERROR: {ex.Message}",
+    };
+}
+
+/// <summary>A statement failure the server itself decides (e.g. an unknown database), with Redshift's text.</summary>
+internal sealed class EngineFailure(string message) : Exception(message);

@@ -1,0 +1,139 @@
+using RedshiftTyped.DataApi.Model;
+
+namespace RedshiftTyped.Local.Statements;
+
+/// <summary>
+/// One statement (or batch, or sub-statement of a batch) and everything DescribeStatement reports about it.
+/// Status changes go through <see cref="Advance"/>, which also wakes long polls when the status becomes final.
+/// </summary>
+internal sealed class StatementRecord
+{
+    private readonly object _gate = new();
+    private readonly TaskCompletionSource _terminal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public required string Id { get; init; }
+
+    public required string OwnerAccessKeyId { get; init; }
+
+    public required string QueryString { get; init; }
+
+    public IReadOnlyList<string>? QueryStrings { get; init; }
+
+    public IReadOnlyList<SqlParameter>? Parameters { get; init; }
+
+    public string? StatementName { get; init; }
+
+    public ResultFormatString ResultFormat { get; init; } = ResultFormatString.JSON;
+
+    public string? ClusterIdentifier { get; init; }
+
+    public string? WorkgroupName { get; init; }
+
+    public string? Database { get; init; }
+
+    public string? DbUser { get; init; }
+
+    public string? SecretArn { get; init; }
+
+    public string? SessionId { get; set; }
+
+    public ExecutionMode? ExecutionMode { get; init; }
+
+    public bool IsBatch { get; init; }
+
+    public IReadOnlyList<StatementRecord> SubStatements { get; init; } = [];
+
+    public CancellationTokenSource Cancellation { get; } = new();
+
+    public StatusString Status { get; private set; } = StatusString.SUBMITTED;
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    public DateTime? StartedAt { get; private set; }
+
+    public DateTime? EndedAt { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public long RedshiftPid { get; set; }
+
+    public long RedshiftQueryId { get; set; }
+
+    public bool HasResultSet { get; set; }
+
+    public long ResultRows { get; set; } = -1;
+
+    public long ResultSize { get; set; } = -1;
+
+    public StoredResult? Result { get; set; }
+
+    public bool IsTerminal => Status.IsTerminal;
+
+    /// <summary>Nanoseconds between start and end (or now, while running), as the service reports Duration.</summary>
+    public long DurationNanos(DateTime now)
+    {
+        if (StartedAt is not { } started) return -1;
+        var end = EndedAt ?? now;
+        return (end - started).Ticks * 100;
+    }
+
+    /// <summary>Moves to <paramref name="status"/> unless already final; returns whether it moved.</summary>
+    public bool Advance(StatusString status, DateTime now, string? error = null)
+    {
+        lock (_gate)
+        {
+            if (Status.IsTerminal)
+            {
+                return false;
+            }
+
+            Status = status;
+            UpdatedAt = now;
+            if (status == StatusString.STARTED) StartedAt ??= now;
+            if (status.IsTerminal)
+            {
+                StartedAt ??= now;
+                EndedAt = now;
+                Error = error;
+            }
+        }
+
+        if (status.IsTerminal)
+        {
+            _terminal.TrySetResult();
+        }
+
+        return true;
+    }
+
+    private int _waiting;
+
+    /// <summary>
+    /// Waits until the status is final or <paramref name="wait"/> has passed (long polling). More than
+    /// <paramref name="maxWaiting"/> requests waiting on one statement is ActiveWaitingRequestsExceededException.
+    /// </summary>
+    public async Task WaitAsync(TimeSpan wait, CancellationToken cancellationToken, int maxWaiting = int.MaxValue)
+    {
+        if (IsTerminal || wait <= TimeSpan.Zero) return;
+        if (Interlocked.Increment(ref _waiting) > maxWaiting)
+        {
+            Interlocked.Decrement(ref _waiting);
+            throw Protocol.ServiceError.ActiveWaitingRequestsExceeded();
+        }
+
+        try
+        {
+            await _terminal.Task.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The wait ended first: answer with the current status.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+    }
+}

@@ -1,0 +1,254 @@
+using RedshiftTyped.DataApi.Errors;
+using RedshiftTyped.DataApi.Model;
+using RedshiftTyped.Execution;
+using RedshiftTyped.IntegrationTests.Infrastructure;
+using RedshiftTyped.Local;
+
+namespace RedshiftTyped.IntegrationTests;
+
+/// <summary>
+/// Injected faults (each followed by recovery), cancellation, the active-statement bound, result limits and
+/// expiry: each test runs its own server, because these change server-wide behaviour.
+/// </summary>
+public abstract class FaultTests(TestBackend backend)
+{
+    private Task<TestServer> StartAsync(Action<LocalServerOptions>? configure = null) => TestServer.StartAsync(backend, o =>
+    {
+        o.InitSqlFiles.Clear();
+        configure?.Invoke(o);
+    });
+
+    /// <summary>Statements that sleep (without using the CPU) before they run, so they can be cancelled while running.</summary>
+    private static FaultInjectionOptions SlowStatements(double seconds = 30) => new() { SlowStatementRate = 1, SlowStatementDelay = TimeSpan.FromSeconds(seconds) };
+
+    [Fact]
+    public async Task Throttling_is_retried_by_the_client_and_surfaces_when_retries_run_out()
+    {
+        await using var server = await StartAsync();
+        using var client = server.Client();
+        server.Server.Faults = new FaultInjectionOptions { Seed = 7, ThrottleRate = 0.4 };
+        var completed = await client.ExecuteAsync("select 1");
+        Assert.True(completed.Retries >= 0);
+
+        server.Server.Faults = new FaultInjectionOptions { ThrottleRate = 1 };
+        using var noRetries = server.Client(o => o.Retry.MaxRetries = 0);
+        var throttled = await Assert.ThrowsAsync<ThrottlingException>(() => noRetries.ExecuteAsync("select 1"));
+        Assert.Equal("Rate exceeded", throttled.Message);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, throttled.StatusCode);
+
+        server.Server.Faults = new FaultInjectionOptions();
+        Assert.Equal(FinishedStatus, (await noRetries.ExecuteAsync("select 1")).Description.Status);
+    }
+
+    private static readonly StatusString FinishedStatus = StatusString.FINISHED;
+
+    [Fact]
+    public async Task Server_errors_are_retried_and_recovered_from()
+    {
+        await using var server = await StartAsync();
+        using var client = server.Client();
+        server.Server.Faults = new FaultInjectionOptions { Seed = 3, ServerErrorRate = 0.4 };
+        var rows = await client.QueryAsync(new SqlStatement("select 41 + 1")).ToListAsync();
+        Assert.Equal(42L, Convert.ToInt64(rows.Single()[0]));
+
+        server.Server.Faults = new FaultInjectionOptions { ServerErrorRate = 1 };
+        using var noRetries = server.Client(o => o.Retry.MaxRetries = 0);
+        var error = await Assert.ThrowsAsync<InternalServerException>(() => noRetries.ExecuteAsync("select 1"));
+        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, error.StatusCode);
+
+        server.Server.Faults = new FaultInjectionOptions();
+        Assert.Equal(FinishedStatus, (await noRetries.ExecuteAsync("select 1")).Description.Status);
+    }
+
+    [Fact]
+    public async Task Connections_reset_mid_body_are_retried_and_recovered_from()
+    {
+        await using var server = await StartAsync();
+        using var client = server.Client();
+        server.Server.Faults = new FaultInjectionOptions { Seed = 11, ConnectionResetRate = 0.3, Operations = { "DescribeStatement", "GetStatementResult" } };
+        var rows = await client.QueryAsync(new SqlStatement("select 'still here' as s")).ToListAsync();
+        Assert.Equal("still here", rows.Single()[0]);
+
+        server.Server.Faults = new FaultInjectionOptions { ConnectionResetRate = 1 };
+        using var noRetries = server.Client(o => o.Retry.MaxRetries = 0);
+        await Assert.ThrowsAnyAsync<Exception>(() => noRetries.ExecuteAsync("select 1"));
+
+        server.Server.Faults = new FaultInjectionOptions();
+        Assert.Equal(FinishedStatus, (await noRetries.ExecuteAsync("select 1")).Description.Status);
+    }
+
+    [Fact]
+    public async Task Added_latency_slows_every_call_and_goes_away()
+    {
+        await using var server = await StartAsync();
+        using var client = server.Client();
+        server.Server.Faults = new FaultInjectionOptions { AddedLatency = TimeSpan.FromMilliseconds(300) };
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        await client.DataApi.ListDatabasesAsync(client.WithTarget(new ListDatabasesRequest()));
+        Assert.True(timer.ElapsedMilliseconds >= 290, $"took {timer.ElapsedMilliseconds} ms");
+
+        server.Server.Faults = new FaultInjectionOptions();
+        timer.Restart();
+        await client.DataApi.ListDatabasesAsync(client.WithTarget(new ListDatabasesRequest()));
+        Assert.True(timer.ElapsedMilliseconds < 290, $"took {timer.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task Cancelling_a_running_statement_aborts_it()
+    {
+        await using var server = await StartAsync(o => o.Faults = SlowStatements());
+        using var client = server.Client();
+        var submitted = await client.DataApi.ExecuteStatementAsync(client.WithTarget(new ExecuteStatementRequest { Sql = "select 1" }));
+        var running = await client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = submitted.Id });
+        Assert.Contains(running.Status!.Value.Value, new[] { "SUBMITTED", "PICKED", "STARTED" });
+
+        var cancelled = await client.DataApi.CancelStatementAsync(new CancelStatementRequest { Id = submitted.Id });
+        Assert.True(cancelled.Status);
+        var described = await client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = submitted.Id });
+        Assert.Equal(StatusString.ABORTED, described.Status);
+        var again = await Assert.ThrowsAsync<ValidationException>(() => client.DataApi.CancelStatementAsync(new CancelStatementRequest { Id = submitted.Id }));
+        Assert.Contains("ABORTED", again.Message);
+
+        // Recovery: with the fault gone, statements run again.
+        server.Server.Faults = new FaultInjectionOptions();
+        Assert.Equal(FinishedStatus, (await client.ExecuteAsync("select 1")).Description.Status);
+    }
+
+    [Fact]
+    public async Task A_cancelled_token_cancels_the_statement_on_the_server()
+    {
+        await using var server = await StartAsync(o => o.Faults = SlowStatements());
+        using var client = server.Client();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ExecuteAsync(new SqlStatement("select 1") { StatementName = "cancel-token" }, cts.Token));
+        var listed = await client.DataApi.ListStatementsAsync(new ListStatementsRequest { StatementName = "cancel-token", Status = StatusString.ALL });
+        Assert.Equal(StatusString.ABORTED, Assert.Single(listed.Statements!).Status);
+    }
+
+    [Fact]
+    public async Task A_busy_session_refuses_a_second_statement_and_an_idle_one_expires()
+    {
+        await using var server = await StartAsync(o => o.Faults = SlowStatements(2));
+        using var client = server.Client();
+        var first = await client.DataApi.ExecuteStatementAsync(client.WithTarget(new ExecuteStatementRequest { Sql = "select 1", SessionKeepAliveSeconds = 1 }));
+        string sessionId = Assert.IsType<string>(first.SessionId);
+        var busy = await client.DataApi.ListSessionsAsync(new ListSessionsRequest { SessionId = sessionId });
+        var listed = Assert.Single(busy.Sessions!);
+        Assert.Equal(SessionStatusString.BUSY, listed.Status);
+        Assert.Equal(first.Id, listed.CurrentStatementId);
+
+        var refused = await Assert.ThrowsAsync<ValidationException>(() =>
+            client.DataApi.ExecuteStatementAsync(new ExecuteStatementRequest { Sql = "select 2", SessionId = sessionId }));
+        Assert.Equal("Session is not available", refused.Message);
+
+        var done = await client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = first.Id, WaitTimeSeconds = 10 });
+        Assert.Equal(StatusString.FINISHED, done.Status);
+        var available = await client.DataApi.ListSessionsAsync(new ListSessionsRequest());
+        Assert.Equal(SessionStatusString.AVAILABLE, Assert.Single(available.Sessions!).Status);
+
+        await Task.Delay(1500);
+        await Assert.ThrowsAsync<ValidationException>(() =>
+            client.DataApi.ExecuteStatementAsync(new ExecuteStatementRequest { Sql = "select 3", SessionId = sessionId }));
+        var closed = await client.DataApi.ListSessionsAsync(new ListSessionsRequest { Status = SessionStatusString.CLOSED });
+        Assert.Equal(sessionId, Assert.Single(closed.Sessions!).SessionId);
+        Assert.Empty((await client.DataApi.ListSessionsAsync(new ListSessionsRequest())).Sessions!);
+    }
+
+    [Fact]
+    public async Task Too_many_long_polls_on_one_statement_are_refused_and_the_client_falls_back_to_polling()
+    {
+        await using var server = await StartAsync(o =>
+        {
+            o.MaxWaitingRequestsPerStatement = 1;
+            o.Faults = SlowStatements(3);
+        });
+        using var client = server.Client();
+        var submitted = await client.DataApi.ExecuteStatementAsync(client.WithTarget(new ExecuteStatementRequest { Sql = "select 1" }));
+        var first = client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = submitted.Id, WaitTimeSeconds = 20 });
+        await Task.Delay(300);
+        var refused = await Assert.ThrowsAsync<ActiveWaitingRequestsExceededException>(() =>
+            client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = submitted.Id, WaitTimeSeconds = 20 }));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(StatusString.FINISHED, (await first).Status);
+
+        // Two runners waiting on their own statements each hold one long poll: both finish.
+        var both = await Task.WhenAll(client.ExecuteAsync("select 1"), client.ExecuteAsync("select 2"));
+        Assert.All(both, c => Assert.Equal(StatusString.FINISHED, c.Description.Status));
+    }
+
+    [Fact]
+    public async Task Active_statements_beyond_the_quota_are_refused()
+    {
+        await using var server = await StartAsync(o =>
+        {
+            o.MaxActiveStatements = 2;
+            o.Faults = SlowStatements();
+        });
+        using var client = server.Client();
+        var first = await client.DataApi.ExecuteStatementAsync(client.WithTarget(new ExecuteStatementRequest { Sql = "select 1" }));
+        var second = await client.DataApi.ExecuteStatementAsync(client.WithTarget(new ExecuteStatementRequest { Sql = "select 2" }));
+        var refused = await Assert.ThrowsAsync<ActiveStatementsExceededException>(() =>
+            client.DataApi.ExecuteStatementAsync(client.WithTarget(new ExecuteStatementRequest { Sql = "select 3" })));
+        Assert.Equal("Active statements exceeded the allowed quota (2).", refused.Message);
+
+        await client.DataApi.CancelStatementAsync(new CancelStatementRequest { Id = first.Id });
+        await client.DataApi.CancelStatementAsync(new CancelStatementRequest { Id = second.Id });
+        server.Server.Faults = new FaultInjectionOptions();
+        Assert.Equal(FinishedStatus, (await client.ExecuteAsync("select 3")).Description.Status);
+    }
+
+    [Fact]
+    public async Task Rows_over_the_row_cap_and_results_over_the_size_cap_fail_the_statement()
+    {
+        await using var server = await StartAsync(o =>
+        {
+            o.RowSizeLimitBytes = 1000;
+            o.ResultSizeLimitBytes = 20_000;
+        });
+        using var client = server.Client();
+        var wide = await Assert.ThrowsAsync<StatementFailedException>(() => client.ExecuteAsync("select repeat('x', 2000) as wide"));
+        Assert.Equal("Packet for query is too large.", wide.Error);
+        var big = await Assert.ThrowsAsync<StatementFailedException>(() => client.ExecuteAsync("select repeat('y', 500) as s from generate_series(1, 100)"));
+        Assert.Equal("Database response exceeded size limit", big.Error);
+        Assert.Equal(FinishedStatus, (await client.ExecuteAsync("select repeat('z', 100)")).Description.Status);
+    }
+
+    [Fact]
+    public async Task Results_expire_after_the_retention()
+    {
+        await using var server = await StartAsync(o => o.ResultRetention = TimeSpan.FromSeconds(1));
+        using var client = server.Client();
+        var completed = await client.ExecuteAsync("select 1");
+        await Task.Delay(1500);
+        var expired = await Assert.ThrowsAsync<ValidationException>(() =>
+            client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = completed.Id }));
+        Assert.StartsWith("Could not retrieve the query result as it has expired after", expired.Message);
+    }
+
+    [Fact]
+    public async Task Small_pages_split_a_result_without_losing_rows()
+    {
+        await using var server = await StartAsync(o => o.PageMaxRows = 7);
+        using var client = server.Client();
+        long sum = 0;
+        int pages = 0, rows = 0;
+        await foreach (var page in client.QueryPagesAsync(new SqlStatement("select g from generate_series(1, 100) as t(g)")))
+        {
+            pages++;
+            Assert.True(page.RowCount <= 7);
+            foreach (var row in page.Records)
+            {
+                sum += row[0].LongValue!.Value;
+                rows++;
+            }
+        }
+
+        Assert.Equal(15, pages);
+        Assert.Equal(100, rows);
+        Assert.Equal(5050, sum);
+    }
+}
+
+public sealed class DuckDbFaultTests() : FaultTests(TestBackend.DuckDb);
+
+public sealed class PostgresFaultTests() : FaultTests(TestBackend.Postgres);
