@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using RedshiftTyped.Generator.Model;
+
+namespace RedshiftTyped.Generator.Naming;
+
+/// <summary>The C# names chosen for one table: where its record lives and how the entry point reaches it.</summary>
+internal sealed record TableNaming(
+    TableKey Key,
+    string Namespace,
+    string RecordName,
+    string DatabaseClass,
+    string SchemaClass,
+    string EntryProperty,
+    string? DuplicateOf,
+    string? CollidedRecordName);
+
+/// <summary>
+/// Names across tables, decided together because they can collide: two schemas or tables whose names differ only in
+/// characters C# drops or in case, or a table described by two files. Built from <see cref="TableKey"/>s only, so a
+/// column edit leaves the plan equal. Visits tables in a fixed order (database, schema, name, path; ordinal) so the
+/// outcome never depends on the order the compiler hands files over.
+/// </summary>
+internal sealed record NamingPlan(EquatableArray<TableNaming> Tables)
+{
+    public static NamingPlan Build(IEnumerable<TableKey> keys, GeneratorOptions options)
+    {
+        var ordered = keys
+            .OrderBy(k => k.Database, StringComparer.Ordinal)
+            .ThenBy(k => k.Schema, StringComparer.Ordinal)
+            .ThenBy(k => k.Name, StringComparer.Ordinal)
+            .ThenBy(k => k.FilePath, StringComparer.Ordinal)
+            .ToList();
+
+        var databaseSegments = new Dictionary<string, string>(StringComparer.Ordinal);
+        var takenDatabaseSegments = new HashSet<string>(StringComparer.Ordinal);
+        var schemaSegments = new Dictionary<(string, string), string>();
+        var takenSchemaSegments = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var takenRecordNames = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var firstFileByTable = new Dictionary<(string, string, string), string>();
+        var result = new List<TableNaming>();
+
+        foreach (var key in ordered)
+        {
+            if (!databaseSegments.TryGetValue(key.Database, out string? databaseSegment))
+            {
+                databaseSegment = Identifiers.Unique(Identifiers.Create(key.Database, options.Naming, "Database"), takenDatabaseSegments);
+                databaseSegments.Add(key.Database, databaseSegment);
+
+                // The entry class sits next to the schema namespaces; a schema may not take its name.
+                takenSchemaSegments.Add(databaseSegment, new HashSet<string>(StringComparer.Ordinal) { databaseSegment + "Database" });
+            }
+
+            if (!schemaSegments.TryGetValue((key.Database, key.Schema), out string? schemaSegment))
+            {
+                schemaSegment = Identifiers.Unique(Identifiers.Create(key.Schema, options.Naming, "Schema"), takenSchemaSegments[databaseSegment]);
+                schemaSegments.Add((key.Database, key.Schema), schemaSegment);
+            }
+
+            string ns = Qualify(options.RootNamespace, databaseSegment, schemaSegment);
+            string databaseClass = databaseSegment + "Database";
+            var tableId = (key.Database, key.Schema, key.Name);
+            if (firstFileByTable.TryGetValue(tableId, out string? firstFile))
+            {
+                result.Add(new TableNaming(key, ns, string.Empty, databaseClass, schemaSegment, string.Empty, firstFile, null));
+                continue;
+            }
+
+            firstFileByTable.Add(tableId, key.FilePath);
+            if (!takenRecordNames.TryGetValue(ns, out var taken))
+            {
+                // A property of the schema class may not share the class's name (CS0542), and a record may not share
+                // the name of the class nested in every record.
+                taken = new HashSet<string>(StringComparer.Ordinal) { schemaSegment, "RedshiftTable" };
+                takenRecordNames.Add(ns, taken);
+            }
+
+            string proposed = key.RecordNameOverride ?? Identifiers.Create(key.Name, options.Naming, "Table");
+            string recordName = Identifiers.Unique(proposed, taken);
+            result.Add(new TableNaming(
+                key,
+                ns,
+                recordName,
+                databaseClass,
+                schemaSegment,
+                recordName,
+                null,
+                recordName == proposed ? null : proposed));
+        }
+
+        return new NamingPlan(new EquatableArray<TableNaming>(result));
+    }
+
+    public TableNaming? Find(TableKey key)
+    {
+        foreach (var table in Tables)
+        {
+            if (table.Key == key)
+            {
+                return table;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Qualify(string root, string database, string schema)
+    {
+        // Namespace segments are escaped where they are keywords; Identifiers.Create never yields a dotted name.
+        string prefix = string.IsNullOrEmpty(root) ? string.Empty : root + ".";
+        return prefix + Identifiers.Escape(database) + "." + Identifiers.Escape(schema);
+    }
+}
