@@ -54,7 +54,7 @@ internal static class DatabaseEmitter
 
             w.Close();
             w.Close();
-            yield return (HintNames.For(ns + "." + database.Key.DatabaseClass), w.ToString());
+            yield return (database.First().DatabaseHintName, w.ToString());
         }
     }
 

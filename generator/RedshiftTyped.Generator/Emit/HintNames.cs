@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -9,6 +10,19 @@ namespace RedshiftTyped.Generator.Emit;
 /// </summary>
 internal static class HintNames
 {
+    /// <summary>The hint name for a qualified name, made unique (ignoring case) against <paramref name="taken"/>.</summary>
+    public static string Unique(string qualifiedName, HashSet<string> taken)
+    {
+        string hint = For(qualifiedName);
+        if (!taken.Add(hint))
+        {
+            hint = hint.Substring(0, hint.Length - ".g.cs".Length) + "." + Fnv1a(qualifiedName).ToString("x8", CultureInfo.InvariantCulture) + ".g.cs";
+            taken.Add(hint);
+        }
+
+        return hint;
+    }
+
     public static string For(string qualifiedName)
     {
         var builder = new StringBuilder(qualifiedName.Length);

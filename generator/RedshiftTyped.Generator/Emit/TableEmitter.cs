@@ -15,7 +15,7 @@ internal static class TableEmitter
     private const string Typed = "global::RedshiftTyped.Typed.";
     private const string Arrow = "global::Apache.Arrow.";
 
-    public static string HintName(TableEmitPlan plan) => HintNames.For(plan.Naming.Namespace + "." + plan.Naming.RecordName);
+    public static string HintName(TableEmitPlan plan) => plan.Naming.HintName;
 
     public static string Emit(TableEmitPlan plan)
     {
@@ -72,7 +72,7 @@ internal static class TableEmitter
         for (int i = 0; i < columns.Count; i++)
         {
             var c = columns[i];
-            w.Line($"new({CSharp.Literal(display)}, {CSharp.Literal(c.Name)}, {c.Ordinal}, {i}, {CSharp.Literal(c.DeclaredType)}, {CSharp.Literal(c.TypeName)}, typeof({PropertyType(c)}), {CSharp.Literal(c.IsNullable)}, {CSharp.Literal(c.Length)}, {CSharp.Literal(c.Precision)}, {CSharp.Literal(c.Scale)}, {CSharp.Literal(Bare(c.PropertyName))}),");
+            w.Line($"new({CSharp.Literal(display)}, {CSharp.Literal(c.Name)}, {c.Ordinal}, {i}, {CSharp.Literal(c.DeclaredType)}, {CSharp.Literal(c.TypeName)}, typeof({TypeOfOperand(c)}), {CSharp.Literal(c.IsNullable)}, {CSharp.Literal(c.Length)}, {CSharp.Literal(c.Precision)}, {CSharp.Literal(c.Scale)}, {CSharp.Literal(Bare(c.PropertyName))}),");
         }
 
         w.Close(";");
@@ -103,7 +103,9 @@ internal static class TableEmitter
         w.Line($"kind: {Typed}TableKind.{table.Kind},");
         w.Line($"comment: {CSharp.Literal(table.Comment)},");
         w.Line("columns: s_columns,");
-        w.Line($"primaryKey: new string[] {{ {string.Join(", ", table.PrimaryKey.Select(k => CSharp.Literal(k)))} }},");
+        w.Line(table.PrimaryKey.Count == 0
+            ? "primaryKey: global::System.Array.Empty<string>(),"
+            : $"primaryKey: new string[] {{ {string.Join(", ", table.PrimaryKey.Select(k => CSharp.Literal(k)))} }},");
         w.Line("selectList: SelectList,");
         w.Line("decoder: new RowDecoder(),");
         w.Line("arrowSchema: ArrowSchema,");
@@ -206,6 +208,10 @@ internal static class TableEmitter
     private static string PropertyType(ColumnModel column)
         => TypeMapping.ClrTypeName(column.Kind) + (column.IsNullable ? "?" : string.Empty);
 
+    /// <summary>typeof takes <c>int?</c> but not <c>string?</c> (CS8639).</summary>
+    private static string TypeOfOperand(ColumnModel column)
+        => TypeMapping.IsValueType(column.Kind) ? PropertyType(column) : TypeMapping.ClrTypeName(column.Kind);
+
     private static string ReaderMethod(ColumnModel column) => "Read" + column.Kind + (column.IsNullable ? "OrNull" : string.Empty);
 
     private static (int Precision, int Scale) DecimalShape(ColumnModel column)
@@ -252,16 +258,8 @@ internal static class TableEmitter
     private static string ArrowBuilderNew(ColumnModel column) => column.Kind switch
     {
         ColumnValueKind.Decimal or ColumnValueKind.SqlDecimal or ColumnValueKind.Time or ColumnValueKind.Timestamp
-            or ColumnValueKind.TimestampTz => $"new(({ArrowTypeClass(column)}){ArrowType(column)})",
-        ColumnValueKind.Interval => $"new({ArrowType(column)})",
+            or ColumnValueKind.TimestampTz or ColumnValueKind.Interval => $"new({ArrowType(column)})",
         _ => "new()",
-    };
-
-    private static string ArrowTypeClass(ColumnModel column) => column.Kind switch
-    {
-        ColumnValueKind.Decimal or ColumnValueKind.SqlDecimal => $"{Arrow}Types.Decimal128Type",
-        ColumnValueKind.Time => $"{Arrow}Types.Time64Type",
-        _ => $"{Arrow}Types.TimestampType",
     };
 
     private static string ArrowValue(ColumnModel column, string value) => column.Kind switch

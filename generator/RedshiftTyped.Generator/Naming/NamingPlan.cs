@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using RedshiftTyped.Generator.Emit;
 using RedshiftTyped.Generator.Model;
 
 namespace RedshiftTyped.Generator.Naming;
@@ -14,7 +15,9 @@ internal sealed record TableNaming(
     string SchemaClass,
     string EntryProperty,
     string? DuplicateOf,
-    string? CollidedRecordName);
+    string? CollidedRecordName,
+    string HintName,
+    string DatabaseHintName);
 
 /// <summary>
 /// Names across tables, decided together because they can collide: two schemas or tables whose names differ only in
@@ -39,6 +42,10 @@ internal sealed record NamingPlan(EquatableArray<TableNaming> Tables)
         var takenSchemaSegments = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var takenRecordNames = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var firstFileByTable = new Dictionary<(string, string, string), string>();
+
+        // Hint names are compared ignoring case (they become file names), so Events and events need distinct ones.
+        var takenHintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var databaseHintNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var result = new List<TableNaming>();
 
         foreach (var key in ordered)
@@ -60,10 +67,17 @@ internal sealed record NamingPlan(EquatableArray<TableNaming> Tables)
 
             string ns = Qualify(options.RootNamespace, databaseSegment, schemaSegment);
             string databaseClass = databaseSegment + "Database";
+            if (!databaseHintNames.TryGetValue(key.Database, out string? databaseHint))
+            {
+                string parent = ns.Substring(0, ns.LastIndexOf('.'));
+                databaseHint = HintNames.Unique(parent + "." + databaseClass, takenHintNames);
+                databaseHintNames.Add(key.Database, databaseHint);
+            }
+
             var tableId = (key.Database, key.Schema, key.Name);
             if (firstFileByTable.TryGetValue(tableId, out string? firstFile))
             {
-                result.Add(new TableNaming(key, ns, string.Empty, databaseClass, schemaSegment, string.Empty, firstFile, null));
+                result.Add(new TableNaming(key, ns, string.Empty, databaseClass, schemaSegment, string.Empty, firstFile, null, string.Empty, databaseHint));
                 continue;
             }
 
@@ -86,7 +100,9 @@ internal sealed record NamingPlan(EquatableArray<TableNaming> Tables)
                 schemaSegment,
                 recordName,
                 null,
-                recordName == proposed ? null : proposed));
+                recordName == proposed ? null : proposed,
+                HintNames.Unique(ns + "." + recordName, takenHintNames),
+                databaseHint));
         }
 
         return new NamingPlan(new EquatableArray<TableNaming>(result));

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.Text;
 
-namespace RedshiftTyped.Generator.Model;
+namespace RedshiftTyped.Generator.Parsing;
 
 /// <summary>
 /// A snapshot file's path and text. Compared by path and content, so re-reading an unchanged file is Unchanged.
