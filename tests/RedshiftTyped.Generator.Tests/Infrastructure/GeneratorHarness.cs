@@ -61,6 +61,15 @@ internal sealed class GeneratorHarness
         return Result;
     }
 
+    /// <summary>A new but equal compilation, as the IDE produces on every keystroke that changes nothing.</summary>
+    public void CloneCompilation() => Compilation = Compilation.Clone();
+
+    /// <summary>The run reasons of every output of a tracked step of the last run.</summary>
+    public IReadOnlyList<IncrementalStepRunReason> Reasons(string stepName)
+        => Result.TrackedSteps.TryGetValue(stepName, out var steps)
+            ? steps.SelectMany(step => step.Outputs).Select(output => output.Reason).ToList()
+            : [];
+
     public void ReplaceText(string path, string newText)
     {
         int index = Texts.FindIndex(t => t.Path == path);
