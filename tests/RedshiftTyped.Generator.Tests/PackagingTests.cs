@@ -23,7 +23,10 @@ public sealed class PackagingTests
             // A version no earlier run used, so no cached copy of an older build can stand in for this one.
             string version = "0.1.0-pkgtest." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
             string feed = Path.Combine(work, "feed");
-            Run(RepositoryRoot, "dotnet", "pack", "src/RedshiftTyped/RedshiftTyped.csproj", "-c", "Release", "-o", feed, $"-p:Version={version}", "--nologo");
+
+            // Packed from a copy of the sources, so the test never rewrites the build output of the tree under test.
+            string sources = CopySources(Path.Combine(work, "src"));
+            Run(sources, "dotnet", "pack", "src/RedshiftTyped/RedshiftTyped.csproj", "-c", "Release", "-o", feed, $"-p:Version={version}", "--nologo");
 
             string package = Path.Combine(feed, $"RedshiftTyped.{version}.nupkg");
             AssertLayout(package);
@@ -40,6 +43,35 @@ public sealed class PackagingTests
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    private static string CopySources(string destination)
+    {
+        foreach (string file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig" })
+        {
+            Directory.CreateDirectory(destination);
+            File.Copy(Path.Combine(RepositoryRoot, file), Path.Combine(destination, file));
+        }
+
+        foreach (string project in new[] { "src/RedshiftTyped", "generator/RedshiftTyped.Generator" })
+        {
+            string from = Path.Combine(RepositoryRoot, project);
+            foreach (string file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            {
+                string relative = Path.GetRelativePath(from, file);
+                string top = relative.Split(Path.DirectorySeparatorChar)[0];
+                if (top is "bin" or "obj")
+                {
+                    continue;
+                }
+
+                string target = Path.Combine(destination, project, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+
+        return destination;
     }
 
     private static void AssertLayout(string package)
