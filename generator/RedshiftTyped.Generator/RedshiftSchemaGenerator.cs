@@ -131,12 +131,20 @@ internal static class CrossFileDiagnostics
 {
     public static EquatableArray<DiagnosticInfo> Find(ImmutableArray<LocatedTableKey?> keys, GeneratorOptions options)
     {
-        var located = keys.Where(k => k is not null).Select(k => k!).ToList();
-        var plan = NamingPlan.Build(located.Select(k => k.Key), options);
+        var locations = new Dictionary<TableKey, LocationInfo>();
+        foreach (var key in keys)
+        {
+            if (key is not null)
+            {
+                locations[key.Key] = key.NameLocation;
+            }
+        }
+
+        var plan = NamingPlan.Build(locations.Keys, options);
         var found = new List<DiagnosticInfo>();
         foreach (var table in plan.Tables)
         {
-            var location = located.First(k => k.Key == table.Key).NameLocation;
+            var location = locations[table.Key];
             string display = table.Key.Database + "." + table.Key.Schema + "." + table.Key.Name;
             if (table.DuplicateOf is not null)
             {

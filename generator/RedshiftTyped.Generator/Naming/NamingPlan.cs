@@ -29,12 +29,8 @@ internal sealed record NamingPlan(EquatableArray<TableNaming> Tables)
 {
     public static NamingPlan Build(IEnumerable<TableKey> keys, GeneratorOptions options)
     {
-        var ordered = keys
-            .OrderBy(k => k.Database, StringComparer.Ordinal)
-            .ThenBy(k => k.Schema, StringComparer.Ordinal)
-            .ThenBy(k => k.Name, StringComparer.Ordinal)
-            .ThenBy(k => k.FilePath, StringComparer.Ordinal)
-            .ToList();
+        var ordered = keys.ToList();
+        ordered.Sort(Compare);
 
         var databaseSegments = new Dictionary<string, string>(StringComparer.Ordinal);
         var takenDatabaseSegments = new HashSet<string>(StringComparer.Ordinal);
@@ -108,17 +104,40 @@ internal sealed record NamingPlan(EquatableArray<TableNaming> Tables)
         return new NamingPlan(new EquatableArray<TableNaming>(result));
     }
 
+    /// <summary>The naming of one table; a binary search, since <see cref="Tables"/> is in <see cref="Compare"/> order.</summary>
     public TableNaming? Find(TableKey key)
     {
-        foreach (var table in Tables)
+        int low = 0;
+        int high = Tables.Count - 1;
+        while (low <= high)
         {
-            if (table.Key == key)
+            int middle = low + ((high - low) / 2);
+            int order = Compare(Tables[middle].Key, key);
+            if (order == 0)
             {
-                return table;
+                return Tables[middle].Key == key ? Tables[middle] : null;
+            }
+
+            if (order < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
             }
         }
 
         return null;
+    }
+
+    /// <summary>The order tables are named in: database, schema, name, then file path (ordinal).</summary>
+    internal static int Compare(TableKey left, TableKey right)
+    {
+        int order = string.CompareOrdinal(left.Database, right.Database);
+        order = order != 0 ? order : string.CompareOrdinal(left.Schema, right.Schema);
+        order = order != 0 ? order : string.CompareOrdinal(left.Name, right.Name);
+        return order != 0 ? order : string.CompareOrdinal(left.FilePath, right.FilePath);
     }
 
     private static string Qualify(string root, string database, string schema)
