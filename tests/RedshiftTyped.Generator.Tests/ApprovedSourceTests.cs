@@ -29,6 +29,29 @@ public sealed partial class ApprovedSourceTests
     }
 
     [Fact]
+    public void TablesAndSchemasNamedLikeObjectMembersOrTheirClassCompile()
+    {
+        static string Snapshot(string schema, string name, string columns) => $$"""
+            {"formatVersion": 1, "database": "db", "schema": "{{schema}}", "name": "{{name}}", "kind": "view", "columns": [{{columns}}]}
+            """;
+        const string column = """{"name": "x", "ordinal": 1, "type": "integer", "typeName": "int4", "nullable": true}""";
+        var harness = new GeneratorHarness([
+            ("/snapshots/1.json", Snapshot("public", "equals", column)),
+            ("/snapshots/2.json", Snapshot("public", "public", column)),
+            ("/snapshots/3.json", Snapshot("ToString", "GetType", column)),
+            ("/snapshots/4.json", Snapshot("db_database", "redshift_table", column)),
+            ("/snapshots/5.json", Snapshot("public", "no columns", string.Empty)),
+        ]);
+
+        // Run() fails on any compile error or warning (CS0542, CS0108…) in the output.
+        harness.Run();
+        string entry = harness.Sources.Single(s => s.HintName.EndsWith("DbDatabase.g.cs", StringComparison.Ordinal)).Source;
+        Assert.Contains("Equals_2 => global::Generated.Db.Public.Equals_2.RedshiftTable.Descriptor", entry, StringComparison.Ordinal);
+        Assert.Contains("Public_2 => global::Generated.Db.Public.Public.RedshiftTable.Descriptor", entry, StringComparison.Ordinal);
+        Assert.Contains("public static partial class ToString_2", entry, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OutputIsIndependentOfFileOrder()
     {
         var files = SnapshotFiles.Load("synthetic");

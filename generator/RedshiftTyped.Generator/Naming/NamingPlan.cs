@@ -27,6 +27,9 @@ internal sealed record TableNaming(
 /// </summary>
 internal sealed record NamingPlan(EquatableArray<TableNaming> Tables)
 {
+    /// <summary>Static members every class inherits from object; a nested member of that name would hide them.</summary>
+    private static readonly string[] ObjectMembers = ["Equals", "ReferenceEquals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize"];
+
     public static NamingPlan Build(IEnumerable<TableKey> keys, GeneratorOptions options)
     {
         var ordered = keys.ToList();
@@ -37,6 +40,7 @@ internal sealed record NamingPlan(EquatableArray<TableNaming> Tables)
         var schemaSegments = new Dictionary<(string, string), string>();
         var takenSchemaSegments = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var takenRecordNames = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var takenEntryProperties = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var firstFileByTable = new Dictionary<(string, string, string), string>();
 
         // Hint names are compared ignoring case (they become file names), so Events and events need distinct ones.
@@ -51,8 +55,9 @@ internal sealed record NamingPlan(EquatableArray<TableNaming> Tables)
                 databaseSegment = Identifiers.Unique(Identifiers.Create(key.Database, options.Naming, "Database"), takenDatabaseSegments);
                 databaseSegments.Add(key.Database, databaseSegment);
 
-                // The entry class sits next to the schema namespaces; a schema may not take its name.
-                takenSchemaSegments.Add(databaseSegment, new HashSet<string>(StringComparer.Ordinal) { databaseSegment + "Database" });
+                // The entry class sits next to the schema namespaces, so a schema may not take its name; schema classes
+                // nest in it, so they may not hide an object member (CS0108) either.
+                takenSchemaSegments.Add(databaseSegment, new HashSet<string>(ObjectMembers, StringComparer.Ordinal) { databaseSegment + "Database" });
             }
 
             if (!schemaSegments.TryGetValue((key.Database, key.Schema), out string? schemaSegment))
@@ -80,21 +85,29 @@ internal sealed record NamingPlan(EquatableArray<TableNaming> Tables)
             firstFileByTable.Add(tableId, key.FilePath);
             if (!takenRecordNames.TryGetValue(ns, out var taken))
             {
-                // A property of the schema class may not share the class's name (CS0542), and a record may not share
-                // the name of the class nested in every record.
-                taken = new HashSet<string>(StringComparer.Ordinal) { schemaSegment, "RedshiftTable" };
+                // A record may not share the name of a member it declares (CS0542): the class nested in every record,
+                // and the members the compiler synthesises for records.
+                taken = new HashSet<string>(StringComparer.Ordinal) { "RedshiftTable", "Equals", "GetHashCode", "ToString", "PrintMembers", "EqualityContract" };
                 takenRecordNames.Add(ns, taken);
+            }
+
+            if (!takenEntryProperties.TryGetValue(ns, out var takenProperties))
+            {
+                // A property of the schema class may not share the class's name (CS0542) or hide an object member (CS0108).
+                takenProperties = new HashSet<string>(ObjectMembers, StringComparer.Ordinal) { schemaSegment };
+                takenEntryProperties.Add(ns, takenProperties);
             }
 
             string proposed = key.RecordNameOverride ?? Identifiers.Create(key.Name, options.Naming, "Table");
             string recordName = Identifiers.Unique(proposed, taken);
+            string entryProperty = Identifiers.Unique(recordName, takenProperties);
             result.Add(new TableNaming(
                 key,
                 ns,
                 recordName,
                 databaseClass,
                 schemaSegment,
-                recordName,
+                entryProperty,
                 null,
                 recordName == proposed ? null : proposed,
                 HintNames.Unique(ns + "." + recordName, takenHintNames),
