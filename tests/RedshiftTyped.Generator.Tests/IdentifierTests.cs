@@ -32,7 +32,8 @@ public sealed class IdentifierTests
     [Theory]
     [InlineData("class", "@class")]
     [InlineData("int", "@int")]
-    [InlineData("record", "record")]
+    [InlineData("record", "@record")]
+    [InlineData("var", "@var")]
     [InlineData("Sales", "Sales")]
     public void KeywordsAreEscaped(string identifier, string escaped) => Assert.Equal(escaped, Identifiers.Escape(identifier));
 

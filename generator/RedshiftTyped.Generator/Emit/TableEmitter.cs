@@ -129,7 +129,8 @@ internal static class TableEmitter
         w.Line($"{Typed}JsonFieldReader.BeginRecord(ref reader, Descriptor);");
         for (int i = 0; i < columns.Count; i++)
         {
-            w.Line($"var c{i} = {Typed}JsonFieldReader.{ReaderMethod(columns[i])}(ref reader, s_columns[{i}]);");
+            // Explicit types, not var: a generated record may itself be named var.
+            w.Line($"{PropertyType(columns[i])} c{i} = {Typed}JsonFieldReader.{ReaderMethod(columns[i])}(ref reader, s_columns[{i}]);");
         }
 
         w.Line($"{Typed}JsonFieldReader.EndRecord(ref reader, Descriptor);");
@@ -141,7 +142,7 @@ internal static class TableEmitter
         w.Line($"{Typed}CsvFieldReader.CheckWidth(fields, Descriptor);");
         for (int i = 0; i < columns.Count; i++)
         {
-            w.Line($"var c{i} = {Typed}CsvFieldReader.{ReaderMethod(columns[i])}(fields[{i}], s_columns[{i}]);");
+            w.Line($"{PropertyType(columns[i])} c{i} = {Typed}CsvFieldReader.{ReaderMethod(columns[i])}(fields[{i}], s_columns[{i}]);");
         }
 
         WriteConstruction(w, record, columns);

@@ -51,9 +51,14 @@ internal static class Identifiers
         return builder.ToString();
     }
 
-    /// <summary>Prefixes <c>@</c> to a reserved keyword so it can be used as an identifier.</summary>
+    /// <summary>
+    /// Prefixes <c>@</c> to keywords, contextual ones included: <c>record</c> or <c>var</c> as a type name would otherwise
+    /// change how the generated code parses (<c>public record Decode(…)</c> declares a record).
+    /// </summary>
     public static string Escape(string identifier)
-        => SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
+        => SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(identifier) != SyntaxKind.None
+            ? "@" + identifier
+            : identifier;
 
     /// <summary>Whether a user-supplied name (an override) is already a valid identifier.</summary>
     public static bool IsValid(string identifier)
