@@ -1,0 +1,285 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using RedshiftTyped.Generator.Model;
+using RedshiftTyped.Generator.Parsing;
+
+namespace RedshiftTyped.Generator.Emit;
+
+/// <summary>
+/// Writes one table's source: the record, and nested in it the descriptor, the JSON / CSV row decoder and the Arrow
+/// batch builder. A pure function of the plan; no Roslyn types.
+/// </summary>
+internal static class TableEmitter
+{
+    private const string Typed = "global::RedshiftTyped.Typed.";
+    private const string Arrow = "global::Apache.Arrow.";
+
+    public static string HintName(TableEmitPlan plan) => plan.Naming.HintName;
+
+    public static string Emit(TableEmitPlan plan)
+    {
+        var table = plan.Table;
+        var naming = plan.Naming;
+        string record = Naming.Identifiers.Escape(naming.RecordName);
+        string display = table.Database + "." + table.Schema + "." + table.Name;
+        var w = new SourceWriter();
+        Header.Write(w);
+        w.Open("namespace " + naming.Namespace);
+
+        w.Line($"/// <summary>A row of the Redshift {KindText(table.Kind)} <c>{CSharp.Xml(table.Schema)}.{CSharp.Xml(table.Name)}</c> in the database <c>{CSharp.Xml(table.Database)}</c>.</summary>");
+        if (table.Comment is { Length: > 0 } comment)
+        {
+            w.Line($"/// <remarks>{CSharp.Xml(comment)}</remarks>");
+        }
+
+        w.Line(Header.GeneratedCode);
+        w.Open($"public sealed partial record {record}");
+        foreach (var column in table.Columns)
+        {
+            WriteProperty(w, column);
+        }
+
+        WriteMetadataClass(w, plan, record, display);
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void WriteProperty(SourceWriter w, ColumnModel column)
+    {
+        string nullability = column.IsNullable ? "nullable" : "not null";
+        w.Line($"/// <summary>Column <c>{CSharp.Xml(column.Name)}</c> (ordinal {column.Ordinal}): <c>{CSharp.Xml(column.DeclaredType)}</c>, {nullability}.</summary>");
+        if (column.Comment is { Length: > 0 } comment)
+        {
+            w.Line($"/// <remarks>{CSharp.Xml(comment)}</remarks>");
+        }
+
+        string required = column.IsNullable ? string.Empty : "required ";
+        w.Line($"public {required}{PropertyType(column)} {column.PropertyName} {{ get; init; }}");
+        w.Line();
+    }
+
+    private static void WriteMetadataClass(SourceWriter w, TableEmitPlan plan, string record, string display)
+    {
+        var table = plan.Table;
+        var columns = table.Columns;
+        w.Line($"/// <summary>The Redshift metadata of <see cref=\"{record}\"/> and its reflection-free readers.</summary>");
+        w.Line(Header.GeneratedCode);
+        w.Open("public static class RedshiftTable");
+
+        w.Open($"private static readonly {Typed}ColumnDescriptor[] s_columns =");
+        for (int i = 0; i < columns.Count; i++)
+        {
+            var c = columns[i];
+            w.Line($"new({CSharp.Literal(display)}, {CSharp.Literal(c.Name)}, {c.Ordinal}, {i}, {CSharp.Literal(c.DeclaredType)}, {CSharp.Literal(c.TypeName)}, typeof({TypeOfOperand(c)}), {CSharp.Literal(c.IsNullable)}, {CSharp.Literal(c.Length)}, {CSharp.Literal(c.Precision)}, {CSharp.Literal(c.Scale)}, {CSharp.Literal(Bare(c.PropertyName))}),");
+        }
+
+        w.Close(";");
+        w.Line();
+        string selectList = string.Join(", ", columns.Select(c => CSharp.QuoteIdentifier(c.Name)));
+        w.Line("/// <summary>The columns read, in select-list order.</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Typed}ColumnDescriptor> Columns => s_columns;");
+        w.Line();
+        w.Line("/// <summary>The quoted select list: every column read, in order.</summary>");
+        w.Line($"public const string SelectList = {CSharp.Literal(selectList)};");
+        w.Line();
+        w.Line("/// <summary>The Arrow schema of the record batches <see cref=\"ArrowBatchBuilder\"/> builds.</summary>");
+        w.Open($"public static readonly {Arrow}Schema ArrowSchema = new(new {Arrow}Field[]");
+        foreach (var c in columns)
+        {
+            w.Line($"new({CSharp.Literal(c.Name)}, {ArrowType(c)}, {CSharp.Literal(c.IsNullable)}),");
+        }
+
+        w.Indentation--;
+        w.Line("}, null);");
+        w.Line();
+        w.Line("/// <summary>The table: names, columns, key, select list, decoder and Arrow builder.</summary>");
+        w.Line($"public static {Typed}TableDescriptor<{record}> Descriptor {{ get; }} = new(");
+        w.Indentation++;
+        w.Line($"database: {CSharp.Literal(table.Database)},");
+        w.Line($"schema: {CSharp.Literal(table.Schema)},");
+        w.Line($"name: {CSharp.Literal(table.Name)},");
+        w.Line($"kind: {Typed}TableKind.{table.Kind},");
+        w.Line($"comment: {CSharp.Literal(table.Comment)},");
+        w.Line("columns: s_columns,");
+        w.Line(table.PrimaryKey.Count == 0
+            ? "primaryKey: global::System.Array.Empty<string>(),"
+            : $"primaryKey: new string[] {{ {string.Join(", ", table.PrimaryKey.Select(k => CSharp.Literal(k)))} }},");
+        w.Line("selectList: SelectList,");
+        w.Line("decoder: new RowDecoder(),");
+        w.Line("arrowSchema: ArrowSchema,");
+        w.Line("createArrowBuilder: static () => new ArrowBatchBuilder());");
+        w.Indentation--;
+        w.Line();
+        WriteDecoder(w, plan, record);
+        w.Line();
+        WriteArrowBuilder(w, plan, record);
+        w.Close();
+    }
+
+    private static void WriteDecoder(SourceWriter w, TableEmitPlan plan, string record)
+    {
+        var columns = plan.Table.Columns;
+        w.Line($"/// <summary>Reads <see cref=\"{record}\"/> rows from Data API records, column by column, without reflection.</summary>");
+        w.Line(Header.GeneratedCode);
+        w.Open($"public sealed class RowDecoder : {Typed}IRowDecoder<{record}>");
+        w.Line("/// <inheritdoc/>");
+        w.Open($"public {record} DecodeJson(ref global::System.Text.Json.Utf8JsonReader reader)");
+        w.Line($"{Typed}JsonFieldReader.BeginRecord(ref reader, Descriptor);");
+        for (int i = 0; i < columns.Count; i++)
+        {
+            // Explicit types, not var: a generated record may itself be named var.
+            w.Line($"{PropertyType(columns[i])} c{i} = {Typed}JsonFieldReader.{ReaderMethod(columns[i])}(ref reader, s_columns[{i}]);");
+        }
+
+        w.Line($"{Typed}JsonFieldReader.EndRecord(ref reader, Descriptor);");
+        WriteConstruction(w, record, columns);
+        w.Close();
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Open($"public {record} DecodeCsv(string?[] fields)");
+        w.Line($"{Typed}CsvFieldReader.CheckWidth(fields, Descriptor);");
+        for (int i = 0; i < columns.Count; i++)
+        {
+            w.Line($"{PropertyType(columns[i])} c{i} = {Typed}CsvFieldReader.{ReaderMethod(columns[i])}(fields[{i}], s_columns[{i}]);");
+        }
+
+        WriteConstruction(w, record, columns);
+        w.Close();
+        w.Close();
+    }
+
+    private static void WriteConstruction(SourceWriter w, string record, EquatableArray<ColumnModel> columns)
+    {
+        if (columns.Count == 0)
+        {
+            w.Line($"return new {record}();");
+            return;
+        }
+
+        w.Open($"return new {record}");
+        for (int i = 0; i < columns.Count; i++)
+        {
+            w.Line($"{columns[i].PropertyName} = c{i},");
+        }
+
+        w.Close(";");
+    }
+
+    private static void WriteArrowBuilder(SourceWriter w, TableEmitPlan plan, string record)
+    {
+        var columns = plan.Table.Columns;
+        w.Line($"/// <summary>Collects <see cref=\"{record}\"/> rows into one Arrow record batch; use a new builder per batch.</summary>");
+        w.Line(Header.GeneratedCode);
+        w.Open($"public sealed class ArrowBatchBuilder : {Typed}IArrowBatchBuilder<{record}>");
+        for (int i = 0; i < columns.Count; i++)
+        {
+            w.Line($"private readonly {ArrowBuilderType(columns[i])} _b{i} = {ArrowBuilderNew(columns[i])};");
+        }
+
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public int Count { get; private set; }");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Open($"public void Append({record} record)");
+        for (int i = 0; i < columns.Count; i++)
+        {
+            var c = columns[i];
+            if (c.IsNullable)
+            {
+                w.Line($"if (record.{c.PropertyName} is {{ }} v{i}) _b{i}.Append({ArrowValue(c, "v" + i)}); else _b{i}.AppendNull();");
+            }
+            else
+            {
+                w.Line($"_b{i}.Append({ArrowValue(c, "record." + c.PropertyName)});");
+            }
+        }
+
+        w.Line("Count++;");
+        w.Close();
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        string arrays = string.Join(", ", Enumerable.Range(0, columns.Count).Select(i => $"_b{i}.Build(null)"));
+        w.Line($"public {Arrow}RecordBatch Build() => new(ArrowSchema, new {Arrow}IArrowArray[] {{ {arrays} }}, Count);");
+        w.Close();
+    }
+
+    private static string PropertyType(ColumnModel column)
+        => TypeMapping.ClrTypeName(column.Kind) + (column.IsNullable ? "?" : string.Empty);
+
+    /// <summary>typeof takes <c>int?</c> but not <c>string?</c> (CS8639).</summary>
+    private static string TypeOfOperand(ColumnModel column)
+        => TypeMapping.IsValueType(column.Kind) ? PropertyType(column) : TypeMapping.ClrTypeName(column.Kind);
+
+    private static string ReaderMethod(ColumnModel column) => "Read" + column.Kind + (column.IsNullable ? "OrNull" : string.Empty);
+
+    private static (int Precision, int Scale) DecimalShape(ColumnModel column)
+        => (column.Precision is > 0 and <= 38 ? column.Precision.Value : 38, column.Scale is >= 0 ? column.Scale.Value : 0);
+
+    private static string ArrowType(ColumnModel column) => column.Kind switch
+    {
+        ColumnValueKind.Int16 => $"{Arrow}Types.Int16Type.Default",
+        ColumnValueKind.Int32 => $"{Arrow}Types.Int32Type.Default",
+        ColumnValueKind.Int64 => $"{Arrow}Types.Int64Type.Default",
+        ColumnValueKind.Single => $"{Arrow}Types.FloatType.Default",
+        ColumnValueKind.Double => $"{Arrow}Types.DoubleType.Default",
+        ColumnValueKind.Decimal or ColumnValueKind.SqlDecimal => string.Format(
+            CultureInfo.InvariantCulture, "new {0}Types.Decimal128Type({1}, {2})", Arrow, DecimalShape(column).Precision, DecimalShape(column).Scale),
+        ColumnValueKind.Boolean => $"{Arrow}Types.BooleanType.Default",
+        ColumnValueKind.Date => $"{Arrow}Types.Date32Type.Default",
+        ColumnValueKind.Time => $"new {Arrow}Types.Time64Type({Arrow}Types.TimeUnit.Microsecond)",
+        ColumnValueKind.Timestamp => $"new {Arrow}Types.TimestampType({Arrow}Types.TimeUnit.Microsecond, (string?)null)",
+        ColumnValueKind.TimestampTz => $"new {Arrow}Types.TimestampType({Arrow}Types.TimeUnit.Microsecond, \"UTC\")",
+        ColumnValueKind.Interval => $"{Arrow}Types.DurationType.Microsecond",
+        ColumnValueKind.VarByte => $"{Arrow}Types.BinaryType.Default",
+
+        // timetz has no Arrow type that keeps its offset; super is JSON text.
+        _ => $"{Arrow}Types.StringType.Default",
+    };
+
+    private static string ArrowBuilderType(ColumnModel column) => column.Kind switch
+    {
+        ColumnValueKind.Int16 => $"{Arrow}Int16Array.Builder",
+        ColumnValueKind.Int32 => $"{Arrow}Int32Array.Builder",
+        ColumnValueKind.Int64 => $"{Arrow}Int64Array.Builder",
+        ColumnValueKind.Single => $"{Arrow}FloatArray.Builder",
+        ColumnValueKind.Double => $"{Arrow}DoubleArray.Builder",
+        ColumnValueKind.Decimal or ColumnValueKind.SqlDecimal => $"{Arrow}Decimal128Array.Builder",
+        ColumnValueKind.Boolean => $"{Arrow}BooleanArray.Builder",
+        ColumnValueKind.Date => $"{Arrow}Date32Array.Builder",
+        ColumnValueKind.Time => $"{Arrow}Time64Array.Builder",
+        ColumnValueKind.Timestamp or ColumnValueKind.TimestampTz => $"{Arrow}TimestampArray.Builder",
+        ColumnValueKind.Interval => $"{Arrow}DurationArray.Builder",
+        ColumnValueKind.VarByte => $"{Arrow}BinaryArray.Builder",
+        _ => $"{Arrow}StringArray.Builder",
+    };
+
+    private static string ArrowBuilderNew(ColumnModel column) => column.Kind switch
+    {
+        ColumnValueKind.Decimal or ColumnValueKind.SqlDecimal or ColumnValueKind.Time or ColumnValueKind.Timestamp
+            or ColumnValueKind.TimestampTz or ColumnValueKind.Interval => $"new({ArrowType(column)})",
+        _ => "new()",
+    };
+
+    private static string ArrowValue(ColumnModel column, string value) => column.Kind switch
+    {
+        ColumnValueKind.TimeTz => $"{Typed}ArrowValues.TimeTz({value})",
+        ColumnValueKind.Timestamp => $"{Typed}ArrowValues.Timestamp({value})",
+        ColumnValueKind.Super => $"{value}.Json",
+        ColumnValueKind.VarByte => $"(global::System.ReadOnlySpan<byte>){value}",
+        _ => value,
+    };
+
+    private static string KindText(TableKind kind) => kind switch
+    {
+        TableKind.View => "view",
+        TableKind.LateBindingView => "late-binding view",
+        TableKind.MaterializedView => "materialized view",
+        TableKind.ExternalTable => "external table",
+        _ => "table",
+    };
+
+    private static string Bare(string name) => Naming.Identifiers.Bare(name);
+}

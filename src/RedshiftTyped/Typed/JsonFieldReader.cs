@@ -1,0 +1,198 @@
+using System.Data.SqlTypes;
+using System.Text.Json;
+using RedshiftTyped.DataApi.Model;
+
+namespace RedshiftTyped.Typed;
+
+/// <summary>
+/// Reads Data API Field objects (<c>{"longValue":1}</c>, <c>{"stringValue":"…"}</c>, <c>{"isNull":true}</c>) straight
+/// off a <see cref="Utf8JsonReader"/> into typed values, for generated row decoders. Each Read method moves the reader
+/// from the token before the Field to the Field's EndObject. Unknown Field members are skipped, as AWS clients must.
+/// </summary>
+public static class JsonFieldReader
+{
+    /// <summary>Checks the reader is on a record's StartArray.</summary>
+    public static void BeginRecord(ref Utf8JsonReader reader, TableDescriptor table)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw DecodeErrors.Shape(table, $"starts with {reader.TokenType} instead of an array of Fields");
+        }
+    }
+
+    /// <summary>Moves onto the record's EndArray; a record with more Fields than columns is an error.</summary>
+    public static void EndRecord(ref Utf8JsonReader reader, TableDescriptor table)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
+        {
+            throw DecodeErrors.Shape(table, "has more Fields than columns");
+        }
+    }
+
+    public static short ReadInt16(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<Int16Converter, short>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+
+    public static short? ReadInt16OrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<Int16Converter, short>(ref reader, column, out var value) ? value : null;
+
+    public static int ReadInt32(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<Int32Converter, int>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+
+    public static int? ReadInt32OrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<Int32Converter, int>(ref reader, column, out var value) ? value : null;
+
+    public static long ReadInt64(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<Int64Converter, long>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+
+    public static long? ReadInt64OrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<Int64Converter, long>(ref reader, column, out var value) ? value : null;
+
+    public static float ReadSingle(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<SingleConverter, float>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+
+    public static float? ReadSingleOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<SingleConverter, float>(ref reader, column, out var value) ? value : null;
+
+    public static double ReadDouble(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<DoubleConverter, double>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+
+    public static double? ReadDoubleOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<DoubleConverter, double>(ref reader, column, out var value) ? value : null;
+
+    public static decimal ReadDecimal(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<DecimalConverter, decimal>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+
+    public static decimal? ReadDecimalOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<DecimalConverter, decimal>(ref reader, column, out var value) ? value : null;
+
+    public static SqlDecimal ReadSqlDecimal(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<SqlDecimalConverter, SqlDecimal>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+
+    public static SqlDecimal? ReadSqlDecimalOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<SqlDecimalConverter, SqlDecimal>(ref reader, column, out var value) ? value : null;
+
+    public static bool ReadBoolean(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<BooleanConverter, bool>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+
+    public static bool? ReadBooleanOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<BooleanConverter, bool>(ref reader, column, out var value) ? value : null;
+
+    public static string ReadString(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<StringConverter, string>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+
+    public static string? ReadStringOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<StringConverter, string>(ref reader, column, out var value) ? value : null;
+
+    public static DateOnly ReadDate(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<DateConverter, DateOnly>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+
+    public static DateOnly? ReadDateOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<DateConverter, DateOnly>(ref reader, column, out var value) ? value : null;
+
+    public static TimeOnly ReadTime(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<TimeConverter, TimeOnly>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+
+    public static TimeOnly? ReadTimeOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<TimeConverter, TimeOnly>(ref reader, column, out var value) ? value : null;
+
+    public static DateTimeOffset ReadTimeTz(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<TimeTzConverter, DateTimeOffset>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+
+    public static DateTimeOffset? ReadTimeTzOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<TimeTzConverter, DateTimeOffset>(ref reader, column, out var value) ? value : null;
+
+    public static DateTime ReadTimestamp(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<TimestampConverter, DateTime>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+
+    public static DateTime? ReadTimestampOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<TimestampConverter, DateTime>(ref reader, column, out var value) ? value : null;
+
+    public static DateTimeOffset ReadTimestampTz(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<TimestampTzConverter, DateTimeOffset>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+
+    public static DateTimeOffset? ReadTimestampTzOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<TimestampTzConverter, DateTimeOffset>(ref reader, column, out var value) ? value : null;
+
+    public static TimeSpan ReadInterval(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<IntervalConverter, TimeSpan>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+
+    public static TimeSpan? ReadIntervalOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<IntervalConverter, TimeSpan>(ref reader, column, out var value) ? value : null;
+
+    public static RedshiftSuper ReadSuper(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<SuperConverter, RedshiftSuper>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+
+    public static RedshiftSuper? ReadSuperOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<SuperConverter, RedshiftSuper>(ref reader, column, out var value) ? value : null;
+
+    public static byte[] ReadVarByte(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<VarByteConverter, byte[]>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+
+    public static byte[]? ReadVarByteOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TryRead<VarByteConverter, byte[]>(ref reader, column, out var value) ? value : null;
+
+    private static bool TryRead<TConverter, T>(ref Utf8JsonReader reader, ColumnDescriptor column, out T value)
+        where TConverter : IFieldConverter<TConverter, T>
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw reader.TokenType == JsonTokenType.EndArray
+                ? new RowDecodeException(column, $"A record of {column.Table} ends before column \"{column.Name}\" (position {column.Position}).")
+                : new RowDecodeException(column, $"Column \"{column.Name}\" of {column.Table}: expected a Field object, found {reader.TokenType}.");
+        }
+
+        value = default!;
+        bool hasValue = false;
+        bool isNull = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("stringValue"u8))
+            {
+                reader.Read();
+                value = TConverter.FromString(ref reader, column);
+                hasValue = true;
+            }
+            else if (reader.ValueTextEquals("longValue"u8))
+            {
+                reader.Read();
+                value = TConverter.FromLong(reader.GetInt64(), column);
+                hasValue = true;
+            }
+            else if (reader.ValueTextEquals("isNull"u8))
+            {
+                reader.Read();
+                isNull = reader.TokenType == JsonTokenType.True;
+            }
+            else if (reader.ValueTextEquals("doubleValue"u8))
+            {
+                reader.Read();
+                value = TConverter.FromDouble(FieldJsonConverter.ReadDouble(ref reader), column);
+                hasValue = true;
+            }
+            else if (reader.ValueTextEquals("booleanValue"u8))
+            {
+                reader.Read();
+                value = TConverter.FromBoolean(reader.GetBoolean(), column);
+                hasValue = true;
+            }
+            else if (reader.ValueTextEquals("blobValue"u8))
+            {
+                reader.Read();
+                value = TConverter.FromBlob(ref reader, column);
+                hasValue = true;
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (isNull)
+        {
+            return false;
+        }
+
+        return hasValue ? true : throw DecodeErrors.EmptyField(column);
+    }
+}

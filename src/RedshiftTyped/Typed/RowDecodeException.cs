@@ -1,0 +1,48 @@
+namespace RedshiftTyped.Typed;
+
+/// <summary>A value in a result could not be read into its column's property. The message names table and column.</summary>
+public sealed class RowDecodeException : FormatException
+{
+    public RowDecodeException(ColumnDescriptor? column, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Column = column;
+    }
+
+    /// <summary>The column being read, when the problem is in one column.</summary>
+    public ColumnDescriptor? Column { get; }
+}
+
+/// <summary>The messages of decoding failures, in one place so they stay consistent.</summary>
+internal static class DecodeErrors
+{
+    public static RowDecodeException UnexpectedNull(ColumnDescriptor column) => new(
+        column,
+        $"Column \"{column.Name}\" of {column.Table} is NOT NULL in the snapshot but the result holds NULL. " +
+        "Re-capture the snapshot (redshift-typed capture) if the column became nullable.");
+
+    public static RowDecodeException Mismatch(ColumnDescriptor column, string sent) => new(
+        column,
+        $"Column \"{column.Name}\" of {column.Table} is {column.RedshiftType} but the service sent {sent}.");
+
+    public static RowDecodeException EmptyField(ColumnDescriptor column) => new(
+        column,
+        $"Column \"{column.Name}\" of {column.Table} came back as an empty Field. The Data API did this for bool and float4 " +
+        "before September 2022; cast the column to varchar in the SQL if your endpoint still does.");
+
+    public static RowDecodeException BadText(ColumnDescriptor column, string text, Exception inner) => new(
+        column,
+        $"Column \"{column.Name}\" of {column.Table} ({column.RedshiftType}): the value \"{Truncate(text)}\" cannot be read as {column.ClrType.Name}: {inner.Message}",
+        inner);
+
+    public static OverflowException DecimalOverflow(ColumnDescriptor column, string text) => new(
+        $"Column \"{column.Name}\" of {column.Table} ({column.RedshiftType}) holds {Truncate(text)}, which System.Decimal cannot hold exactly " +
+        "(at most 28-29 significant digits, ±7.9e28). Map the column to System.Data.SqlTypes.SqlDecimal or string with an override in its " +
+        "snapshot: \"override\": { \"clrType\": \"System.Data.SqlTypes.SqlDecimal\" }.");
+
+    public static RowDecodeException Shape(TableDescriptor table, string problem) => new(
+        null,
+        $"A record of {table.DisplayName} {problem}; the decoder expects the {table.Columns.Count} columns of its select list, in order.");
+
+    public static string Truncate(string text) => text.Length <= 100 ? text : text[..100] + "…";
+}

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using RedshiftTyped.Generator.Tests.Infrastructure;
+
+namespace RedshiftTyped.Generator.Tests;
+
+/// <summary>
+/// The RedshiftTyped package as a user gets it: packed into a local folder feed, restored by a throwaway project that
+/// has only a schema-snapshots/ folder and a PackageReference, built, and run. Slow (pack + restore + build, about a
+/// minute), so it runs once per test run.
+/// </summary>
+public sealed class PackagingTests
+{
+    private static readonly string RepositoryRoot = Path.GetFullPath(Path.Combine(SnapshotFiles.ProjectDirectory, "..", ".."));
+
+    [Fact]
+    [Trait("Category", "Packaging")]
+    public void PackedPackageGeneratesAndDecodesInAFreshProject()
+    {
+        string work = Directory.CreateTempSubdirectory("redshift-typed-pack-").FullName;
+        try
+        {
+            // A version no earlier run used, so no cached copy of an older build can stand in for this one.
+            string version = "0.1.0-pkgtest." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+            string feed = Path.Combine(work, "feed");
+
+            // Packed from a copy of the sources, so the test never rewrites the build output of the tree under test.
+            string sources = CopySources(Path.Combine(work, "src"));
+            Run(sources, "dotnet", "pack", "src/RedshiftTyped/RedshiftTyped.csproj", "-c", "Release", "-o", feed, $"-p:Version={version}", "--nologo");
+
+            string package = Path.Combine(feed, $"RedshiftTyped.{version}.nupkg");
+            AssertLayout(package);
+
+            string app = Path.Combine(work, "app");
+            WriteThrowawayProject(app, feed, version, Path.Combine(work, "packages"));
+            Run(app, "dotnet", "build", "-c", "Release", "--nologo");
+            string output = Run(app, "dotnet", "run", "-c", "Release", "--no-build");
+
+            Assert.Contains("sales 1: qty 4, paid 728.00, at 2008-02-18T02:36:48", output, StringComparison.Ordinal);
+            Assert.Contains("select \"salesid\", \"listid\"", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static string CopySources(string destination)
+    {
+        foreach (string file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig" })
+        {
+            Directory.CreateDirectory(destination);
+            File.Copy(Path.Combine(RepositoryRoot, file), Path.Combine(destination, file));
+        }
+
+        foreach (string project in new[] { "src/RedshiftTyped", "generator/RedshiftTyped.Generator" })
+        {
+            string from = Path.Combine(RepositoryRoot, project);
+            foreach (string file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            {
+                string relative = Path.GetRelativePath(from, file);
+                string top = relative.Split(Path.DirectorySeparatorChar)[0];
+                if (top is "bin" or "obj")
+                {
+                    continue;
+                }
+
+                string target = Path.Combine(destination, project, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+
+        return destination;
+    }
+
+    private static void AssertLayout(string package)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        var entries = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("lib/net10.0/RedshiftTyped.dll", entries);
+        Assert.Contains("buildTransitive/RedshiftTyped.props", entries);
+        Assert.Contains("buildTransitive/RedshiftTyped.targets", entries);
+        Assert.Equal(["analyzers/dotnet/cs/RedshiftTyped.Generator.dll"], entries.Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal)));
+        Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generator", StringComparison.Ordinal));
+
+        using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        string manifest = nuspec.ReadToEnd();
+        Assert.DoesNotContain("RedshiftTyped.Generator", manifest, StringComparison.Ordinal);
+        Assert.Contains("Apache.Arrow", manifest, StringComparison.Ordinal);
+    }
+
+    private static void WriteThrowawayProject(string app, string feed, string version, string packages)
+    {
+        string snapshots = Path.Combine(app, "schema-snapshots", "tickit", "public");
+        Directory.CreateDirectory(snapshots);
+        File.Copy(Path.Combine(SnapshotFiles.ProjectDirectory, "Snapshots", "tickit", "public", "sales.json"), Path.Combine(snapshots, "sales.json"));
+
+        // Isolated from the repository's Directory.Build.props / central package versions, as a user's project would be.
+        File.WriteAllText(Path.Combine(app, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(app, "Directory.Packages.props"), "<Project />");
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <config>
+                <add key="globalPackagesFolder" value="{packages}" />
+              </config>
+              <fallbackPackageFolders>
+                <add key="shared" value="{Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages")}" />
+              </fallbackPackageFolders>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <RootNamespace>PackagedApp</RootNamespace>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="RedshiftTyped" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using System.Globalization;
+            using System.Text;
+            using PackagedApp.Tickit;
+            using RedshiftTyped.Typed;
+
+            var sales = TickitDatabase.Public.Sales;
+            string page = "{\"Records\":[[{\"longValue\":1},{\"longValue\":1},{\"longValue\":36861},{\"longValue\":21191},{\"longValue\":7872},"
+                + "{\"longValue\":1875},{\"longValue\":4},{\"stringValue\":\"728.00\"},{\"stringValue\":\"109.20\"},{\"stringValue\":\"2008-02-18 02:36:48\"}]]}";
+            foreach (var row in DataApiRecords.ReadJsonPage(Encoding.UTF8.GetBytes(page), sales.Decoder))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sales {row.Salesid}: qty {row.Qtysold}, paid {row.Pricepaid}, at {row.Saletime:s}"));
+            }
+
+            Console.WriteLine($"select {sales.SelectList} from {sales.QualifiedName}");
+            """);
+    }
+
+    private static string Run(string directory, string file, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test host's MSBuild settings must not leak into the child builds.
+        start.Environment.Remove("MSBuildSDKsPath");
+        start.Environment.Remove("MSBUILD_EXE_PATH");
+        start.Environment.Remove("MSBuildExtensionsPath");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), $"{file} {string.Join(' ', arguments)} timed out");
+        string output = stdout.Result + stderr.Result;
+        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{output}");
+        return output;
+    }
+}
