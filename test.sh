@@ -1,19 +1,39 @@
 #!/usr/bin/env bash
 # Runs every test of the repository and ends with one line: "N passed, N failed".
-# Exits non-zero when a test fails, when the build fails, or when no test ran.
+#   1. the .NET suites (unit, generator, local server, integration on DuckDB and PostgreSQL);
+#   2. the conformance suite: the official AWS SDK for JavaScript v3 against the local server.
+# Exits non-zero when a test fails, when a build fails, or when no test ran.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
+root="$(pwd)"
 
 results="$(mktemp -d)"
-trap 'rm -rf "$results"' EXIT
+pg_dir=""
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
+  [ -n "$pg_dir" ] && "$root/tests/scripts/start-postgres.sh" --stop "$pg_dir"
+  rm -rf "$results"
+}
+trap cleanup EXIT
 
-dotnet test RedshiftTyped.sln --configuration Release --logger "trx" --results-directory "$results" \
-  -- RunConfiguration.TreatNoTestsAsError=false
-status=$?
-
-# Each test assembly leaves a .trx file whose <Counters> element holds its totals.
 passed=0
 failed=0
+fail() { echo "test.sh: $*" >&2; failed=$((failed + 1)); }
+
+# A throwaway PostgreSQL cluster for the PostgreSQL backend, unless one is given.
+if [ -z "${REDSHIFT_TYPED_TEST_POSTGRES:-}" ]; then
+  if pg_env="$(tests/scripts/start-postgres.sh)"; then
+    eval "$pg_env"
+    pg_dir="$REDSHIFT_TYPED_TEST_POSTGRES_DIR"
+  else
+    fail "could not start PostgreSQL (is the postgresql package installed?)"
+  fi
+fi
+
+# 1. .NET: every test project of the solution, counted from the .trx files each one leaves.
+dotnet test RedshiftTyped.sln --configuration Release --logger "trx" --results-directory "$results"
+dotnet_status=$?
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
   counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
@@ -23,10 +43,43 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${e:-0}))
 done
+if [ "$dotnet_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  fail "dotnet test failed before any test could report (build error or crashed test host)"
+fi
 
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-  # The build or a test host failed before any test could report: count it as a failure.
-  failed=1
+# 2. Conformance: start the local server with the TICKIT sample, run the JavaScript SDK suite against it.
+if dotnet build src/RedshiftTyped.Tool --configuration Release --nologo -v quiet >/dev/null; then
+  (cd tests/conformance && { [ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null; }) || fail "npm ci failed in tests/conformance"
+  server_log="$results/local-server.log"
+  "$root/src/RedshiftTyped.Tool/bin/Release/net10.0/redshift-typed" local --port 0 --sample tickit \
+    --secret 'tickit-admin={"username":"admin","password":"conformance"}' >"$server_log" 2>&1 &
+  server_pid=$!
+  endpoint=""
+  for _ in $(seq 1 120); do
+    endpoint="$(sed -n 's/^Listening on \(http[^ ]*\)$/\1/p' "$server_log")"
+    [ -n "$endpoint" ] && break
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if [ -z "$endpoint" ]; then
+    cat "$server_log" >&2
+    fail "the local server did not start"
+  else
+    tap="$results/conformance.tap"
+    (cd tests/conformance && REDSHIFT_TYPED_ENDPOINT="$endpoint" node --test --test-reporter=tap) >"$tap" 2>&1
+    node_status=$?
+    grep -E '^(not ok|# (tests|pass|fail))' "$tap"
+    p="$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$tap")"
+    f="$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$tap")"
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+    if [ "$node_status" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then
+      cat "$tap" >&2
+      fail "the conformance suite failed to run"
+    fi
+  fi
+else
+  fail "could not build the redshift-typed tool for the conformance suite"
 fi
 
 echo "${passed} passed, ${failed} failed"

@@ -12,6 +12,7 @@ internal static class ToolApp
         SqlCommand.Create(console),
         CaptureCommand.Create(console),
         CheckCommand.Create(console),
+        LocalCommand.Create(console),
     };
 
     public static Task<int> RunAsync(string[] args, ToolConsole console, CancellationToken cancellationToken = default)

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using RedshiftTyped.Local;
+using RedshiftTyped.Local.Security;
+using RedshiftTyped.Tool.Cli;
+
+namespace RedshiftTyped.Tool.Commands;
+
+/// <summary>
+/// <c>redshift-typed local</c>: runs the local, wire-compatible Data API server until Ctrl+C or SIGTERM.
+/// Prints exactly one line, <c>Listening on http://127.0.0.1:PORT</c>, once it serves.
+/// </summary>
+internal static class LocalCommand
+{
+    public static Command Create(ToolConsole console)
+    {
+        var port = new Option<int>("--port") { Description = "TCP port (0 picks a free one).", DefaultValueFactory = _ => 8790 };
+        var host = new Option<string?>("--host") { Description = "Address to bind. Default 127.0.0.1; anything else exposes the server to the network." };
+        var backend = new Option<string>("--backend") { Description = "Database engine.", DefaultValueFactory = _ => "duckdb" };
+        backend.AcceptOnlyFromAmong("duckdb", "postgres");
+        var database = new Option<string>("--database") { Description = "DuckDB database file, or :memory:.", DefaultValueFactory = _ => ":memory:" };
+        var connectionString = new Option<string?>("--connection-string") { Description = "Npgsql connection string for --backend postgres (Host=...;Username=...)." };
+        var initSql = new Option<string[]>("--init-sql") { Description = "Redshift SQL file run at start-up (repeatable, in order)." };
+        var sample = new Option<string?>("--sample") { Description = "Sample database to load: tickit." };
+        sample.AcceptOnlyFromAmong("tickit");
+        var accessKeyId = new Option<string?>("--access-key-id") { Description = "The access key the server accepts (default local)." };
+        var secretAccessKey = new Option<string?>("--secret-access-key") { Description = "Its secret key (default local)." };
+        var secrets = new Option<string[]>("--secret") { Description = "A Secrets Manager secret as NAME=JSON, e.g. admin={\"username\":\"admin\",\"password\":\"pw\"} (repeatable)." };
+
+        var command = new Command("local", "Run a local Redshift Data API server (DuckDB by default, or PostgreSQL) for samples and tests.")
+        {
+            port, host, backend, database, connectionString, initSql, sample, accessKeyId, secretAccessKey, secrets,
+        };
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async () =>
+        {
+            var options = new LocalServerOptions
+            {
+                Port = parse.GetValue(port),
+                Host = parse.GetValue(host),
+                Backend = parse.GetValue(backend) == "postgres" ? LocalBackend.Postgres : LocalBackend.DuckDb,
+                DuckDbPath = parse.GetValue(database)!,
+                PostgresConnectionString = parse.GetValue(connectionString),
+                Sample = parse.GetValue(sample),
+            };
+            if (options.Backend == LocalBackend.Postgres && string.IsNullOrWhiteSpace(options.PostgresConnectionString))
+            {
+                throw new UsageException("--backend postgres needs --connection-string, e.g. \"Host=127.0.0.1;Username=postgres;Database=postgres\".");
+            }
+
+            foreach (string file in parse.GetValue(initSql) ?? [])
+            {
+                if (!File.Exists(file))
+                {
+                    throw new UsageException($"--init-sql \"{file}\" does not exist.");
+                }
+
+                options.InitSqlFiles.Add(file);
+            }
+
+            string? key = parse.GetValue(accessKeyId);
+            string? secret = parse.GetValue(secretAccessKey);
+            if ((key is null) != (secret is null))
+            {
+                throw new UsageException("--access-key-id and --secret-access-key go together: give both, or neither for local/local.");
+            }
+
+            if (key is not null)
+            {
+                options.Credentials.Add(new LocalCredential(key, secret!));
+            }
+
+            foreach (string pair in parse.GetValue(secrets) ?? [])
+            {
+                int equals = pair.IndexOf('=');
+                if (equals <= 0)
+                {
+                    throw new UsageException($"--secret \"{pair[..Math.Min(pair.Length, 20)]}…\" is not NAME=JSON: write e.g. --secret admin='{{\"username\":\"admin\",\"password\":\"pw\"}}'.");
+                }
+
+                options.Secrets[pair[..equals]] = pair[(equals + 1)..];
+            }
+
+            await LocalServerHost.RunAsync(options, cancellationToken, console.Out);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}
