@@ -26,6 +26,7 @@ internal sealed partial class StatementExecutor
     private readonly FaultInjector _faults;
     private readonly SessionRegistry _sessions;
     private readonly SemaphoreSlim _parallel;
+    private readonly RedshiftSystemViews _systemViews;
     private long _queryId = 1000;
 
     public StatementExecutor(IDatabaseBackend backend, LocalCatalog catalog, LocalServerOptions options, FaultInjector faults, SessionRegistry sessions)
@@ -37,6 +38,7 @@ internal sealed partial class StatementExecutor
         _faults = faults;
         _sessions = sessions;
         _parallel = new SemaphoreSlim(options.MaxParallelExecutions);
+        _systemViews = new RedshiftSystemViews(backend, options.Database);
     }
 
     private DateTime Now => _options.TimeProvider.GetUtcNow().UtcDateTime;
@@ -185,8 +187,10 @@ internal sealed partial class StatementExecutor
     private void ExecuteOne(IEngineConnection connection, StatementRecord record, BoundSql bound, CancellationToken cancel)
     {
         cancel.ThrowIfCancellationRequested();
-        var translated = _translator.Translate(bound.Sql);
+        var prepared = _systemViews.Prepare(bound.Sql);
+        var translated = _translator.Translate(prepared.Sql);
         record.RedshiftQueryId = Interlocked.Increment(ref _queryId);
+        _systemViews.Materialize(connection, _catalog, prepared.Needed);
         using var command = connection.CreateCommand(translated.Sql, bound.Values);
         using var registration = cancel.Register(static c => TryCancel((DbCommand)c!), command);
         if (ReturnsRows(translated.Sql))
@@ -234,6 +238,8 @@ internal sealed partial class StatementExecutor
         cancel.ThrowIfCancellationRequested();
         if (translated.Creates is { } created) _catalog.Register(created);
         foreach (var (schema, name) in translated.Drops) _catalog.Drop(schema, name);
+        if (prepared.LateBindingView is { } view) _systemViews.RememberLateBindingView(view);
+        AlterTableTracker.Apply(bound.Sql, _catalog);
     }
 
     private StoredResult ReadResult(IEngineConnection connection, DbDataReader reader,

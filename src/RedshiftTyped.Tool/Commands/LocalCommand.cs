@@ -18,6 +18,7 @@ internal static class LocalCommand
         var backend = new Option<string>("--backend") { Description = "Database engine.", DefaultValueFactory = _ => "duckdb" };
         backend.AcceptOnlyFromAmong("duckdb", "postgres");
         var database = new Option<string>("--database") { Description = "DuckDB database file, or :memory:.", DefaultValueFactory = _ => ":memory:" };
+        var databaseName = new Option<string>("--db-name") { Description = "The Redshift database name the server answers to.", DefaultValueFactory = _ => "dev" };
         var connectionString = new Option<string?>("--connection-string") { Description = "Npgsql connection string for --backend postgres (Host=...;Username=...)." };
         var initSql = new Option<string[]>("--init-sql") { Description = "Redshift SQL file run at start-up (repeatable, in order)." };
         var sample = new Option<string?>("--sample") { Description = "Sample database to load: tickit." };
@@ -28,7 +29,7 @@ internal static class LocalCommand
 
         var command = new Command("local", "Run a local Redshift Data API server (DuckDB by default, or PostgreSQL) for samples and tests.")
         {
-            port, host, backend, database, connectionString, initSql, sample, accessKeyId, secretAccessKey, secrets,
+            port, host, backend, database, databaseName, connectionString, initSql, sample, accessKeyId, secretAccessKey, secrets,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async () =>
         {
@@ -38,6 +39,7 @@ internal static class LocalCommand
                 Host = parse.GetValue(host),
                 Backend = parse.GetValue(backend) == "postgres" ? LocalBackend.Postgres : LocalBackend.DuckDb,
                 DuckDbPath = parse.GetValue(database)!,
+                Database = parse.GetValue(databaseName)!,
                 PostgresConnectionString = parse.GetValue(connectionString),
                 Sample = parse.GetValue(sample),
             };

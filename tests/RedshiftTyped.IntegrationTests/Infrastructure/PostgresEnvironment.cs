@@ -83,7 +83,7 @@ internal static class PostgresEnvironment
         return Value(Variable);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RedshiftTyped.sln")))
