@@ -157,6 +157,7 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
             else if (keepAlive is > 0)
             {
                 record.SessionId = Guid.NewGuid().ToString();
+                session = await executor.OpenSessionAsync(record, record.SessionId, keepAlive.Value, CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch
@@ -178,7 +179,7 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
         }
 
         _statements[record.Id] = record;
-        executor.Start(record, bound, session, session is null ? keepAlive : null, () => Interlocked.Decrement(ref _active));
+        executor.Start(record, bound, session, () => Interlocked.Decrement(ref _active));
     }
 
     public async Task<DescribeStatementResponse> DescribeStatementAsync(DescribeStatementRequest request, CancellationToken cancellationToken)
@@ -356,6 +357,18 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
             .ToList();
         var (page, next) = PageToken.Slice(matching, request.NextToken, request.MaxResults, 100, "ListSessions");
         return new ListSessionsResponse { Sessions = page, NextToken = next };
+    }
+
+    /// <summary>Cancels every statement still running (the server is stopping) and waits briefly for them to stop.</summary>
+    public async Task CancelAllAsync()
+    {
+        var running = _statements.Values.Where(s => !s.IsTerminal).ToList();
+        foreach (var record in running)
+        {
+            await record.Cancellation.CancelAsync().ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(running.Select(r => r.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None))).ConfigureAwait(false);
     }
 
     private StatementRecord Find(string id)

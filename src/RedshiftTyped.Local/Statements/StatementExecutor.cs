@@ -41,13 +41,23 @@ internal sealed partial class StatementExecutor
 
     private DateTime Now => _options.TimeProvider.GetUtcNow().UtcDateTime;
 
-    /// <summary>Starts a statement in the background; <paramref name="onFinished"/> runs once it is final.</summary>
-    public void Start(StatementRecord record, IReadOnlyList<BoundSql> statements, LocalSession? session, int? keepAliveSeconds, Action onFinished)
+    /// <summary>
+    /// Opens a session for the statement that asks for one (SessionKeepAliveSeconds), claimed by it, so that the
+    /// SessionId the submit answers with names a session that exists (BUSY until the statement ends).
+    /// </summary>
+    public async Task<LocalSession> OpenSessionAsync(StatementRecord record, string sessionId, int keepAliveSeconds, CancellationToken cancellationToken)
+    {
+        var connection = await _backend.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return _sessions.Add(sessionId, connection, keepAliveSeconds, record);
+    }
+
+    /// <summary>Starts a statement in the background (on <paramref name="session"/> when given); <paramref name="onFinished"/> runs once it is final.</summary>
+    public void Start(StatementRecord record, IReadOnlyList<BoundSql> statements, LocalSession? session, Action onFinished)
         => _ = Task.Run(async () =>
         {
             try
             {
-                await RunAsync(record, statements, session, keepAliveSeconds).ConfigureAwait(false);
+                await RunAsync(record, statements, session).ConfigureAwait(false);
             }
             finally
             {
@@ -55,7 +65,7 @@ internal sealed partial class StatementExecutor
             }
         });
 
-    private async Task RunAsync(StatementRecord record, IReadOnlyList<BoundSql> statements, LocalSession? session, int? keepAliveSeconds)
+    private async Task RunAsync(StatementRecord record, IReadOnlyList<BoundSql> statements, LocalSession? session)
     {
         var cancel = record.Cancellation.Token;
         IEngineConnection? owned = null;
@@ -78,11 +88,6 @@ internal sealed partial class StatementExecutor
             else
             {
                 connection = owned = await _backend.OpenAsync(cancel).ConfigureAwait(false);
-                if (keepAliveSeconds is > 0)
-                {
-                    session = _sessions.Add(record.SessionId ?? Guid.NewGuid().ToString(), owned, keepAliveSeconds.Value, record);
-                    owned = null;
-                }
             }
 
             record.RedshiftPid = connection.Pid;
