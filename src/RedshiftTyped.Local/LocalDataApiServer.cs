@@ -106,6 +106,7 @@ public sealed class LocalDataApiServer : IAsyncDisposable
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton(loggerFactory);
+            builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, PassiveHostLifetime>();
             builder.WebHost.UseKestrel(kestrel =>
             {
                 kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
