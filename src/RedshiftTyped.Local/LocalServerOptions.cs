@@ -61,6 +61,12 @@ public sealed class LocalServerOptions
     /// <summary>A row larger than this fails its statement with "Packet for query is too large". Default 64 KB.</summary>
     public int RowSizeLimitBytes { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// Results kept in memory at once, counted in their JSON bytes (default 2 GB). Beyond it the oldest results
+    /// are dropped early and read as expired, so a long benchmark cannot exhaust the machine's memory.
+    /// </summary>
+    public long RetainedResultBytesLimit { get; set; } = 2L * 1024 * 1024 * 1024;
+
     /// <summary>How long results stay readable (24 hours, as on AWS).</summary>
     public TimeSpan ResultRetention { get; set; } = TimeSpan.FromHours(24);
 

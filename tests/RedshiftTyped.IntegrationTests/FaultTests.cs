@@ -226,6 +226,23 @@ public abstract class FaultTests(TestBackend backend)
     }
 
     [Fact]
+    public async Task The_oldest_results_are_dropped_beyond_the_memory_budget()
+    {
+        await using var server = await StartAsync(o => o.RetainedResultBytesLimit = 50_000);
+        using var client = server.Client();
+        var old = await client.ExecuteAsync("select repeat('a', 100) as s from generate_series(1, 300)");
+        await Task.Delay(1100);
+        var recent = await client.ExecuteAsync("select repeat('b', 100) as s from generate_series(1, 300)");
+        await Task.Delay(1100);
+        await client.ExecuteAsync("select 1");
+
+        var evicted = await Assert.ThrowsAsync<ValidationException>(() => client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = old.Id }));
+        Assert.StartsWith("Could not retrieve the query result as it has expired", evicted.Message);
+        var kept = await client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = recent.Id });
+        Assert.Equal(300, kept.TotalNumRows);
+    }
+
+    [Fact]
     public async Task Small_pages_split_a_result_without_losing_rows()
     {
         await using var server = await StartAsync(o => o.PageMaxRows = 7);

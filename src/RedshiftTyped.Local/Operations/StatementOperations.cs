@@ -126,13 +126,30 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
             return;
         }
 
+        var kept = new List<StatementRecord>();
         foreach (var record in _statements.Values)
         {
-            if (record.IsTerminal && now - (record.EndedAt ?? record.CreatedAt) > options.ResultRetention)
+            foreach (var holder in record.IsBatch ? record.SubStatements : [record])
             {
-                record.Result = null;
-                foreach (var sub in record.SubStatements) sub.Result = null;
+                if (holder.Result is null || !holder.IsTerminal) continue;
+                if (now - (holder.EndedAt ?? holder.CreatedAt) > options.ResultRetention)
+                {
+                    holder.Result = null;
+                }
+                else
+                {
+                    kept.Add(holder);
+                }
             }
+        }
+
+        long retained = kept.Sum(r => r.Result?.SizeBytes ?? 0);
+        foreach (var oldest in kept.OrderBy(r => r.EndedAt))
+        {
+            if (retained <= options.RetainedResultBytesLimit) break;
+            retained -= oldest.Result?.SizeBytes ?? 0;
+            oldest.Result = null;
+            oldest.ResultEvicted = true;
         }
     }
 
@@ -268,7 +285,7 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
         }
 
         var finishedAt = record.EndedAt ?? record.CreatedAt;
-        if (Now - finishedAt > options.ResultRetention)
+        if (Now - finishedAt > options.ResultRetention || record.ResultEvicted)
         {
             record.Result = null;
             throw ServiceError.Validation($"Could not retrieve the query result as it has expired after {FormatRetention(options.ResultRetention)}");
