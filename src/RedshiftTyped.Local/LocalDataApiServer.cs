@@ -97,7 +97,7 @@ public sealed class LocalDataApiServer : IAsyncDisposable
             }
 
             var secrets = new SecretStore(options.Secrets, options.Region, options.TimeProvider.GetUtcNow().UtcDateTime);
-            var statements = new StatementOperations(options, executor, sessions, secrets);
+            var statements = new StatementOperations(options, executor, sessions, secrets, faults);
             var catalogOps = new CatalogOperations(options, backend, catalog, secrets);
             var verifier = new SigV4Verifier(options.EffectiveCredentials, options.Region, TimeProvider.System);
             var endpoint = new AwsJsonEndpoint(verifier, faults, loggerFactory.CreateLogger<LocalDataApiServer>());

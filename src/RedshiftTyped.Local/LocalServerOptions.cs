@@ -118,6 +118,18 @@ public sealed class FaultInjectionOptions
 
     public TimeSpan SlowStatementDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Share of DescribeStatement answers for an unfinished statement that say <c>"Status":"UNKNOWN"</c> with
+    /// Duration -1 and RedshiftPid 0, as the service once did (0..1). Clients must keep polling.
+    /// </summary>
+    public double UnknownStatusRate { get; set; }
+
+    /// <summary>
+    /// Requests per second allowed per operation (e.g. ExecuteStatement 30, GetStatementResult 20, DescribeStatement
+    /// 100, as AWS's account quotas); more in the same second are 400 ThrottlingException "Rate exceeded".
+    /// </summary>
+    public IDictionary<string, int> OperationsPerSecond { get; set; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
     /// <summary>Operations the request faults apply to (e.g. <c>DescribeStatement</c>); empty means all.</summary>
     public ISet<string> Operations { get; set; } = new HashSet<string>(StringComparer.Ordinal);
 

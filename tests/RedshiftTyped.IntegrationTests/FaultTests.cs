@@ -94,6 +94,35 @@ public abstract class FaultTests(TestBackend backend)
     }
 
     [Fact]
+    public async Task Per_operation_rate_limits_throttle_and_recover_the_next_second()
+    {
+        await using var server = await StartAsync();
+        server.Server.Faults = new FaultInjectionOptions { OperationsPerSecond = { ["ListDatabases"] = 2 } };
+        using var client = server.Client(o => o.Retry.MaxRetries = 0);
+        var request = () => client.DataApi.ListDatabasesAsync(client.WithTarget(new ListDatabasesRequest()));
+        await request();
+        await request();
+        await Assert.ThrowsAsync<ThrottlingException>(request);
+        await Task.Delay(1100);
+        Assert.Equal(["dev"], (await request()).Databases);
+        Assert.Equal(StatusString.FINISHED, (await client.ExecuteAsync("select 1")).Description.Status);
+    }
+
+    [Fact]
+    public async Task An_unknown_status_is_reported_and_the_client_keeps_waiting()
+    {
+        await using var server = await StartAsync(o => o.Faults = new FaultInjectionOptions { UnknownStatusRate = 1, SlowStatementRate = 1, SlowStatementDelay = TimeSpan.FromSeconds(1) });
+        using var client = server.Client(o => o.LongPolling = false);
+        var submitted = await client.DataApi.ExecuteStatementAsync(client.WithTarget(new ExecuteStatementRequest { Sql = "select 1" }));
+        var unknown = await client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = submitted.Id });
+        Assert.Equal("UNKNOWN", unknown.Status!.Value.Value);
+        Assert.Equal(-1, unknown.Duration);
+
+        var completed = await client.ExecuteAsync("select 2");
+        Assert.Equal(StatusString.FINISHED, completed.Description.Status);
+    }
+
+    [Fact]
     public async Task Cancelling_a_running_statement_aborts_it()
     {
         await using var server = await StartAsync(o => o.Faults = SlowStatements());

@@ -11,7 +11,7 @@ namespace RedshiftTyped.Local.Operations;
 /// ExecuteStatement, BatchExecuteStatement, DescribeStatement, GetStatementResult(V2), CancelStatement and
 /// ListStatements over the statements this server has run.
 /// </summary>
-internal sealed class StatementOperations(LocalServerOptions options, StatementExecutor executor, SessionRegistry sessions, SecretStore secrets)
+internal sealed class StatementOperations(LocalServerOptions options, StatementExecutor executor, SessionRegistry sessions, SecretStore secrets, FaultInjector faults)
 {
     private const int MaxBatchStatements = 40;
     private readonly ConcurrentDictionary<string, StatementRecord> _statements = new(StringComparer.Ordinal);
@@ -205,6 +205,15 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
         RequestValidator.WaitTimeSeconds(request.WaitTimeSeconds);
         await record.WaitAsync(Wait(request.WaitTimeSeconds), cancellationToken, options.MaxWaitingRequestsPerStatement).ConfigureAwait(false);
         var now = Now;
+        if (!record.IsTerminal && faults.NextStatusIsUnknown())
+        {
+            return new DescribeStatementResponse
+            {
+                Id = record.Id, Status = new StatusString("UNKNOWN"), Duration = -1, RedshiftPid = 0, QueryString = record.QueryString,
+                CreatedAt = record.CreatedAt, UpdatedAt = record.CreatedAt, HasResultSet = false, ResultRows = -1, ResultSize = -1,
+            };
+        }
+
         return new DescribeStatementResponse
         {
             Id = record.Id,
