@@ -239,6 +239,7 @@ internal sealed partial class StatementExecutor
         cancel.ThrowIfCancellationRequested();
         if (translated.Creates is { } created) _catalog.Register(created);
         foreach (var (schema, name) in translated.Drops) _catalog.Drop(schema, name);
+        if (translated.AddsColumn is var (addSchema, addTable, addColumn)) _catalog.AddColumn(addSchema, addTable, addColumn);
     }
 
     private StoredResult ReadResult(IEngineConnection connection, DbDataReader reader,
