@@ -28,11 +28,13 @@ public sealed class LocalDataApiServer : IAsyncDisposable
     private readonly IDatabaseBackend _backend;
     private readonly SessionRegistry _sessions;
     private readonly FaultInjector _faults;
+    private readonly StatementOperations _statements;
 
     private LocalDataApiServer(WebApplication app, IDatabaseBackend backend, SessionRegistry sessions, FaultInjector faults,
-        Uri endpoint, LocalServerOptions options)
+        StatementOperations statements, Uri endpoint, LocalServerOptions options)
     {
         _app = app;
+        _statements = statements;
         _backend = backend;
         _sessions = sessions;
         _faults = faults;
@@ -95,7 +97,7 @@ public sealed class LocalDataApiServer : IAsyncDisposable
             }
 
             var secrets = new SecretStore(options.Secrets, options.Region, options.TimeProvider.GetUtcNow().UtcDateTime);
-            var statements = new StatementOperations(options, executor, sessions, secrets);
+            var statements = new StatementOperations(options, executor, sessions, secrets, faults);
             var catalogOps = new CatalogOperations(options, backend, catalog, secrets);
             var verifier = new SigV4Verifier(options.EffectiveCredentials, options.Region, TimeProvider.System);
             var endpoint = new AwsJsonEndpoint(verifier, faults, loggerFactory.CreateLogger<LocalDataApiServer>());
@@ -104,6 +106,7 @@ public sealed class LocalDataApiServer : IAsyncDisposable
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton(loggerFactory);
+            builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, PassiveHostLifetime>();
             builder.WebHost.UseKestrel(kestrel =>
             {
                 kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
@@ -116,7 +119,7 @@ public sealed class LocalDataApiServer : IAsyncDisposable
 
             string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var uri = new Uri(bound.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal) + "/");
-            return new LocalDataApiServer(app, backend, sessions, faults, uri, options);
+            return new LocalDataApiServer(app, backend, sessions, faults, statements, uri, options);
         }
         catch
         {
@@ -152,6 +155,8 @@ public sealed class LocalDataApiServer : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        // Nothing keeps running on the engine once the server is gone.
+        await _statements.CancelAllAsync().ConfigureAwait(false);
         await _sessions.DisposeAsync().ConfigureAwait(false);
         await _backend.DisposeAsync().ConfigureAwait(false);
     }

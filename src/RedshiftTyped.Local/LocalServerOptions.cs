@@ -61,6 +61,12 @@ public sealed class LocalServerOptions
     /// <summary>A row larger than this fails its statement with "Packet for query is too large". Default 64 KB.</summary>
     public int RowSizeLimitBytes { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// Results kept in memory at once, counted in their JSON bytes (default 2 GB). Beyond it the oldest results
+    /// are dropped early and read as expired, so a long benchmark cannot exhaust the machine's memory.
+    /// </summary>
+    public long RetainedResultBytesLimit { get; set; } = 2L * 1024 * 1024 * 1024;
+
     /// <summary>How long results stay readable (24 hours, as on AWS).</summary>
     public TimeSpan ResultRetention { get; set; } = TimeSpan.FromHours(24);
 
@@ -111,6 +117,18 @@ public sealed class FaultInjectionOptions
     public double SlowStatementRate { get; set; }
 
     public TimeSpan SlowStatementDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Share of DescribeStatement answers for an unfinished statement that say <c>"Status":"UNKNOWN"</c> with
+    /// Duration -1 and RedshiftPid 0, as the service once did (0..1). Clients must keep polling.
+    /// </summary>
+    public double UnknownStatusRate { get; set; }
+
+    /// <summary>
+    /// Requests per second allowed per operation (e.g. ExecuteStatement 30, GetStatementResult 20, DescribeStatement
+    /// 100, as AWS's account quotas); more in the same second are 400 ThrottlingException "Rate exceeded".
+    /// </summary>
+    public IDictionary<string, int> OperationsPerSecond { get; set; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
     /// <summary>Operations the request faults apply to (e.g. <c>DescribeStatement</c>); empty means all.</summary>
     public ISet<string> Operations { get; set; } = new HashSet<string>(StringComparer.Ordinal);

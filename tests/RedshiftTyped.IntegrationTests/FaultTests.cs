@@ -82,15 +82,44 @@ public abstract class FaultTests(TestBackend backend)
     {
         await using var server = await StartAsync();
         using var client = server.Client();
-        server.Server.Faults = new FaultInjectionOptions { AddedLatency = TimeSpan.FromMilliseconds(300) };
+        server.Server.Faults = new FaultInjectionOptions { AddedLatency = TimeSpan.FromSeconds(1.5) };
         var timer = System.Diagnostics.Stopwatch.StartNew();
         await client.DataApi.ListDatabasesAsync(client.WithTarget(new ListDatabasesRequest()));
-        Assert.True(timer.ElapsedMilliseconds >= 290, $"took {timer.ElapsedMilliseconds} ms");
+        Assert.True(timer.ElapsedMilliseconds >= 1490, $"took {timer.ElapsedMilliseconds} ms");
 
         server.Server.Faults = new FaultInjectionOptions();
         timer.Restart();
         await client.DataApi.ListDatabasesAsync(client.WithTarget(new ListDatabasesRequest()));
-        Assert.True(timer.ElapsedMilliseconds < 290, $"took {timer.ElapsedMilliseconds} ms");
+        Assert.True(timer.ElapsedMilliseconds < 1490, $"took {timer.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task Per_operation_rate_limits_throttle_and_recover_the_next_second()
+    {
+        await using var server = await StartAsync();
+        server.Server.Faults = new FaultInjectionOptions { OperationsPerSecond = { ["ListDatabases"] = 2 } };
+        using var client = server.Client(o => o.Retry.MaxRetries = 0);
+        var request = () => client.DataApi.ListDatabasesAsync(client.WithTarget(new ListDatabasesRequest()));
+        await request();
+        await request();
+        await Assert.ThrowsAsync<ThrottlingException>(request);
+        await Task.Delay(1100);
+        Assert.Equal(["dev"], (await request()).Databases);
+        Assert.Equal(StatusString.FINISHED, (await client.ExecuteAsync("select 1")).Description.Status);
+    }
+
+    [Fact]
+    public async Task An_unknown_status_is_reported_and_the_client_keeps_waiting()
+    {
+        await using var server = await StartAsync(o => o.Faults = new FaultInjectionOptions { UnknownStatusRate = 1, SlowStatementRate = 1, SlowStatementDelay = TimeSpan.FromSeconds(1) });
+        using var client = server.Client(o => o.LongPolling = false);
+        var submitted = await client.DataApi.ExecuteStatementAsync(client.WithTarget(new ExecuteStatementRequest { Sql = "select 1" }));
+        var unknown = await client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = submitted.Id });
+        Assert.Equal("UNKNOWN", unknown.Status!.Value.Value);
+        Assert.Equal(-1, unknown.Duration);
+
+        var completed = await client.ExecuteAsync("select 2");
+        Assert.Equal(StatusString.FINISHED, completed.Description.Status);
     }
 
     [Fact]
@@ -223,6 +252,23 @@ public abstract class FaultTests(TestBackend backend)
         var expired = await Assert.ThrowsAsync<ValidationException>(() =>
             client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = completed.Id }));
         Assert.StartsWith("Could not retrieve the query result as it has expired after", expired.Message);
+    }
+
+    [Fact]
+    public async Task The_oldest_results_are_dropped_beyond_the_memory_budget()
+    {
+        await using var server = await StartAsync(o => o.RetainedResultBytesLimit = 50_000);
+        using var client = server.Client();
+        var old = await client.ExecuteAsync("select repeat('a', 100) as s from generate_series(1, 300)");
+        await Task.Delay(1100);
+        var recent = await client.ExecuteAsync("select repeat('b', 100) as s from generate_series(1, 300)");
+        await Task.Delay(1100);
+        await client.ExecuteAsync("select 1");
+
+        var evicted = await Assert.ThrowsAsync<ValidationException>(() => client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = old.Id }));
+        Assert.StartsWith("Could not retrieve the query result as it has expired", evicted.Message);
+        var kept = await client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = recent.Id });
+        Assert.Equal(300, kept.TotalNumRows);
     }
 
     [Fact]

@@ -105,6 +105,21 @@ public abstract class TypeEncodingTests(TickitServerFixture fixture)
     }
 
     [Fact]
+    public async Task Altered_tables_and_casts_take_redshift_only_types()
+    {
+        await Client.ExecuteAsync("create table if not exists alter_probe(id integer not null)");
+        await Client.ExecuteAsync("alter table alter_probe add column doc super");
+        await Client.ExecuteAsync("insert into alter_probe values (1, '{\"a\": [1, 2]}'::super)");
+        var described = await Client.DataApi.DescribeTableAsync(Client.WithTarget(new DescribeTableRequest { Table = "alter_probe" }));
+        Assert.Equal("super", described.ColumnList!.Single(c => c.Name == "doc").TypeName);
+        var completed = await Client.ExecuteAsync("select doc from alter_probe");
+        var result = await Client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = completed.Id });
+        Assert.Equal("super", result.ColumnMetadata![0].TypeName);
+        Assert.Equal("{\"a\":[1,2]}", result.Records![0][0].StringValue);
+        await Client.ExecuteAsync("drop table alter_probe");
+    }
+
+    [Fact]
     public async Task Expression_columns_report_engine_types_and_redshift_names()
     {
         var completed = await Client.ExecuteAsync("select count(*), 1 + 1, cast(3.14159 as numeric(6,5)) as pi, timestamp '2022-02-22 00:00:00' as ts, cast(null as varchar(10)) as nothing");

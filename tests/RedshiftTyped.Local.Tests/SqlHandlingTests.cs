@@ -67,6 +67,11 @@ public sealed class SqlHandlingTests
         Assert.False(table.Column("id")!.Nullable);
         Assert.Equal(RsType.Super, table.Column("doc")!.Type.Type);
 
+        var added = translator.Translate("alter table s1.t add column doc2 super encode zstd");
+        Assert.Equal("alter table s1.t add column doc2 JSON", added.Sql.TrimEnd());
+        Assert.Equal(("s1", "t", "doc2", RsType.Super), (added.AddsColumn!.Value.Schema, added.AddsColumn.Value.Table, added.AddsColumn.Value.Column.Name, added.AddsColumn.Value.Column.Type.Type));
+        Assert.Equal("select '{}'::JSON, x::int from t", translator.Translate("select '{}'::super, x::int from t").Sql);
+
         var dropped = translator.Translate("drop table if exists a, s1.t");
         Assert.Equal([("public", "a"), ("s1", "t")], dropped.Drops);
         Assert.Equal("select 1", translator.Translate("select 1").Sql);

@@ -31,6 +31,15 @@ internal sealed class LocalCatalog
 
     public void Drop(string schema, string name) => _tables.TryRemove((schema, name), out _);
 
+    /// <summary>Adds a column to a table the catalog knows (a table it does not know keeps the engine's types).</summary>
+    public void AddColumn(string schema, string name, CatalogColumn column)
+    {
+        if (_tables.TryGetValue((schema, name), out var table))
+        {
+            _tables[(schema, name)] = table with { Columns = [.. table.Columns, column] };
+        }
+    }
+
     public CatalogTable? Find(string schema, string name) => _tables.GetValueOrDefault((schema, name));
 
     public IReadOnlyCollection<CatalogTable> Tables => [.. _tables.Values];

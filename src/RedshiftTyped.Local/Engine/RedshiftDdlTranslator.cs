@@ -4,7 +4,11 @@ using RedshiftTyped.Local.Statements;
 namespace RedshiftTyped.Local.Engine;
 
 /// <summary>The engine's version of a statement, plus what it changes in the server's catalog once it succeeds.</summary>
-internal sealed record TranslatedSql(string Sql, CatalogTable? Creates, IReadOnlyList<(string Schema, string Name)> Drops);
+internal sealed record TranslatedSql(string Sql, CatalogTable? Creates, IReadOnlyList<(string Schema, string Name)> Drops)
+{
+    /// <summary>A column that ALTER TABLE ... ADD COLUMN adds to a table.</summary>
+    public (string Schema, string Table, CatalogColumn Column)? AddsColumn { get; init; }
+}
 
 /// <summary>
 /// Makes Redshift DDL run unchanged on DuckDB and PostgreSQL: CREATE TABLE loses DISTSTYLE / DISTKEY / SORTKEY /
@@ -33,9 +37,14 @@ internal sealed class RedshiftDdlTranslator(Func<RsTypeInfo, string> engineType,
             return new TranslatedSql(sql, null, DroppedTables(words));
         }
 
+        if (words.Count >= 5 && words[0].Token.IsWord("alter") && words[1].Token.IsWord("table"))
+        {
+            return TranslateAddColumn(tokens, words) ?? new TranslatedSql(TranslateCasts(tokens), null, []);
+        }
+
         if (words.Count < 3 || !words[0].Token.IsWord("create"))
         {
-            return new TranslatedSql(sql, null, []);
+            return new TranslatedSql(TranslateCasts(tokens), null, []);
         }
 
         int w = 1;
@@ -101,6 +110,46 @@ internal sealed class RedshiftDdlTranslator(Func<RsTypeInfo, string> engineType,
             tableSortKey.Count > 0 ? tableSortKey : sortKey,
             backup);
         return new TranslatedSql(output.ToString(), table, []);
+    }
+
+    /// <summary>ALTER TABLE t ADD [COLUMN] c type ...: the column definition translated as in CREATE TABLE.</summary>
+    private TranslatedSql? TranslateAddColumn(List<SqlToken> tokens, List<(SqlToken Token, int Index)> words)
+    {
+        var (schema, name, next) = ReadQualifiedName(words, 2);
+        if (name is null || next >= words.Count || !words[next].Token.IsWord("add")) return null;
+        int column = next + 1;
+        if (column < words.Count && words[column].Token.IsWord("column")) column++;
+        if (column >= words.Count || words[column].Token.Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return null;
+        if (words[column].Token.IsWord("constraint") || words[column].Token.IsWord("primary") || words[column].Token.IsWord("unique")) return null;
+
+        int start = words[column].Index;
+        var (text, declared, _, _) = TranslateColumn(tokens.Skip(start).ToList());
+        var prefix = new StringBuilder();
+        for (int i = 0; i < start; i++) prefix.Append(tokens[i].Text);
+        return new TranslatedSql(prefix + text, null, [])
+        {
+            AddsColumn = declared is null ? null : (schema ?? "public", name, declared),
+        };
+    }
+
+    /// <summary>Redshift-only types after <c>::</c> (e.g. <c>'{}'::super</c>) become the engine's types.</summary>
+    private string TranslateCasts(List<SqlToken> tokens)
+    {
+        var text = new StringBuilder();
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind == SqlTokenKind.Word && i > 0 && tokens[i - 1].IsSymbol("::")
+                && RsTypeInfo.Parse(token.Text) is { Type: RsType.Super or RsType.Varbyte or RsType.Geometry or RsType.HllSketch } type)
+            {
+                text.Append(engineType(type));
+                continue;
+            }
+
+            text.Append(token.Text);
+        }
+
+        return text.ToString();
     }
 
     private (string Text, CatalogColumn? Column, bool DistKey, bool SortKey) TranslateColumn(List<SqlToken> element)

@@ -11,7 +11,7 @@ namespace RedshiftTyped.Local.Operations;
 /// ExecuteStatement, BatchExecuteStatement, DescribeStatement, GetStatementResult(V2), CancelStatement and
 /// ListStatements over the statements this server has run.
 /// </summary>
-internal sealed class StatementOperations(LocalServerOptions options, StatementExecutor executor, SessionRegistry sessions, SecretStore secrets)
+internal sealed class StatementOperations(LocalServerOptions options, StatementExecutor executor, SessionRegistry sessions, SecretStore secrets, FaultInjector faults)
 {
     private const int MaxBatchStatements = 40;
     private readonly ConcurrentDictionary<string, StatementRecord> _statements = new(StringComparer.Ordinal);
@@ -126,13 +126,30 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
             return;
         }
 
+        var kept = new List<StatementRecord>();
         foreach (var record in _statements.Values)
         {
-            if (record.IsTerminal && now - (record.EndedAt ?? record.CreatedAt) > options.ResultRetention)
+            foreach (var holder in record.IsBatch ? record.SubStatements : [record])
             {
-                record.Result = null;
-                foreach (var sub in record.SubStatements) sub.Result = null;
+                if (holder.Result is null || !holder.IsTerminal) continue;
+                if (now - (holder.EndedAt ?? holder.CreatedAt) > options.ResultRetention)
+                {
+                    holder.Result = null;
+                }
+                else
+                {
+                    kept.Add(holder);
+                }
             }
+        }
+
+        long retained = kept.Sum(r => r.Result?.SizeBytes ?? 0);
+        foreach (var oldest in kept.OrderBy(r => r.EndedAt))
+        {
+            if (retained <= options.RetainedResultBytesLimit) break;
+            retained -= oldest.Result?.SizeBytes ?? 0;
+            oldest.Result = null;
+            oldest.ResultEvicted = true;
         }
     }
 
@@ -157,6 +174,7 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
             else if (keepAlive is > 0)
             {
                 record.SessionId = Guid.NewGuid().ToString();
+                session = await executor.OpenSessionAsync(record, record.SessionId, keepAlive.Value, CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch
@@ -178,7 +196,7 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
         }
 
         _statements[record.Id] = record;
-        executor.Start(record, bound, session, session is null ? keepAlive : null, () => Interlocked.Decrement(ref _active));
+        executor.Start(record, bound, session, () => Interlocked.Decrement(ref _active));
     }
 
     public async Task<DescribeStatementResponse> DescribeStatementAsync(DescribeStatementRequest request, CancellationToken cancellationToken)
@@ -187,6 +205,15 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
         RequestValidator.WaitTimeSeconds(request.WaitTimeSeconds);
         await record.WaitAsync(Wait(request.WaitTimeSeconds), cancellationToken, options.MaxWaitingRequestsPerStatement).ConfigureAwait(false);
         var now = Now;
+        if (!record.IsTerminal && faults.NextStatusIsUnknown())
+        {
+            return new DescribeStatementResponse
+            {
+                Id = record.Id, Status = new StatusString("UNKNOWN"), Duration = -1, RedshiftPid = 0, QueryString = record.QueryString,
+                CreatedAt = record.CreatedAt, UpdatedAt = record.CreatedAt, HasResultSet = false, ResultRows = -1, ResultSize = -1,
+            };
+        }
+
         return new DescribeStatementResponse
         {
             Id = record.Id,
@@ -267,7 +294,7 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
         }
 
         var finishedAt = record.EndedAt ?? record.CreatedAt;
-        if (Now - finishedAt > options.ResultRetention)
+        if (Now - finishedAt > options.ResultRetention || record.ResultEvicted)
         {
             record.Result = null;
             throw ServiceError.Validation($"Could not retrieve the query result as it has expired after {FormatRetention(options.ResultRetention)}");
@@ -356,6 +383,18 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
             .ToList();
         var (page, next) = PageToken.Slice(matching, request.NextToken, request.MaxResults, 100, "ListSessions");
         return new ListSessionsResponse { Sessions = page, NextToken = next };
+    }
+
+    /// <summary>Cancels every statement still running (the server is stopping) and waits briefly for them to stop.</summary>
+    public async Task CancelAllAsync()
+    {
+        var running = _statements.Values.Where(s => !s.IsTerminal).ToList();
+        foreach (var record in running)
+        {
+            await record.Cancellation.CancelAsync().ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(running.Select(r => r.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None))).ConfigureAwait(false);
     }
 
     private StatementRecord Find(string id)

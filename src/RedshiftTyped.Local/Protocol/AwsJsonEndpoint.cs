@@ -78,6 +78,7 @@ internal sealed class AwsJsonEndpoint
         string target = context.Request.Headers["X-Amz-Target"].ToString();
         string operation = target.Contains('.', StringComparison.Ordinal) ? target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..] : target;
         var abort = context.RequestAborted;
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             byte[] body = await ReadBodyAsync(context.Request, abort).ConfigureAwait(false);
@@ -105,6 +106,7 @@ internal sealed class AwsJsonEndpoint
             using var response = new PooledBufferWriter();
             await handler.Handle(body, caller, response, abort).ConfigureAwait(false);
             await WriteAsync(context, 200, response.WrittenMemory, fault == RequestFault.ResetConnection).ConfigureAwait(false);
+            LocalServerLog.Answered(_logger, operation, 200, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
         }
         catch (ServiceError error)
         {
@@ -178,7 +180,10 @@ internal sealed class AwsJsonEndpoint
 /// <summary>Log messages of the local server (never request bodies: they may carry secrets and parameter values).</summary>
 internal static partial class LocalServerLog
 {
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Operation} answered {ErrorType} ({Status}), request {RequestId}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Operation} answered {Status} in {ElapsedMs:F1} ms, request {RequestId}")]
+    public static partial void Answered(ILogger logger, string operation, int status, double elapsedMs, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Operation} answered {ErrorType} ({Status}), request {RequestId}")]
     public static partial void Error(ILogger logger, string operation, string errorType, int status, string requestId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Operation} failed unexpectedly")]

@@ -34,9 +34,13 @@ internal sealed class FaultInjector
             {
                 _options = value;
                 _random = new Random(value.Seed);
+                _rates.Clear();
             }
         }
     }
+
+    // Accepted requests of the last second per rate-limited operation (a sliding window).
+    private readonly Dictionary<string, Queue<long>> _rates = new(StringComparer.Ordinal);
 
     /// <summary>Decides the fault of one request to <paramref name="operation"/>.</summary>
     public (RequestFault Fault, TimeSpan Latency) Next(string operation)
@@ -44,6 +48,23 @@ internal sealed class FaultInjector
         lock (_gate)
         {
             var o = _options;
+            if (o.OperationsPerSecond.TryGetValue(operation, out int limit))
+            {
+                long now = Environment.TickCount64;
+                if (!_rates.TryGetValue(operation, out var accepted))
+                {
+                    _rates[operation] = accepted = new Queue<long>();
+                }
+
+                while (accepted.Count > 0 && now - accepted.Peek() >= 1000) accepted.Dequeue();
+                if (accepted.Count >= limit)
+                {
+                    return (RequestFault.Throttle, TimeSpan.Zero);
+                }
+
+                accepted.Enqueue(now);
+            }
+
             if (!o.Any || (o.Operations.Count > 0 && !o.Operations.Contains(operation)))
             {
                 return (RequestFault.None, TimeSpan.Zero);
@@ -55,6 +76,15 @@ internal sealed class FaultInjector
                 : draw < o.ThrottleRate + o.ServerErrorRate + o.ConnectionResetRate ? RequestFault.ResetConnection
                 : RequestFault.None;
             return (fault, o.AddedLatency);
+        }
+    }
+
+    /// <summary>Whether this DescribeStatement of an unfinished statement answers UNKNOWN.</summary>
+    public bool NextStatusIsUnknown()
+    {
+        lock (_gate)
+        {
+            return _options.UnknownStatusRate > 0 && _random.NextDouble() < _options.UnknownStatusRate;
         }
     }
 

@@ -43,13 +43,23 @@ internal sealed partial class StatementExecutor
 
     private DateTime Now => _options.TimeProvider.GetUtcNow().UtcDateTime;
 
-    /// <summary>Starts a statement in the background; <paramref name="onFinished"/> runs once it is final.</summary>
-    public void Start(StatementRecord record, IReadOnlyList<BoundSql> statements, LocalSession? session, int? keepAliveSeconds, Action onFinished)
+    /// <summary>
+    /// Opens a session for the statement that asks for one (SessionKeepAliveSeconds), claimed by it, so that the
+    /// SessionId the submit answers with names a session that exists (BUSY until the statement ends).
+    /// </summary>
+    public async Task<LocalSession> OpenSessionAsync(StatementRecord record, string sessionId, int keepAliveSeconds, CancellationToken cancellationToken)
+    {
+        var connection = await _backend.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return _sessions.Add(sessionId, connection, keepAliveSeconds, record);
+    }
+
+    /// <summary>Starts a statement in the background (on <paramref name="session"/> when given); <paramref name="onFinished"/> runs once it is final.</summary>
+    public void Start(StatementRecord record, IReadOnlyList<BoundSql> statements, LocalSession? session, Action onFinished)
         => _ = Task.Run(async () =>
         {
             try
             {
-                await RunAsync(record, statements, session, keepAliveSeconds).ConfigureAwait(false);
+                await RunAsync(record, statements, session).ConfigureAwait(false);
             }
             finally
             {
@@ -57,7 +67,7 @@ internal sealed partial class StatementExecutor
             }
         });
 
-    private async Task RunAsync(StatementRecord record, IReadOnlyList<BoundSql> statements, LocalSession? session, int? keepAliveSeconds)
+    private async Task RunAsync(StatementRecord record, IReadOnlyList<BoundSql> statements, LocalSession? session)
     {
         var cancel = record.Cancellation.Token;
         IEngineConnection? owned = null;
@@ -80,11 +90,6 @@ internal sealed partial class StatementExecutor
             else
             {
                 connection = owned = await _backend.OpenAsync(cancel).ConfigureAwait(false);
-                if (keepAliveSeconds is > 0)
-                {
-                    session = _sessions.Add(record.SessionId ?? Guid.NewGuid().ToString(), owned, keepAliveSeconds.Value, record);
-                    owned = null;
-                }
             }
 
             record.RedshiftPid = connection.Pid;
@@ -238,8 +243,9 @@ internal sealed partial class StatementExecutor
         cancel.ThrowIfCancellationRequested();
         if (translated.Creates is { } created) _catalog.Register(created);
         foreach (var (schema, name) in translated.Drops) _catalog.Drop(schema, name);
-        if (prepared.LateBindingView is { } view) _systemViews.RememberLateBindingView(view);
-        AlterTableTracker.Apply(bound.Sql, _catalog);
+if (prepared.LateBindingView is { } view) _systemViews.RememberLateBindingView(view);
+        if (translated.AddsColumn is var (addSchema, addTable, addColumn)) _catalog.AddColumn(addSchema, addTable, addColumn);
+        DroppedColumnTracker.Apply(bound.Sql, _catalog);
     }
 
     private StoredResult ReadResult(IEngineConnection connection, DbDataReader reader,

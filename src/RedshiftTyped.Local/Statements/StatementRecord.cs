@@ -69,6 +69,9 @@ internal sealed class StatementRecord
 
     public StoredResult? Result { get; set; }
 
+    /// <summary>The rows were dropped before the retention ended, to keep the server's memory bounded.</summary>
+    public bool ResultEvicted { get; set; }
+
     public bool IsTerminal => Status.IsTerminal;
 
     /// <summary>Nanoseconds between start and end (or now, while running), as the service reports Duration.</summary>
