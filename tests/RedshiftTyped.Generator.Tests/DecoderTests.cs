@@ -276,6 +276,9 @@ public sealed class DecoderTests
         Assert.Equal("\"hazards\".\"naming hazards\"", hazards.QualifiedName);
         Assert.Equal(hazards.Columns.Select(c => c.QuotedName), hazards.SelectList.Split(", "));
 
+        Assert.IsNotType<ColumnDescriptor[]>(sales.Columns);
+        Assert.Same(sales.Columns, Generated.Tickit.Public.Sales.RedshiftTable.Columns);
+
         var allTypes = SyntheticDatabase.Hazards_2.AllTypes;
         Assert.Null(allTypes.FindColumn("c_ignored"));
         Assert.Equal(["c_int4"], allTypes.PrimaryKey);
