@@ -52,6 +52,34 @@ public sealed partial class ApprovedSourceTests
     }
 
     [Fact]
+    public void CapturedTickitSnapshotsGiveTheSameRecordsAsTheHandWrittenOnes()
+    {
+        // schema-snapshots/tickit is what `redshift-typed capture` wrote from the local server; the hand-written files
+        // under Snapshots/tickit follow the DDL. Precision details differ (the catalog reports none for integers), the
+        // records and their readers must not.
+        string captured = Path.Combine(SnapshotFiles.ProjectDirectory, "..", "..", "schema-snapshots", "tickit");
+        var files = Directory.EnumerateFiles(captured, "*.json", SearchOption.AllDirectories)
+            .Select(path => ("/snapshots/" + Path.GetRelativePath(captured, path).Replace('\\', '/'), File.ReadAllText(path)))
+            .ToList();
+        Assert.Equal(7, files.Count);
+
+        var fromCapture = new GeneratorHarness(files);
+        Assert.Empty(fromCapture.Run().Diagnostics);
+        var fromDdl = new GeneratorHarness(SnapshotFiles.Load("tickit"));
+        fromDdl.Run();
+
+        Assert.Equal(fromDdl.Sources.Select(s => s.HintName), fromCapture.Sources.Select(s => s.HintName));
+        foreach (var ((hint, expected), (_, actual)) in fromDdl.Sources.Zip(fromCapture.Sources))
+        {
+            Assert.True(Shape(expected) == Shape(actual), $"{hint}: the captured snapshot gives a different record or decoder.");
+        }
+    }
+
+    /// <summary>The lines that make a record's shape: property declarations and decoder calls.</summary>
+    private static string Shape(string source) => string.Join("\n", source.Split('\n')
+        .Where(line => line.Contains("{ get; init; }", StringComparison.Ordinal) || line.Contains("FieldReader.Read", StringComparison.Ordinal)));
+
+    [Fact]
     public void OutputIsIndependentOfFileOrder()
     {
         var files = SnapshotFiles.Load("synthetic");

@@ -138,6 +138,26 @@ public sealed class DecoderTests
         Assert.Null(rows[1].Saletime);
     }
 
+    [Fact]
+    public void WholePageGivesRowsMetadataAndNextToken()
+    {
+        const string body = """
+            {"ColumnMetadata":[{"name":"catid","typeName":"int2","nullable":0,"precision":5,"scale":0,"unknownKey":[1]},
+               {"name":"catgroup","typeName":"varchar","nullable":1,"length":0}],
+             "NextToken":"opaque==","TotalNumRows":3,
+             "Records":[[{"longValue":1},{"stringValue":"Sports"},{"stringValue":"MLB"},{"isNull":true}]]}
+            """;
+
+        var page = DataApiRecords.ReadPage(Encoding.UTF8.GetBytes(body), TickitDatabase.Public.Category.Decoder);
+
+        var row = Assert.Single(page.Rows);
+        Assert.Equal(((short)1, "Sports", "MLB", (string?)null), (row.Catid, row.Catgroup, row.Catname, row.Catdesc));
+        Assert.Equal(["catid", "catgroup"], page.ColumnMetadata!.Select(c => c.Name));
+        Assert.Equal("int2", page.ColumnMetadata![0].TypeName);
+        Assert.Equal("opaque==", page.NextToken);
+        Assert.Equal(3, page.TotalNumRows);
+    }
+
     [Theory]
     [InlineData("123456789012345678901234567890")]
     [InlineData("1.23456789012345678901234567890123")]
@@ -255,6 +275,9 @@ public sealed class DecoderTests
         Assert.Contains("\"naming hazards\"", hazards.SelectList, StringComparison.Ordinal);
         Assert.Equal("\"hazards\".\"naming hazards\"", hazards.QualifiedName);
         Assert.Equal(hazards.Columns.Select(c => c.QuotedName), hazards.SelectList.Split(", "));
+
+        Assert.IsNotType<ColumnDescriptor[]>(sales.Columns);
+        Assert.Same(sales.Columns, Generated.Tickit.Public.Sales.RedshiftTable.Columns);
 
         var allTypes = SyntheticDatabase.Hazards_2.AllTypes;
         Assert.Null(allTypes.FindColumn("c_ignored"));

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using RedshiftTyped.Generator.Model;
 using RedshiftTyped.Generator.Naming;
+using RedshiftTyped.Generator.Parsing;
 
 namespace RedshiftTyped.Generator.Emit;
 
@@ -30,7 +31,7 @@ internal sealed record TableEmitPlan(TableModel Table, TableNaming Naming)
             return new TableEmitPlan(table, naming);
         }
 
-        var taken = new HashSet<string>(SnapshotReserved()) { naming.RecordName };
+        var taken = new HashSet<string>(SnapshotParser.ReservedMemberNames) { naming.RecordName };
         foreach (var column in table.Columns)
         {
             taken.Add(Identifiers.Bare(column.PropertyName));
@@ -46,6 +47,4 @@ internal sealed record TableEmitPlan(TableModel Table, TableNaming Naming)
 
         return new TableEmitPlan(table with { Columns = new EquatableArray<ColumnModel>(columns) }, naming);
     }
-
-    private static IEnumerable<string> SnapshotReserved() => Parsing.SnapshotParser.ReservedMemberNames;
 }

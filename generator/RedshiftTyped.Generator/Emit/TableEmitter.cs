@@ -79,7 +79,7 @@ internal static class TableEmitter
         w.Line();
         string selectList = string.Join(", ", columns.Select(c => CSharp.QuoteIdentifier(c.Name)));
         w.Line("/// <summary>The columns read, in select-list order.</summary>");
-        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Typed}ColumnDescriptor> Columns => s_columns;");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Typed}ColumnDescriptor> Columns => Descriptor.Columns;");
         w.Line();
         w.Line("/// <summary>The quoted select list: every column read, in order.</summary>");
         w.Line($"public const string SelectList = {CSharp.Literal(selectList)};");

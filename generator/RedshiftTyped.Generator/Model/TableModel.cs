@@ -37,7 +37,7 @@ internal sealed record TableModel(
     TableKind Kind,
     string? Comment,
     string? DistStyle,
-    EquatableArray<string> DistKeys,
+    string? DistKey,
     EquatableArray<string> SortKeys,
     EquatableArray<string> PrimaryKey,
     string? RecordNameOverride,

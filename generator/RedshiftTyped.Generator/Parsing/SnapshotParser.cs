@@ -97,7 +97,7 @@ internal sealed class SnapshotParser
             kind.Value,
             comment,
             distStyle,
-            distKey is null ? EquatableArray<string>.Empty : new EquatableArray<string>([distKey]),
+            distKey,
             new EquatableArray<string>(sortKeys),
             new EquatableArray<string>(primaryKey),
             recordName,

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using RedshiftTyped.DataApi.Model;
+using RedshiftTyped.DataApi.Serialization;
 using RedshiftTyped.Values;
 
 namespace RedshiftTyped.Typed;
@@ -11,9 +13,17 @@ public static class DataApiRecords
     /// bytes once; other members of the body are skipped.
     /// </summary>
     public static List<TRecord> ReadJsonPage<TRecord>(ReadOnlySpan<byte> responseBody, IRowDecoder<TRecord> decoder)
+        => ReadPage(responseBody, decoder).Rows;
+
+    /// <summary>
+    /// Decodes a whole GetStatementResult response body in one pass: the records through the generated decoder, and
+    /// ColumnMetadata (for schema-drift checks), NextToken and TotalNumRows alongside.
+    /// </summary>
+    public static TypedResultPage<TRecord> ReadPage<TRecord>(ReadOnlySpan<byte> responseBody, IRowDecoder<TRecord> decoder)
     {
         ArgumentNullException.ThrowIfNull(decoder);
-        var rows = new List<TRecord>();
+        var page = new TypedResultPage<TRecord>();
+        var rows = page.Rows;
         var reader = new Utf8JsonReader(responseBody);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -23,7 +33,30 @@ public static class DataApiRecords
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             bool records = reader.ValueTextEquals("Records"u8);
+            bool metadata = reader.ValueTextEquals("ColumnMetadata"u8);
+            bool nextToken = reader.ValueTextEquals("NextToken"u8);
+            bool total = reader.ValueTextEquals("TotalNumRows"u8);
             reader.Read();
+            if (metadata)
+            {
+                page.ColumnMetadata = JsonSerializer.Deserialize(ref reader, RedshiftDataJsonContext.Default.ListColumnMetadata);
+                continue;
+            }
+
+            if (nextToken || total)
+            {
+                if (reader.TokenType == JsonTokenType.String && nextToken)
+                {
+                    page.NextToken = reader.GetString();
+                }
+                else if (reader.TokenType == JsonTokenType.Number && total)
+                {
+                    page.TotalNumRows = reader.GetInt64();
+                }
+
+                continue;
+            }
+
             if (!records)
             {
                 reader.Skip();
@@ -41,7 +74,7 @@ public static class DataApiRecords
             }
         }
 
-        return rows;
+        return page;
     }
 
     /// <summary>Decodes every record of the CSVRecords text of a GetStatementResultV2 page.</summary>
@@ -53,4 +86,18 @@ public static class DataApiRecords
             yield return decoder.DecodeCsv(fields);
         }
     }
+}
+
+/// <summary>One GetStatementResult page decoded into typed rows, with what the runtime needs besides them.</summary>
+public sealed class TypedResultPage<TRecord>
+{
+    public List<TRecord> Rows { get; } = [];
+
+    /// <summary>The columns as the service describes them (on the first page); compare with the descriptor to detect drift.</summary>
+    public List<ColumnMetadata>? ColumnMetadata { get; internal set; }
+
+    /// <summary>The token of the next page; null on the last page.</summary>
+    public string? NextToken { get; internal set; }
+
+    public long? TotalNumRows { get; internal set; }
 }

@@ -24,8 +24,10 @@ public abstract class TableDescriptor
         Name = name;
         Kind = kind;
         Comment = comment;
-        Columns = columns;
-        PrimaryKey = primaryKey;
+        // Copied into read-only wrappers: descriptors are shared statics, and a caller casting back to an array must
+        // not be able to change them for everyone.
+        Columns = columns.ToArray().AsReadOnly();
+        PrimaryKey = primaryKey.ToArray().AsReadOnly();
         SelectList = selectList;
         ArrowSchema = arrowSchema;
     }
