@@ -71,7 +71,7 @@ public sealed class LocalDataApiServer : IAsyncDisposable
         {
             LocalBackend.Postgres => new PostgresBackend(options.PostgresConnectionString
                 ?? throw new ArgumentException("PostgresConnectionString is required for the PostgreSQL backend.", nameof(options))),
-            _ => new DuckDbBackend(options.DuckDbPath),
+            _ => new DuckDbBackend(options.DuckDbPath, options.DuckDbThreads),
         };
 
         try

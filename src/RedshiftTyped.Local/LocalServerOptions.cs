@@ -26,6 +26,12 @@ public sealed class LocalServerOptions
     /// <summary>A DuckDB database file, or <c>:memory:</c> (the default).</summary>
     public string DuckDbPath { get; set; } = ":memory:";
 
+    /// <summary>
+    /// Threads DuckDB may use for one query (default: DuckDB's, one per core). On a small machine a lower value
+    /// keeps a heavy query from starving the HTTP front end (and with it DescribeStatement and CancelStatement).
+    /// </summary>
+    public int? DuckDbThreads { get; set; }
+
     /// <summary>An Npgsql connection string, required for <see cref="LocalBackend.Postgres"/>.</summary>
     public string? PostgresConnectionString { get; set; }
 

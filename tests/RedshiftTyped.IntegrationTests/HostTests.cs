@@ -33,6 +33,18 @@ public sealed class HostTests
     }
 
     [Fact]
+    public async Task DuckDb_threads_can_be_bounded()
+    {
+        await using var server = await LocalDataApiServer.StartAsync(new LocalServerOptions { DuckDbThreads = 1 });
+        using var client = new RedshiftClient(new Connection.RedshiftConnectionOptions
+        {
+            Region = "us-east-1", Database = "dev", ClusterIdentifier = "local", AccessKeyId = "local", SecretAccessKey = "local", Endpoint = server.Endpoint.ToString(),
+        });
+        var rows = await client.QueryAsync(new Execution.SqlStatement("select current_setting('threads')")).ToListAsync();
+        Assert.Equal(1L, Convert.ToInt64(rows.Single()[0]));
+    }
+
+    [Fact]
     public async Task A_duckdb_file_keeps_the_sample_and_init_sql_across_restarts()
     {
         string directory = Directory.CreateTempSubdirectory("redshift-typed-test").FullName;

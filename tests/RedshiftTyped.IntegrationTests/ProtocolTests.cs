@@ -160,6 +160,23 @@ public abstract class ProtocolTests(TickitServerFixture fixture)
     }
 
     [Fact]
+    public async Task An_unknown_database_fails_the_statement_and_the_catalog_calls()
+    {
+        var submitted = await Client.DataApi.ExecuteStatementAsync(new ExecuteStatementRequest
+        {
+            Sql = "select 1", Database = "nodb", ClusterIdentifier = "local-cluster", WaitTimeSeconds = 10,
+        });
+        var described = await Client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = submitted.Id });
+        Assert.Equal(StatusString.FAILED, described.Status);
+        Assert.Equal("FATAL: database \"nodb\" does not exist", described.Error);
+
+        var catalog = await Assert.ThrowsAsync<DatabaseConnectionException>(() =>
+            Client.DataApi.ListSchemasAsync(new ListSchemasRequest { Database = "nodb", ClusterIdentifier = "local-cluster" }));
+        Assert.Equal(HttpStatusCode.InternalServerError, catalog.StatusCode);
+        await Assert.ThrowsAsync<ValidationException>(() => Client.DataApi.ListTablesAsync(new ListTablesRequest { ClusterIdentifier = "local-cluster" }));
+    }
+
+    [Fact]
     public async Task Secrets_are_served_and_checked()
     {
         var value = await Client.SecretsManager.GetSecretValueAsync(new GetSecretValueRequest { SecretId = "app/db" });

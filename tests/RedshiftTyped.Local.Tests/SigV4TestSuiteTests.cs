@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using RedshiftTyped.Local.Security;
 
@@ -133,7 +132,3 @@ public sealed class SigV4TestSuiteTests
     }
 }
 
-internal static class Invariant
-{
-    public static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-}

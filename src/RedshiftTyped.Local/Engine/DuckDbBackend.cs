@@ -8,7 +8,7 @@ namespace RedshiftTyped.Local.Engine;
 /// Embedded DuckDB: one database (in memory or a file) shared by all statements, one duplicated connection per
 /// statement. DuckDB runs readers in parallel (MVCC), so nothing here serialises them.
 /// </summary>
-internal sealed class DuckDbBackend(string path) : IDatabaseBackend
+internal sealed class DuckDbBackend(string path, int? threads = null) : IDatabaseBackend
 {
     private DuckDBConnection? _root;
     private int _nextPid = 10000;
@@ -17,7 +17,8 @@ internal sealed class DuckDbBackend(string path) : IDatabaseBackend
     {
         _root = new DuckDBConnection($"Data Source={path}");
         await _root.OpenAsync(cancellationToken).ConfigureAwait(false);
-        foreach (string sql in (string[])["CREATE SCHEMA IF NOT EXISTS public", .. RedshiftFunctions])
+        string[] settings = threads is int n and > 0 ? [$"SET threads = {n}"] : [];
+        foreach (string sql in (string[])[.. settings, "CREATE SCHEMA IF NOT EXISTS public", .. RedshiftFunctions])
         {
             using var command = _root.CreateCommand();
             command.CommandText = sql;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using RedshiftTyped.DataApi.Model;
 using RedshiftTyped.Local.Protocol;
 using RedshiftTyped.Local.Security;
