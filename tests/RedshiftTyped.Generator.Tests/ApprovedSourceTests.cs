@@ -79,6 +79,21 @@ public sealed partial class ApprovedSourceTests
     private static string Shape(string source) => string.Join("\n", source.Split('\n')
         .Where(line => line.Contains("{ get; init; }", StringComparison.Ordinal) || line.Contains("FieldReader.Read", StringComparison.Ordinal)));
 
+    [Theory]
+    [InlineData("numeric(12,3)", "null", "null", "Decimal128Type(12, 3)")]
+    [InlineData("numeric", "null", "null", "Decimal128Type(18, 0)")]
+    [InlineData("numeric(12,3)", "10", "2", "Decimal128Type(10, 2)")]
+    public void ArrowDecimalShapeComesFromTheSnapshotThenTheDeclaredType(string declared, string precision, string scale, string expected)
+    {
+        string json = $$"""
+            {"formatVersion": 1, "database": "d", "schema": "s", "name": "t", "kind": "table", "columns": [
+              {"name": "n", "ordinal": 1, "type": "{{declared}}", "typeName": "numeric", "precision": {{precision}}, "scale": {{scale}}, "nullable": true}]}
+            """;
+        var harness = new GeneratorHarness([("/snapshots/t.json", json)]);
+        harness.Run();
+        Assert.Contains(expected, harness.Sources.Single(s => s.HintName == "Generated.D.S.T.g.cs").Source, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void OutputIsIndependentOfFileOrder()
     {

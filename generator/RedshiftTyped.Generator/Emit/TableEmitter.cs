@@ -215,8 +215,28 @@ internal static class TableEmitter
 
     private static string ReaderMethod(ColumnModel column) => "Read" + column.Kind + (column.IsNullable ? "OrNull" : string.Empty);
 
+    /// <summary>
+    /// numeric(p,s) for the Arrow type: the snapshot's precision and scale, else those written in the declared type,
+    /// else Redshift's default for a bare numeric, (18,0).
+    /// </summary>
     private static (int Precision, int Scale) DecimalShape(ColumnModel column)
-        => (column.Precision is > 0 and <= 38 ? column.Precision.Value : 38, column.Scale is >= 0 ? column.Scale.Value : 0);
+    {
+        int? declaredPrecision = null;
+        int? declaredScale = null;
+        int open = column.DeclaredType.IndexOf('(');
+        int close = column.DeclaredType.IndexOf(')');
+        if (open >= 0 && close > open)
+        {
+            string[] parts = column.DeclaredType.Substring(open + 1, close - open - 1).Split(',');
+            declaredPrecision = int.TryParse(parts[0].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int p) ? p : null;
+            declaredScale = parts.Length > 1 && int.TryParse(parts[1].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int s) ? s : 0;
+        }
+
+        int precision = column.Precision ?? declaredPrecision ?? 18;
+        int scale = column.Scale ?? declaredScale ?? 0;
+        precision = precision is >= 1 and <= 38 ? precision : 38;
+        return (precision, scale >= 0 && scale <= precision ? scale : 0);
+    }
 
     private static string ArrowType(ColumnModel column) => column.Kind switch
     {
