@@ -62,10 +62,17 @@ internal sealed class StatementRunner
             _target.Apply(request);
         }
 
-        var submitted = await _api.ExecuteStatementAsync(request, cancellationToken, retries).ConfigureAwait(false);
+        // The submit is not abandoned when the caller cancels: a statement can only be cancelled on the server
+        // once its id is known, so the answer is awaited (the retry pipeline bounds how long) and then cancelled.
+        var submitted = await _api.ExecuteStatementAsync(request, CancellationToken.None, retries).ConfigureAwait(false);
         string id = submitted.Id ?? throw new InvalidOperationException("ExecuteStatement answered without a statement Id.");
         activity?.SetTag("redshift.statement_id", id);
         DataApiLog.Submitted(_logger, id, statement.Sql.Length, statement.Parameters.Count);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            await CancelQuietlyAsync(id, "the caller cancelled").ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
 
         using var timeout = statement.Timeout is { } limit ? new CancellationTokenSource(limit, _time) : null;
         using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);

@@ -112,6 +112,30 @@ public sealed class StatementRunnerTests
     }
 
     [Fact]
+    public async Task Cancelling_while_the_submit_is_in_flight_still_cancels_the_statement_once_its_id_is_known()
+    {
+        var handler = new RecordingHandler((r, _) =>
+        {
+            if (r.Operation == "ExecuteStatement")
+            {
+                // A slow answer: the caller gives up before it arrives.
+                Thread.Sleep(400);
+                return Aws.Ok(Aws.Submitted(Id));
+            }
+
+            return r.Operation == "CancelStatement" ? Aws.Ok("{\"Status\":true}") : Aws.Ok(Aws.Described(Id, "STARTED"));
+        });
+        using var client = TestClients.Create(handler);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ExecuteAsync("select pg_sleep(1000)", cts.Token));
+
+        var cancel = Assert.Single(handler.Calls("CancelStatement"));
+        Assert.Equal(Id, (string?)cancel.Json["Id"]);
+        Assert.Empty(handler.Calls("DescribeStatement"));
+    }
+
+    [Fact]
     public async Task A_caller_timeout_cancels_the_statement_and_says_so()
     {
         var handler = Lifecycle(busyPolls: int.MaxValue);

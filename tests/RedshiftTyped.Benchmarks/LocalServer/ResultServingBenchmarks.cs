@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using RedshiftTyped.Local;
 using RedshiftTyped.Local.Security;
 
-namespace RedshiftTyped.Local.Benchmarks;
+namespace RedshiftTyped.Benchmarks.LocalServer;
 
 /// <summary>
 /// Rows per second the local server serves through GetStatementResult (JSON) and GetStatementResultV2 (CSV) for
