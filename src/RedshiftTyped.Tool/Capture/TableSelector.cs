@@ -40,6 +40,10 @@ public sealed class TableSelector
         return (_include.Length == 0 || _include.Any(g => g.IsMatch(qualified))) && !_exclude.Any(g => g.IsMatch(qualified));
     }
 
+    /// <summary>Whether a stored snapshot belongs to what this selection captures in <paramref name="database"/>.</summary>
+    public bool Covers(Snapshots.TableSnapshot table, string database)
+        => table.Database == database && Includes(table.Schema, table.Name);
+
     private static Regex Glob(string pattern)
         => new("^" + Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$",
             RegexOptions.CultureInvariant | RegexOptions.Singleline);

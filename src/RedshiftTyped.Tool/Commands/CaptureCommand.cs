@@ -28,7 +28,7 @@ internal static class CaptureCommand
             using var client = new RedshiftClient(options, httpHandler: console.HttpHandler);
             var reader = new CatalogReader(client);
             var result = await ReadWithProgressAsync(console, reader, selector, cancellationToken);
-            var summary = store.Apply(result.Tables, t => t.Database == options.Database && selector.Includes(t.Schema, t.Name), parse.GetValue(prune));
+            var summary = store.Apply(result.Tables, t => selector.Covers(t, options.Database!), parse.GetValue(prune));
 
             foreach (string warning in result.Warnings)
             {

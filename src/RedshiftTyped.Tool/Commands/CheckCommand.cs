@@ -27,7 +27,7 @@ internal static class CheckCommand
             var selector = scope.Selector(parse, options);
             var store = new SnapshotStore(parse.GetValue(scope.Directory)!);
             var committed = store.ReadAll()
-                .Where(s => s.Table.Database == options.Database && selector.Includes(s.Table.Schema, s.Table.Name))
+                .Where(s => selector.Covers(s.Table, options.Database!))
                 .ToList();
 
             using var client = new RedshiftClient(options, httpHandler: console.HttpHandler);

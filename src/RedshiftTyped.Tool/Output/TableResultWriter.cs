@@ -28,7 +28,7 @@ internal sealed class TableResultWriter(TextWriter output) : ResultWriter
     {
         if (!hadResultSet)
         {
-            output.WriteLine($"OK, {rows} rows affected.");
+            output.WriteLine(rows == 1 ? "OK, 1 row affected." : $"OK, {rows} rows affected.");
             return;
         }
 
@@ -54,6 +54,6 @@ internal sealed class TableResultWriter(TextWriter output) : ResultWriter
         console.Write(table);
         output.WriteLine(rows > _rows.Count
             ? $"({rows} rows; the first {_rows.Count} shown — use --format csv or json for all of them)"
-            : $"({rows} rows)");
+            : rows == 1 ? "(1 row)" : $"({rows} rows)");
     }
 }
