@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace RedshiftTyped.Generator.Tests.Infrastructure;
 
 /// <summary>Locates the test project's source folders (snapshots and approved files live next to the tests).</summary>
@@ -17,6 +15,20 @@ internal static class SnapshotFiles
             .ToList();
     }
 
-    private static string FindProjectDirectory([CallerFilePath] string thisFile = "")
-        => Path.GetDirectoryName(Path.GetDirectoryName(thisFile))!;
+    /// <summary>
+    /// Walks up from the test assembly to the project folder. (Not [CallerFilePath]: CI builds map source paths
+    /// to "/_/" for deterministic output, so compiled-in paths do not exist on disk.)
+    /// </summary>
+    private static string FindProjectDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "RedshiftTyped.Generator.Tests.csproj")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("The RedshiftTyped.Generator.Tests project folder was not found above " + AppContext.BaseDirectory);
+    }
 }
