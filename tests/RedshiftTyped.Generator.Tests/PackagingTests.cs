@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using RedshiftTyped.Generator.Tests.Infrastructure;
+using RedshiftTyped.Local;
 
 namespace RedshiftTyped.Generator.Tests;
 
 /// <summary>
 /// The RedshiftTyped package as a user gets it: packed into a local folder feed, restored by a throwaway project that
-/// has only a schema-snapshots/ folder and a PackageReference, built, and run. Slow (pack + restore + build, about a
-/// minute), so it runs once per test run.
+/// has only a schema-snapshots/ folder and a PackageReference, built, and run: it decodes a recorded page and reads
+/// typed rows from the local Data API server over HTTP. Slow (pack + restore + build, about a minute).
 /// </summary>
 public sealed class PackagingTests
 {
@@ -15,8 +16,9 @@ public sealed class PackagingTests
 
     [Fact]
     [Trait("Category", "Packaging")]
-    public void PackedPackageGeneratesAndDecodesInAFreshProject()
+    public async Task PackedPackageGeneratesAndDecodesInAFreshProject()
     {
+        await using var server = await LocalDataApiServer.StartAsync(new LocalServerOptions { Sample = "tickit" });
         string work = Directory.CreateTempSubdirectory("redshift-typed-pack-").FullName;
         try
         {
@@ -34,9 +36,12 @@ public sealed class PackagingTests
             string app = Path.Combine(work, "app");
             WriteThrowawayProject(app, feed, version, Path.Combine(work, "packages"));
             Run(app, "dotnet", "build", "-c", "Release", "--nologo");
-            string output = Run(app, "dotnet", "run", "-c", "Release", "--no-build");
+            string output = RunWith(app, new Dictionary<string, string> { ["REDSHIFT_TYPED_ENDPOINT"] = server.Endpoint.ToString() }, "dotnet", "run", "-c", "Release", "--no-build");
 
             Assert.Contains("sales 1: qty 4, paid 728.00, at 2008-02-18T02:36:48", output, StringComparison.Ordinal);
+            // Typed rows from the server: the generated decoder over the client's CSV pages.
+            Assert.Equal(["server sale 1:", "server sale 2:", "server sale 3:"],
+                output.Split('\n').Where(l => l.StartsWith("server sale", StringComparison.Ordinal)).Select(l => l[..(l.IndexOf(':') + 1)]));
             Assert.Contains("select \"salesid\", \"listid\"", output, StringComparison.Ordinal);
 
             // The package's switch takes the generator out of the build: the generated types are gone.
@@ -114,9 +119,7 @@ public sealed class PackagingTests
                 <add key="shared" value="{Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages")}" />
               </fallbackPackageFolders>
               <packageSources>
-                <clear />
                 <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
               </packageSources>
             </configuration>
             """);
@@ -150,12 +153,42 @@ public sealed class PackagingTests
             }
 
             Console.WriteLine($"select {sales.SelectList} from {sales.QualifiedName}");
+
+            if (Environment.GetEnvironmentVariable("REDSHIFT_TYPED_ENDPOINT") is { } endpoint)
+            {
+                using var client = new RedshiftTyped.RedshiftClient(new RedshiftTyped.Connection.RedshiftConnectionOptions
+                {
+                    Region = "us-east-1", Database = "dev", ClusterIdentifier = "local",
+                    AccessKeyId = "local", SecretAccessKey = "local", Endpoint = endpoint, PollInterval = 0.2,
+                });
+                var statement = new RedshiftTyped.Execution.SqlStatement($"select {sales.SelectList} from {sales.QualifiedName} order by salesid limit 3")
+                {
+                    ResultFormat = RedshiftTyped.DataApi.Model.ResultFormatString.CSV,
+                };
+                await foreach (var resultPage in client.QueryPagesAsync(statement))
+                {
+                    foreach (string chunk in resultPage.CsvRecords ?? [])
+                    {
+                        foreach (var fields in RedshiftTyped.Values.CsvRecordReader.Read(chunk))
+                        {
+                            var sale = sales.Decoder.DecodeCsv(fields);
+                            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server sale {sale.Salesid}: qty {sale.Qtysold}, paid {sale.Pricepaid}, at {sale.Saletime:s}"));
+                        }
+                    }
+                }
+            }
             """);
     }
 
     private static string Run(string directory, string file, params string[] arguments) => Run(directory, expectSuccess: true, file, arguments);
 
     private static string Run(string directory, bool expectSuccess, string file, params string[] arguments)
+        => Run(directory, expectSuccess, [], file, arguments);
+
+    private static string RunWith(string directory, Dictionary<string, string> environment, string file, params string[] arguments)
+        => Run(directory, expectSuccess: true, environment, file, arguments);
+
+    private static string Run(string directory, bool expectSuccess, Dictionary<string, string> environment, string file, string[] arguments)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -172,6 +205,11 @@ public sealed class PackagingTests
         start.Environment.Remove("MSBuildSDKsPath");
         start.Environment.Remove("MSBUILD_EXE_PATH");
         start.Environment.Remove("MSBuildExtensionsPath");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
