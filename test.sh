@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the repository and ends with one line: "N passed, N failed".
 #   1. the .NET suites (unit, generator, local server, integration on DuckDB and PostgreSQL);
-#   2. the conformance suite: the official AWS SDK for JavaScript v3 against the local server.
+#   2. the conformance suite: the official AWS SDK for JavaScript v3 against the local server, on both backends.
 # Exits non-zero when a test fails, when a build fails, or when no test ran.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -47,15 +47,15 @@ if [ "$dotnet_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   fail "dotnet test failed before any test could report (build error or crashed test host)"
 fi
 
-# 2. Conformance: start the local server with the TICKIT sample, run the JavaScript SDK suite against it.
-if dotnet build src/RedshiftTyped.Tool --configuration Release --nologo -v quiet >/dev/null; then
-  (cd tests/conformance && { [ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null; }) || fail "npm ci failed in tests/conformance"
-  server_log="$results/local-server.log"
+# 2. Conformance: the JavaScript SDK suite against the local server with the TICKIT sample, on each backend.
+run_conformance() {
+  local name="$1"; shift
+  local server_log="$results/local-server-$name.log"
   "$root/src/RedshiftTyped.Tool/bin/Release/net10.0/redshift-typed" local --port 0 --sample tickit \
-    --secret 'tickit-admin={"username":"admin","password":"conformance"}' >"$server_log" 2>&1 &
+    --secret 'tickit-admin={"username":"admin","password":"conformance"}' "$@" >"$server_log" 2>&1 &
   server_pid=$!
-  endpoint=""
-  for _ in $(seq 1 120); do
+  local endpoint=""
+  for _ in $(seq 1 240); do
     endpoint="$(sed -n 's/^Listening on \(http[^ ]*\)$/\1/p' "$server_log")"
     [ -n "$endpoint" ] && break
     kill -0 "$server_pid" 2>/dev/null || break
@@ -63,20 +63,35 @@ if dotnet build src/RedshiftTyped.Tool --configuration Release --nologo -v quiet
   done
   if [ -z "$endpoint" ]; then
     cat "$server_log" >&2
-    fail "the local server did not start"
+    fail "the local server ($name) did not start"
   else
-    tap="$results/conformance.tap"
+    local tap="$results/conformance-$name.tap"
     (cd tests/conformance && REDSHIFT_TYPED_ENDPOINT="$endpoint" node --test --test-reporter=tap) >"$tap" 2>&1
-    node_status=$?
+    local node_status=$?
+    echo "conformance ($name):"
     grep -E '^(not ok|# (tests|pass|fail))' "$tap"
+    local p f
     p="$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$tap")"
     f="$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$tap")"
     passed=$((passed + ${p:-0}))
     failed=$((failed + ${f:-0}))
     if [ "$node_status" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then
       cat "$tap" >&2
-      fail "the conformance suite failed to run"
+      fail "the conformance suite ($name) failed to run"
     fi
+  fi
+  kill "$server_pid" 2>/dev/null
+  wait "$server_pid" 2>/dev/null
+  server_pid=""
+}
+
+if dotnet build src/RedshiftTyped.Tool --configuration Release --nologo -v quiet >/dev/null; then
+  (cd tests/conformance && { [ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null; }) || fail "npm ci failed in tests/conformance"
+  run_conformance duckdb
+  if [ -n "${REDSHIFT_TYPED_TEST_POSTGRES:-}" ]; then
+    run_conformance postgres --backend postgres --connection-string "$REDSHIFT_TYPED_TEST_POSTGRES"
+  else
+    fail "no PostgreSQL for the conformance suite's PostgreSQL run"
   fi
 else
   fail "could not build the redshift-typed tool for the conformance suite"
