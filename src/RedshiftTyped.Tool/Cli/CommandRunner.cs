@@ -43,6 +43,12 @@ internal static class CommandRunner
             await console.Error.WriteLineAsync($"error: {ex.Message}");
             return failureCode;
         }
+        catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException)
+        {
+            // A connection dropped mid-answer, after the retries: say so rather than print a stack trace.
+            await console.Error.WriteLineAsync($"error: the connection to the Data API endpoint broke while reading its answer ({ex.Message}). Check the endpoint and the network, then run the command again.");
+            return failureCode;
+        }
         catch (HttpRequestException ex)
         {
             await console.Error.WriteLineAsync($"error: could not reach the Data API endpoint: {ex.Message}. Check --endpoint or --region, and that the local server is running if you use one.");

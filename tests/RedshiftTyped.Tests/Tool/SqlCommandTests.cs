@@ -91,6 +91,30 @@ public sealed class SqlCommandTests
     }
 
     [Fact]
+    public async Task A_connection_that_breaks_mid_answer_is_a_clear_error_not_a_stack_trace()
+    {
+        var handler = new RecordingHandler((r, _) => r.Operation switch
+        {
+            "ExecuteStatement" => Aws.Ok(Aws.Submitted(Id)),
+            "DescribeStatement" => Aws.Ok(Aws.Described(Id, "FINISHED")),
+            _ => throw new IOException("Unable to read data from the transport connection: Connection reset by peer."),
+        });
+        Environment.SetEnvironmentVariable("REDSHIFT_TYPED_RETRY__MAX_RETRIES", "1");
+        try
+        {
+            var (exit, _, err) = await Run(handler, "sql", "select 1");
+
+            Assert.Equal(1, exit);
+            Assert.StartsWith("error: the connection to the Data API endpoint broke", err);
+            Assert.Equal(2, handler.Calls("GetStatementResult").Count());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("REDSHIFT_TYPED_RETRY__MAX_RETRIES", null);
+        }
+    }
+
+    [Fact]
     public async Task A_malformed_param_or_bad_option_exits_2_and_says_how_to_fix_it()
     {
         var (exit, _, err) = await Run(Result(TwoRows, ThreeColumns), "sql", "select :id", "--param", "id");
