@@ -10,6 +10,11 @@ internal static class DroppedColumnTracker
 {
     public static void Apply(string sql, LocalCatalog catalog)
     {
+        if (!sql.Contains("drop", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
         var words = SqlLexer.Tokenize(sql).Where(t => !t.IsTrivia).ToList();
         if (words.Count < 5 || !words[0].IsWord("alter") || !words[1].IsWord("table"))
         {

@@ -41,6 +41,13 @@ internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string datab
     /// </summary>
     public (string Sql, IReadOnlyList<string> Needed, (string, string)? LateBindingView) Prepare(string sql)
     {
+        // Almost every statement names none of them: skip the lexing then.
+        if (!Definitions.Keys.Any(name => sql.Contains(name, StringComparison.OrdinalIgnoreCase))
+            && !sql.Contains("binding", StringComparison.OrdinalIgnoreCase))
+        {
+            return (sql, [], null);
+        }
+
         var tokens = SqlLexer.Tokenize(sql);
         var needed = tokens.Where(t => t.Kind == SqlTokenKind.Word && Definitions.ContainsKey(t.Text))
             .Select(t => t.Text.ToLowerInvariant()).Distinct().ToList();

@@ -415,22 +415,11 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
 
     private static TimeSpan Wait(int? seconds) => seconds is int s ? TimeSpan.FromSeconds(s) : TimeSpan.Zero;
 
-    private static ExecuteStatementResponse ExecuteResponse(StatementRecord record) => new()
-    {
-        Id = record.Id,
-        CreatedAt = record.CreatedAt,
-        ClusterIdentifier = record.ClusterIdentifier,
-        WorkgroupName = record.WorkgroupName,
-        Database = record.Database,
-        DbUser = record.DbUser,
-        SecretArn = record.SecretArn,
-        SessionId = record.SessionId,
-        Status = record.Status,
-        RedshiftPid = record.RedshiftPid == 0 ? null : record.RedshiftPid,
-        HasResultSet = record.IsTerminal ? record.HasResultSet : null,
-    };
+    private static ExecuteStatementResponse ExecuteResponse(StatementRecord record) => Submission<ExecuteStatementResponse>(record);
 
-    private static BatchExecuteStatementResponse BatchResponse(StatementRecord record) => new()
+    private static BatchExecuteStatementResponse BatchResponse(StatementRecord record) => Submission<BatchExecuteStatementResponse>(record);
+
+    private static T Submission<T>(StatementRecord record) where T : IStatementSubmission, new() => new()
     {
         Id = record.Id,
         CreatedAt = record.CreatedAt,

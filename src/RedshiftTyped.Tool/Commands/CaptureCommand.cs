@@ -23,12 +23,12 @@ internal static class CaptureCommand
             var selector = scope.Selector(parse, options);
             var store = new SnapshotStore(parse.GetValue(scope.Directory)!);
             // Read what is there first: a file capture cannot read must stop it before anything is overwritten.
-            store.ReadAll();
+            var stored = store.ReadAll();
 
             using var client = new RedshiftClient(options, httpHandler: console.HttpHandler);
             var reader = new CatalogReader(client);
             var result = await ReadWithProgressAsync(console, reader, selector, cancellationToken);
-            var summary = store.Apply(result.Tables, t => selector.Covers(t, options.Database!), parse.GetValue(prune));
+            var summary = store.Apply(stored, result.Tables, t => selector.Covers(t, options.Database!), parse.GetValue(prune));
 
             foreach (string warning in result.Warnings)
             {

@@ -43,7 +43,7 @@ internal static class CheckCommand
             foreach (var table in live.Tables)
             {
                 if (byName.TryGetValue((table.Schema, table.Name), out var stored) && !diffs.Any(d => d.Table == table.QualifiedName)
-                    && File.ReadAllText(stored.Path) != SnapshotJson.Write(SnapshotStore.MergeOverrides(table, stored.Table)))
+                    && stored.Text != SnapshotJson.Write(SnapshotStore.MergeOverrides(table, stored.Table)))
                 {
                     diffs.Add(new TableDiff(table.QualifiedName, [$"{stored.Path} is not in the form capture writes; run redshift-typed capture"]));
                 }

@@ -1,7 +1,7 @@
 namespace RedshiftTyped.Tool.Snapshots;
 
-/// <summary>A snapshot file on disk and what it holds.</summary>
-public sealed record StoredSnapshot(string Path, TableSnapshot Table);
+/// <summary>A snapshot file on disk: its text as read, and the table it holds.</summary>
+public sealed record StoredSnapshot(string Path, TableSnapshot Table, string Text);
 
 /// <summary>What a capture changed, table by table.</summary>
 public sealed record CaptureSummary(
@@ -19,7 +19,11 @@ public sealed class SnapshotStore(string root)
 
     /// <summary>Every snapshot under the root. A malformed file stops everything: capture must not overwrite what it cannot read.</summary>
     public IReadOnlyList<StoredSnapshot> ReadAll()
-        => SnapshotLayout.Files(Root).Select(path => new StoredSnapshot(path, SnapshotJson.Read(File.ReadAllText(path), path))).ToList();
+        => SnapshotLayout.Files(Root).Select(path =>
+        {
+            string text = File.ReadAllText(path);
+            return new StoredSnapshot(path, SnapshotJson.Read(text, path), text);
+        }).ToList();
 
     /// <summary>The captured table with the overrides of its existing snapshot carried over (by column name).</summary>
     public static TableSnapshot MergeOverrides(TableSnapshot captured, TableSnapshot? existing)
@@ -38,26 +42,27 @@ public sealed class SnapshotStore(string root)
     }
 
     /// <summary>
-    /// Compares a capture with the stored snapshots of the same scope and, unless <paramref name="dryRun"/>, writes
-    /// the added and changed ones (and deletes the removed ones when <paramref name="prune"/>).
+    /// Compares a capture with the stored snapshots (as <see cref="ReadAll"/> read them) of the same scope, writes
+    /// the added and changed ones, and deletes the removed ones when <paramref name="prune"/>.
     /// </summary>
-    public CaptureSummary Apply(IReadOnlyList<TableSnapshot> captured, Func<TableSnapshot, bool> inScope, bool prune, bool dryRun = false)
+    public CaptureSummary Apply(IReadOnlyList<StoredSnapshot> stored, IReadOnlyList<TableSnapshot> captured,
+        Func<TableSnapshot, bool> inScope, bool prune)
     {
-        var existing = ReadAll().ToDictionary(s => Key(s.Table), s => s);
+        var existing = stored.ToDictionary(s => Key(s.Table), s => s);
         var added = new List<string>();
         var changed = new List<string>();
         var unchanged = new List<string>();
         foreach (var table in captured)
         {
-            existing.TryGetValue(Key(table), out var stored);
-            var merged = MergeOverrides(table, stored?.Table);
-            string path = stored?.Path ?? SnapshotLayout.PathFor(Root, table.Database, table.Schema, table.Name);
+            existing.TryGetValue(Key(table), out var previous);
+            var merged = MergeOverrides(table, previous?.Table);
+            string path = previous?.Path ?? SnapshotLayout.PathFor(Root, table.Database, table.Schema, table.Name);
             string text = SnapshotJson.Write(merged);
-            if (stored is null)
+            if (previous is null)
             {
                 added.Add(table.QualifiedName);
             }
-            else if (File.ReadAllText(stored.Path) != text)
+            else if (previous.Text != text)
             {
                 changed.Add(table.QualifiedName);
             }
@@ -67,15 +72,12 @@ public sealed class SnapshotStore(string root)
                 continue;
             }
 
-            if (!dryRun)
-            {
-                WriteAtomically(path, text);
-            }
+            WriteAtomically(path, text);
         }
 
         var capturedKeys = captured.Select(Key).ToHashSet();
         var removed = existing.Values.Where(s => inScope(s.Table) && !capturedKeys.Contains(Key(s.Table))).OrderBy(s => s.Table.QualifiedName, StringComparer.Ordinal).ToList();
-        if (prune && !dryRun)
+        if (prune)
         {
             foreach (var gone in removed)
             {

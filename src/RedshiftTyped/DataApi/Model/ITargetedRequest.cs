@@ -36,3 +36,25 @@ public sealed partial class SqlParameter
     /// <summary>Shows the name only: parameter values may be personal or secret data.</summary>
     public override string ToString() => $":{Name} = <redacted>";
 }
+
+/// <summary>
+/// What ExecuteStatement and BatchExecuteStatement both answer: the submitted statement's id, target and status.
+/// Lets code that handles either answer (the local server builds both) do so once.
+/// </summary>
+public interface IStatementSubmission
+{
+    string? Id { get; set; }
+    DateTime? CreatedAt { get; set; }
+    string? ClusterIdentifier { get; set; }
+    string? WorkgroupName { get; set; }
+    string? Database { get; set; }
+    string? DbUser { get; set; }
+    string? SecretArn { get; set; }
+    string? SessionId { get; set; }
+    StatusString? Status { get; set; }
+    long? RedshiftPid { get; set; }
+    bool? HasResultSet { get; set; }
+}
+
+public sealed partial class ExecuteStatementResponse : IStatementSubmission;
+public sealed partial class BatchExecuteStatementResponse : IStatementSubmission;
