@@ -170,14 +170,10 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
     }
 
     private static TypedResultPage<TRecord> DecodeJson(TableDescriptor<TRecord> table, ColumnProjection projection, byte[] body)
-        => projection.IsAll
-            ? DataApiRecords.ReadPage(body, table.Decoder)
-            : throw new NotSupportedException("Projected typed reads need projection-aware decoders.");
+        => projection.IsAll ? DataApiRecords.ReadPage(body, table.Decoder) : DataApiRecords.ReadPage(body, table.Decoder, projection);
 
     private static TRecord DecodeCsv(TableDescriptor<TRecord> table, ColumnProjection projection, string?[] fields)
-        => projection.IsAll
-            ? table.Decoder.DecodeCsv(fields)
-            : throw new NotSupportedException("Projected typed reads need projection-aware decoders.");
+        => projection.IsAll ? table.Decoder.DecodeCsv(fields) : table.Decoder.DecodeCsv(fields, projection);
 
     /// <summary>ColumnMetadata and TotalNumRows of a GetStatementResult body, skipping its records.</summary>
     private static (List<ColumnMetadata>? Columns, long? Total) ReadHeader(byte[] body)

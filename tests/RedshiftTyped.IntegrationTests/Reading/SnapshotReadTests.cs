@@ -82,25 +82,25 @@ public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
         var all = await ReadingsAsync(new SnapshotOptions());
         
         Assert.Equal(Ids(all.Where(r => r.Reading > 50.5m)),
-            Ids(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Reading.GreaterThan(50.5m)))));
+            Ids(await ReadingsAsync(new SnapshotOptions().Where(Readings.RedshiftTable.Column.Reading.GreaterThan(50.5m)))));
         Assert.Equal(Ids(all.Where(r => r.Id is >= 3 and <= 7)),
-            Ids(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Id.Between(3, 7)))));
+            Ids(await ReadingsAsync(new SnapshotOptions().Where(Readings.RedshiftTable.Column.Id.Between(3, 7)))));
         Assert.Equal(Ids(all.Where(r => r.Sensor is "north" or "it's \"quoted\"")),
-            Ids(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Sensor.In("north", "it's \"quoted\"")))));
+            Ids(await ReadingsAsync(new SnapshotOptions().Where(Readings.RedshiftTable.Column.Sensor.In("north", "it's \"quoted\"")))));
         Assert.Equal(Ids(all.Where(r => r.Reading is null)),
-            Ids(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Reading.IsNull()))));
+            Ids(await ReadingsAsync(new SnapshotOptions().Where(Readings.RedshiftTable.Column.Reading.IsNull()))));
         Assert.Equal(Ids(all.Where(r => r.TakenAt >= new DateTime(2024, 1, 5) && r.Ok == true)),
-            Ids(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.TakenAt.GreaterThanOrEqualTo(new DateTime(2024, 1, 5)) & ReadingsColumns.Ok.EqualTo(true)))));
+            Ids(await ReadingsAsync(new SnapshotOptions().Where(Readings.RedshiftTable.Column.TakenAt.GreaterThanOrEqualTo(new DateTime(2024, 1, 5)) & Readings.RedshiftTable.Column.Ok.EqualTo(true)))));
         Assert.Equal(Ids(all.Where(r => r.Note == "")),
-            Ids(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Note.EqualTo("")))));
-        Assert.Empty(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Id.In())));
+            Ids(await ReadingsAsync(new SnapshotOptions().Where(Readings.RedshiftTable.Column.Note.EqualTo("")))));
+        Assert.Empty(await ReadingsAsync(new SnapshotOptions().Where(Readings.RedshiftTable.Column.Id.In())));
     }
 
     [Fact]
     public async Task A_hostile_value_is_data_not_sql()
     {
                 // One row holds this text as its sensor; as SQL it would match every row.
-        var rows = await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Sensor.EqualTo("x' OR '1'='1")));
+        var rows = await ReadingsAsync(new SnapshotOptions().Where(Readings.RedshiftTable.Column.Sensor.EqualTo("x' OR '1'='1")));
 
         Assert.Equal([12L], Ids(rows));
     }
@@ -111,7 +111,7 @@ public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
         var all = await ReadingsAsync(new SnapshotOptions());
         var options = new SnapshotOptions { Limit = 3 }
             .Where("\"sensor\" = :sensor -- a trailing comment cannot swallow the rest", ("sensor", "south"))
-            .Where(ReadingsColumns.Id.GreaterThan(2));
+            .Where(Readings.RedshiftTable.Column.Id.GreaterThan(2));
 
         var rows = await ReadingsAsync(options);
 
@@ -126,6 +126,54 @@ public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
         var error = await Assert.ThrowsAsync<StatementFailedException>(() => ReadingsAsync(options));
 
         Assert.Contains("no_such_column", error.Message);
+    }
+
+    [Theory]
+    [InlineData("JSON")]
+    [InlineData("CSV")]
+    public async Task A_projection_reads_only_its_columns_and_leaves_the_others_default(string format)
+    {
+        var all = (await ReadingsAsync(new SnapshotOptions())).OrderBy(r => r.Id).ToList();
+        await using var reader = await Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor,
+            new SnapshotOptions { Columns = ["note", "id"], OrderBy = ["id"], ResultFormat = new ResultFormatString(format) });
+        var rows = new List<Readings>();
+        await foreach (var row in reader.ReadRowsAsync())
+        {
+            rows.Add(row);
+        }
+
+        Assert.Equal(["id", "note"], reader.Columns.Select(c => c.Name));
+        Assert.DoesNotContain("\"sensor\"", reader.Statement.Statement.Sql);
+        Assert.Equal(all.Select(r => (r.Id, r.Note)), rows.Select(r => (r.Id, r.Note)));
+        Assert.All(rows, r => Assert.Equal((default(string), default(decimal?), default(DateTime)), (r.Sensor, r.Reading, r.TakenAt)));
+        Assert.Equal(["id", "note"], reader.ArrowSchema.FieldsList.Select(f => f.Name));
+    }
+
+    [Fact]
+    public async Task Projected_arrow_batches_hold_only_the_projected_columns()
+    {
+        await using var reader = await Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, new SnapshotOptions { Columns = ["reading"] });
+        var batches = new List<Apache.Arrow.RecordBatch>();
+        await foreach (var batch in reader.ReadBatchesAsync())
+        {
+            batches.Add(batch);
+        }
+
+        Assert.All(batches, b => Assert.Equal(1, b.ColumnCount));
+        Assert.Equal(12, batches.Sum(b => b.Length));
+        Assert.Equal(3, batches.Sum(b => b.Column(0).NullCount));
+    }
+
+    [Fact]
+    public async Task A_filter_on_another_table_or_an_unknown_projected_column_is_refused()
+    {
+        var foreign = new SnapshotOptions().Where(RedshiftTyped.IntegrationTests.Generated.Tickit.Public.Sales.RedshiftTable.Column.Salesid.EqualTo(1));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, foreign));
+        Assert.Contains("tickit.public.sales", error.Message);
+
+        var unknown = await Assert.ThrowsAsync<ArgumentException>(
+            () => Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, new SnapshotOptions { Columns = ["nope"] }));
+        Assert.Contains("has no column \"nope\"", unknown.Message);
     }
 
     [Fact]
@@ -239,19 +287,6 @@ public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
 
         return checksum;
     }
-}
-
-/// <summary>Column handles of <c>readings</c> (until the generator emits them).</summary>
-internal static class ReadingsColumns
-{
-    public static readonly Column<Readings, long> Id = Of<long>("id");
-    public static readonly Column<Readings, string> Sensor = Of<string>("sensor");
-    public static readonly Column<Readings, decimal?> Reading = Of<decimal?>("reading");
-    public static readonly Column<Readings, DateTime> TakenAt = Of<DateTime>("taken_at");
-    public static readonly Column<Readings, bool?> Ok = Of<bool?>("ok");
-    public static readonly Column<Readings, string?> Note = Of<string?>("note");
-
-    private static Column<Readings, T> Of<T>(string name) => new(Readings.RedshiftTable.Descriptor.FindColumn(name)!);
 }
 
 /// <summary>The TICKIT sample plus a <c>readings</c> table with a primary key and awkward values.</summary>
