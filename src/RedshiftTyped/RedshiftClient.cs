@@ -5,7 +5,9 @@ using RedshiftTyped.Connection;
 using RedshiftTyped.DataApi;
 using RedshiftTyped.DataApi.Transport;
 using RedshiftTyped.Execution;
+using RedshiftTyped.Reading;
 using RedshiftTyped.SecretsManager;
+using RedshiftTyped.Typed;
 
 namespace RedshiftTyped;
 
@@ -34,6 +36,7 @@ public sealed class RedshiftClient : IDisposable
         Options = options.Clone();
         loggerFactory ??= NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger<RedshiftClient>();
+        Logger = logger;
         var time = timeProvider ?? TimeProvider.System;
 
         _ownsHttp = httpHandler is null;
@@ -58,6 +61,7 @@ public sealed class RedshiftClient : IDisposable
         Target = target;
         _runner = new StatementRunner(DataApi, Options, target, time, logger);
         _pager = new ResultPager(DataApi, logger);
+        SchemaVerifier = new SchemaVerifier(DataApi, request => WithTarget(request), logger);
     }
 
     /// <summary>The options in force (a validated copy).</summary>
@@ -70,6 +74,10 @@ public sealed class RedshiftClient : IDisposable
     public SecretsManagerClient SecretsManager { get; }
 
     internal TargetApplier Target { get; }
+
+    internal ILogger Logger { get; }
+
+    internal SchemaVerifier SchemaVerifier { get; }
 
     /// <summary>Fills a Data API request's cluster or workgroup, database and credentials from the options.</summary>
     public T WithTarget<T>(T request) where T : DataApi.Model.ITargetedRequest
@@ -120,6 +128,72 @@ public sealed class RedshiftClient : IDisposable
                 yield return row;
             }
         }
+    }
+
+    /// <summary>
+    /// Reads a compiled table's rows as records, streamed page by page. The live table is checked against the snapshot
+    /// the code was compiled from first (<see cref="SchemaDriftException"/>); values in filters travel as parameters.
+    /// </summary>
+    public async IAsyncEnumerable<TRecord> SnapshotAsync<TRecord>(TableDescriptor<TRecord> table, SnapshotOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var reader = await OpenSnapshotAsync(table, options, cancellationToken).ConfigureAwait(false);
+        await foreach (var row in reader.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>Reads a compiled table's rows as Arrow record batches with the generated schema, one per result page.</summary>
+    public async IAsyncEnumerable<Apache.Arrow.RecordBatch> SnapshotBatchesAsync<TRecord>(TableDescriptor<TRecord> table,
+        SnapshotOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var reader = await OpenSnapshotAsync(table, options, cancellationToken).ConfigureAwait(false);
+        await foreach (var batch in reader.ReadBatchesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return batch;
+        }
+    }
+
+    /// <summary>
+    /// Runs a compiled table's snapshot statement, checks the schema and reads the first page; the reader then gives
+    /// the statement id, the row total and the Arrow schema before streaming the rows.
+    /// </summary>
+    public Task<SnapshotReader<TRecord>> OpenSnapshotAsync<TRecord>(TableDescriptor<TRecord> table, SnapshotOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return SnapshotReader<TRecord>.OpenAsync(this, table, options ?? new SnapshotOptions(), cancellationToken);
+    }
+
+    /// <summary>Reads a table that is not compiled in: rows built from the result's ColumnMetadata.</summary>
+    public async IAsyncEnumerable<RedshiftRow> SnapshotAsync(TableReference table, SnapshotOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var reader = await OpenSnapshotAsync(table, options, cancellationToken).ConfigureAwait(false);
+        await foreach (var row in reader.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>Reads a table that is not compiled in as Arrow record batches, typed from its ColumnMetadata.</summary>
+    public async IAsyncEnumerable<Apache.Arrow.RecordBatch> SnapshotBatchesAsync(TableReference table, SnapshotOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var reader = await OpenSnapshotAsync(table, options, cancellationToken).ConfigureAwait(false);
+        await foreach (var batch in reader.ReadBatchesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return batch;
+        }
+    }
+
+    /// <summary>Runs an untyped snapshot statement and reads its first page (columns, total and Arrow schema known up front).</summary>
+    public Task<SnapshotReader> OpenSnapshotAsync(TableReference table, SnapshotOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return SnapshotReader.OpenAsync(this, table, options ?? new SnapshotOptions(), cancellationToken);
     }
 
     public void Dispose()

@@ -62,6 +62,33 @@ public sealed class HostileNameTests
         Assert.Equal(names.Length * 2, harness.Sources.Count);
     }
 
+    [Theory]
+    [InlineData("Keep")]
+    [InlineData("PascalCase")]
+    public void ColumnHandleNameHazardsCompile(string naming)
+    {
+        // Tables named like the nested class Column; columns named like it, like its renamed handle, and like the
+        // names the handles and the projected decoders use (s_columns, projection, f0, c0).
+        string[] tables = ["column", "Column", "columns", "t"];
+        string[] columns = ["Column", "column", "ColumnValue", "Column_Value", "s_columns", "projection", "fields", "f0", "c0", "RedshiftTable", "Descriptor"];
+        var files = tables.Select((table, i) => ($"/snapshots/{i}.json", JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["formatVersion"] = 1, ["database"] = "db", ["schema"] = "s" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["name"] = table, ["kind"] = "table",
+            ["columns"] = columns.Select((column, c) => new Dictionary<string, object>
+            {
+                ["name"] = column, ["ordinal"] = c + 1, ["type"] = "x", ["typeName"] = c % 2 == 0 ? "varchar" : "int4", ["nullable"] = c % 3 == 0,
+            }).ToArray(),
+        })));
+
+        var harness = new GeneratorHarness(files, properties: new Dictionary<string, string> { ["RedshiftTypedNaming"] = naming });
+        var result = harness.Run();
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        Assert.All(harness.Sources.Where(s => !s.HintName.EndsWith("Database.g.cs", StringComparison.Ordinal)),
+            s => Assert.Contains("public static class Column", s.Source, StringComparison.Ordinal));
+    }
+
     private static string Snapshot(Random random, int index)
     {
         var columns = new List<object>();

@@ -40,7 +40,9 @@ internal static class TableEmitter
             WriteProperty(w, column);
         }
 
-        WriteMetadataClass(w, plan, record, display);
+        // Inside RedshiftTable the record is named in full: a record named Column would otherwise bind to the nested
+        // class RedshiftTable.Column.
+        WriteMetadataClass(w, plan, "global::" + naming.Namespace + "." + record, display);
         w.Close();
         w.Close();
         return w.ToString();
@@ -112,10 +114,59 @@ internal static class TableEmitter
         w.Line("createArrowBuilder: static () => new ArrowBatchBuilder());");
         w.Indentation--;
         w.Line();
+        WriteColumnHandles(w, plan, record);
+        w.Line();
         WriteDecoder(w, plan, record);
         w.Line();
         WriteArrowBuilder(w, plan, record);
         w.Close();
+    }
+
+    /// <summary>
+    /// <c>RedshiftTable.Column</c>: one typed handle per column, named as its property. A property named
+    /// <c>Column</c> cannot be a member of the class <c>Column</c> (CS0542); its handle is renamed the way a property
+    /// named like its record is (<c>ColumnValue</c>, then <c>_2</c>, <c>_3</c>…).
+    /// </summary>
+    private static void WriteColumnHandles(SourceWriter w, TableEmitPlan plan, string record)
+    {
+        var columns = plan.Table.Columns;
+        w.Line($"/// <summary>Typed handles of the columns of <see cref=\"{record}\"/>, one per property, typed by the property's type.</summary>");
+        w.Line(Header.GeneratedCode);
+        w.Open("public static class Column");
+        var names = HandleNames(columns);
+        for (int i = 0; i < columns.Count; i++)
+        {
+            var c = columns[i];
+            string nullability = c.IsNullable ? "nullable" : "not null";
+            w.Line($"/// <summary>Column <c>{CSharp.Xml(c.Name)}</c>: <c>{CSharp.Xml(c.DeclaredType)}</c>, {nullability}; property <see cref=\"{record}.{c.PropertyName}\"/>.</summary>");
+
+            // RedshiftTable.s_columns, not s_columns: a column may be named s_columns.
+            w.Line($"public static readonly {Typed}Column<{record}, {PropertyType(c)}> {names[i]} = new(RedshiftTable.s_columns[{i}]);");
+            if (i < columns.Count - 1)
+            {
+                w.Line();
+            }
+        }
+
+        w.Close();
+    }
+
+    private static string[] HandleNames(EquatableArray<ColumnModel> columns)
+    {
+        var taken = new HashSet<string>(SnapshotParser.ReservedMemberNames) { "Column" };
+        foreach (var column in columns)
+        {
+            taken.Add(Bare(column.PropertyName));
+        }
+
+        var names = new string[columns.Count];
+        for (int i = 0; i < columns.Count; i++)
+        {
+            string property = columns[i].PropertyName;
+            names[i] = Bare(property) == "Column" ? Naming.Identifiers.Escape(Naming.Identifiers.Unique("ColumnValue", taken)) : property;
+        }
+
+        return names;
     }
 
     private static void WriteDecoder(SourceWriter w, TableEmitPlan plan, string record)
@@ -147,8 +198,39 @@ internal static class TableEmitter
 
         WriteConstruction(w, record, columns);
         w.Close();
+        w.Line();
+
+        // Projected reads: the record holds only the projected columns, in descriptor order; the others keep their
+        // default (default! where the property is a non-nullable reference).
+        w.Line("/// <inheritdoc/>");
+        w.Open($"public {record} DecodeJson(ref global::System.Text.Json.Utf8JsonReader reader, {Typed}ColumnProjection projection)");
+        w.Line($"{Typed}JsonFieldReader.BeginRecord(ref reader, Descriptor, projection);");
+        for (int i = 0; i < columns.Count; i++)
+        {
+            w.Line($"{PropertyType(columns[i])} c{i} = projection.Includes({i}) ? {Typed}JsonFieldReader.{ReaderMethod(columns[i])}(ref reader, s_columns[{i}]) : {DefaultValue(columns[i])};");
+        }
+
+        w.Line($"{Typed}JsonFieldReader.EndRecord(ref reader, Descriptor, projection);");
+        WriteConstruction(w, record, columns);
+        w.Close();
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Open($"public {record} DecodeCsv(string?[] fields, {Typed}ColumnProjection projection)");
+        w.Line($"{Typed}CsvFieldReader.CheckWidth(fields, Descriptor, projection);");
+        for (int i = 0; i < columns.Count; i++)
+        {
+            w.Line($"int f{i} = projection.FieldIndex({i});");
+            w.Line($"{PropertyType(columns[i])} c{i} = f{i} >= 0 ? {Typed}CsvFieldReader.{ReaderMethod(columns[i])}(fields[f{i}], s_columns[{i}]) : {DefaultValue(columns[i])};");
+        }
+
+        WriteConstruction(w, record, columns);
+        w.Close();
         w.Close();
     }
+
+    /// <summary>The value of a property a projection leaves out.</summary>
+    private static string DefaultValue(ColumnModel column)
+        => !column.IsNullable && !TypeMapping.IsValueType(column.Kind) ? "default!" : "default";
 
     private static void WriteConstruction(SourceWriter w, string record, EquatableArray<ColumnModel> columns)
     {

@@ -48,6 +48,10 @@ public sealed class RedshiftDataApiClient
     internal Task<GetStatementResultResponse> GetStatementResultAsync(GetStatementResultRequest request, CancellationToken cancellationToken, Counter? retries)
         => _transport.InvokeAsync("GetStatementResult", request, Json.GetStatementResultRequest, Json.GetStatementResultResponse, cancellationToken, retries);
 
+    /// <summary>Calls <c>RedshiftData.GetStatementResult</c> and returns the response body undecoded (for typed page decoding).</summary>
+    internal Task<byte[]> GetStatementResultBytesAsync(GetStatementResultRequest request, CancellationToken cancellationToken)
+        => _transport.InvokeForBytesAsync("GetStatementResult", request, Json.GetStatementResultRequest, cancellationToken);
+
     /// <summary>Calls <c>RedshiftData.GetStatementResultV2</c>.</summary>
     public Task<GetStatementResultV2Response> GetStatementResultV2Async(GetStatementResultV2Request request, CancellationToken cancellationToken = default)
         => GetStatementResultV2Async(request, cancellationToken, retries: null);

@@ -31,4 +31,7 @@ internal static partial class DataApiLog
 
     [LoggerMessage(8, LogLevel.Debug, "Long polling is not honoured by {Endpoint}; polling adaptively instead")]
     public static partial void LongPollingUnavailable(ILogger logger, Uri endpoint);
+
+    [LoggerMessage(9, LogLevel.Warning, "Could not list the columns of {Table} with DescribeTable ({Reason}); its schema is checked against the result's own metadata only")]
+    public static partial void SchemaCheckUnavailable(ILogger logger, string table, string reason);
 }

@@ -18,6 +18,20 @@ public static class CsvFieldReader
         }
     }
 
+    /// <summary>
+    /// Checks the projection is of this table (else <see cref="ArgumentException"/>) and the record has one field per
+    /// projected column.
+    /// </summary>
+    public static void CheckWidth(string?[] fields, TableDescriptor table, ColumnProjection projection)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        DecodeErrors.CheckProjection(table, projection);
+        if (fields.Length != projection.FieldCount)
+        {
+            throw DecodeErrors.Shape(projection, $"has {fields.Length} fields");
+        }
+    }
+
     public static short ReadInt16(string? field, ColumnDescriptor column)
         => field is null ? throw DecodeErrors.UnexpectedNull(column) : Int16Converter.FromText(field, column);
 

@@ -22,6 +22,22 @@ public static class DataApiRecords
     public static TypedResultPage<TRecord> ReadPage<TRecord>(ReadOnlySpan<byte> responseBody, IRowDecoder<TRecord> decoder)
     {
         ArgumentNullException.ThrowIfNull(decoder);
+        return ReadPageCore(responseBody, decoder, projection: null);
+    }
+
+    /// <summary>
+    /// Decodes a GetStatementResult page of a projected read (<c>select {projection.SelectList} …</c>): each record
+    /// holds only the projected columns, and the other properties keep their default value.
+    /// </summary>
+    public static TypedResultPage<TRecord> ReadPage<TRecord>(ReadOnlySpan<byte> responseBody, IRowDecoder<TRecord> decoder, ColumnProjection projection)
+    {
+        ArgumentNullException.ThrowIfNull(decoder);
+        ArgumentNullException.ThrowIfNull(projection);
+        return ReadPageCore(responseBody, decoder, projection);
+    }
+
+    private static TypedResultPage<TRecord> ReadPageCore<TRecord>(ReadOnlySpan<byte> responseBody, IRowDecoder<TRecord> decoder, ColumnProjection? projection)
+    {
         var page = new TypedResultPage<TRecord>();
         var rows = page.Rows;
         var reader = new Utf8JsonReader(responseBody);
@@ -70,7 +86,7 @@ public static class DataApiRecords
 
             while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
             {
-                rows.Add(decoder.DecodeJson(ref reader));
+                rows.Add(projection is null ? decoder.DecodeJson(ref reader) : decoder.DecodeJson(ref reader, projection));
             }
         }
 
@@ -84,6 +100,22 @@ public static class DataApiRecords
         foreach (var fields in CsvRecordReader.Read(csvRecords))
         {
             yield return decoder.DecodeCsv(fields);
+        }
+    }
+
+    /// <summary>Decodes every record of the CSVRecords text of a projected read's GetStatementResultV2 page.</summary>
+    public static IEnumerable<TRecord> ReadCsv<TRecord>(string csvRecords, IRowDecoder<TRecord> decoder, ColumnProjection projection)
+    {
+        ArgumentNullException.ThrowIfNull(decoder);
+        ArgumentNullException.ThrowIfNull(projection);
+        return Read(csvRecords, decoder, projection);
+
+        static IEnumerable<TRecord> Read(string csvRecords, IRowDecoder<TRecord> decoder, ColumnProjection projection)
+        {
+            foreach (var fields in CsvRecordReader.Read(csvRecords))
+            {
+                yield return decoder.DecodeCsv(fields, projection);
+            }
         }
     }
 }

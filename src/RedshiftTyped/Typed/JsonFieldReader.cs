@@ -29,6 +29,28 @@ public static class JsonFieldReader
         }
     }
 
+    /// <summary>
+    /// Checks the projection is of this table and the reader is on a record's StartArray. A projection of another
+    /// table is an <see cref="ArgumentException"/>.
+    /// </summary>
+    public static void BeginRecord(ref Utf8JsonReader reader, TableDescriptor table, ColumnProjection projection)
+    {
+        DecodeErrors.CheckProjection(table, projection);
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw DecodeErrors.Shape(projection, $"starts with {reader.TokenType} instead of an array of Fields");
+        }
+    }
+
+    /// <summary>Moves onto the record's EndArray; a record with more Fields than projected columns is an error.</summary>
+    public static void EndRecord(ref Utf8JsonReader reader, TableDescriptor table, ColumnProjection projection)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
+        {
+            throw DecodeErrors.Shape(projection, "has more Fields than projected columns");
+        }
+    }
+
     public static short ReadInt16(ref Utf8JsonReader reader, ColumnDescriptor column)
         => TryRead<Int16Converter, short>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
 

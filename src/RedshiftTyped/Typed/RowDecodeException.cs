@@ -44,5 +44,23 @@ internal static class DecodeErrors
         null,
         $"A record of {table.DisplayName} {problem}; the decoder expects the {table.Columns.Count} columns of its select list, in order.");
 
+    public static RowDecodeException Shape(ColumnProjection projection, string problem) => new(
+        null,
+        $"A record of {projection.Table.DisplayName} {problem}; the decoder expects the {projection.FieldCount} projected " +
+        $"columns ({string.Join(", ", projection.Columns.Select(c => c.Name))}), in order.");
+
+    /// <summary>Checks a projection belongs to the decoder's table (the same descriptor instance).</summary>
+    public static void CheckProjection(TableDescriptor table, ColumnProjection projection)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        if (!ReferenceEquals(projection.Table, table))
+        {
+            throw new ArgumentException(
+                $"The projection is of {projection.Table.DisplayName}, but this decoder reads {table.DisplayName}; " +
+                $"create it with ColumnProjection.Of({table.DisplayName}'s descriptor, …).",
+                nameof(projection));
+        }
+    }
+
     public static string Truncate(string text) => text.Length <= 100 ? text : text[..100] + "…";
 }

@@ -42,13 +42,37 @@ internal sealed class AwsJsonTransport
     public Uri Endpoint { get; }
 
     /// <summary>Invokes one operation, retrying transient failures. <paramref name="retries"/> counts the retries made.</summary>
-    public async Task<TResponse> InvokeAsync<TRequest, TResponse>(
+    public Task<TResponse> InvokeAsync<TRequest, TResponse>(
         string operation,
         TRequest request,
         JsonTypeInfo<TRequest> requestInfo,
         JsonTypeInfo<TResponse> responseInfo,
         CancellationToken cancellationToken,
         Counter? retries = null)
+        => InvokeAsync(operation, request, requestInfo, (content, ct) => DeserializeAsync(operation, content, responseInfo, ct),
+            cancellationToken, retries);
+
+    /// <summary>
+    /// Invokes one operation and returns the response body's bytes undecoded, for readers that decode a result page
+    /// straight into typed rows.
+    /// </summary>
+    public Task<byte[]> InvokeForBytesAsync<TRequest>(
+        string operation,
+        TRequest request,
+        JsonTypeInfo<TRequest> requestInfo,
+        CancellationToken cancellationToken,
+        Counter? retries = null)
+        => InvokeAsync(operation, request, requestInfo,
+            static async (content, ct) => content.Headers.ContentLength == 0 ? "{}"u8.ToArray() : await content.ReadAsByteArrayAsync(ct).ConfigureAwait(false),
+            cancellationToken, retries);
+
+    private async Task<TResponse> InvokeAsync<TRequest, TResponse>(
+        string operation,
+        TRequest request,
+        JsonTypeInfo<TRequest> requestInfo,
+        Func<HttpContent, CancellationToken, Task<TResponse>> readResponse,
+        CancellationToken cancellationToken,
+        Counter? retries)
     {
         // Serialized once: every attempt sends the same bytes, hence the same ClientToken.
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(request, requestInfo);
@@ -57,9 +81,9 @@ internal sealed class AwsJsonTransport
         try
         {
             return await _pipeline.ExecuteAsync(
-                static (ctx, state) => state.Self.SendOnceAsync(state.Operation, state.Body, state.ResponseInfo, ctx.CancellationToken),
+                static (ctx, state) => state.Self.SendOnceAsync(state.Operation, state.Body, state.ReadResponse, ctx.CancellationToken),
                 context,
-                (Self: this, Operation: operation, Body: body, ResponseInfo: responseInfo)).ConfigureAwait(false);
+                (Self: this, Operation: operation, Body: body, ReadResponse: readResponse)).ConfigureAwait(false);
         }
         catch (Polly.Timeout.TimeoutRejectedException ex)
         {
@@ -73,7 +97,7 @@ internal sealed class AwsJsonTransport
     }
 
     private async ValueTask<TResponse> SendOnceAsync<TResponse>(
-        string operation, byte[] body, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+        string operation, byte[] body, Func<HttpContent, CancellationToken, Task<TResponse>> readResponse, CancellationToken cancellationToken)
     {
         using var message = await CreateSignedMessageAsync(operation, body, cancellationToken).ConfigureAwait(false);
         using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
@@ -87,13 +111,20 @@ internal sealed class AwsJsonTransport
             throw error;
         }
 
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        if (response.Content.Headers.ContentLength == 0)
+        // Read inside the retry: a connection dropped mid-body is retried like any other transient fault.
+        return await readResponse(response.Content, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<TResponse> DeserializeAsync<TResponse>(
+        string operation, HttpContent content, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength == 0)
         {
             // AWS JSON servers may answer an operation without output members with an empty body.
             return JsonSerializer.Deserialize("{}"u8, responseInfo)!;
         }
 
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         return await JsonSerializer.DeserializeAsync(stream, responseInfo, cancellationToken).ConfigureAwait(false)
             ?? throw new JsonException($"{_service.TargetPrefix}.{operation} answered with a JSON null body.");
     }

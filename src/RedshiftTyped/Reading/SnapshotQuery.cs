@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+using RedshiftTyped.Execution;
+using RedshiftTyped.Typed;
+
+namespace RedshiftTyped.Reading;
+
+/// <summary>
+/// Builds a snapshot's SELECT: quoted names only, every value a parameter, filters ANDed, and an ORDER BY under a limit
+/// so that a limited sample is repeatable.
+/// </summary>
+internal static class SnapshotQuery
+{
+    public static SqlStatement Build(string qualifiedTable, string selectList, SnapshotOptions options, IReadOnlyList<string> primaryKey)
+    {
+        var sql = new StringBuilder("SELECT ").Append(selectList).Append(" FROM ").Append(qualifiedTable);
+        var renderer = new FilterRenderer();
+        if (options.Filters.Count > 0)
+        {
+            renderer.Sql.Append(" WHERE ");
+            for (int i = 0; i < options.Filters.Count; i++)
+            {
+                renderer.Sql.Append(i == 0 ? "(" : " AND (");
+                options.Filters[i].Render(renderer);
+                renderer.Sql.Append(')');
+            }
+
+            sql.Append(renderer.Sql);
+        }
+
+        var orderBy = options.OrderBy.Count > 0 ? options.OrderBy : options.Limit is null ? [] : primaryKey;
+        if (orderBy.Count > 0)
+        {
+            sql.Append(" ORDER BY ").Append(string.Join(", ", orderBy.Select(RedshiftIdentifier.Quote)));
+        }
+
+        if (options.Limit is { } limit)
+        {
+            sql.Append(" LIMIT ").Append(limit.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var statement = new SqlStatement(sql.ToString())
+        {
+            ResultFormat = options.ResultFormat,
+            Timeout = options.Timeout,
+            StatementName = options.StatementName,
+        };
+        renderer.BindTo(statement);
+        return statement;
+    }
+}

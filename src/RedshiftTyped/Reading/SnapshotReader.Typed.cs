@@ -1,0 +1,234 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Apache.Arrow;
+using RedshiftTyped.DataApi.Model;
+using RedshiftTyped.DataApi.Serialization;
+using RedshiftTyped.Execution;
+using RedshiftTyped.Typed;
+using RedshiftTyped.Values;
+
+namespace RedshiftTyped.Reading;
+
+/// <summary>
+/// A snapshot of a compiled table, open: the statement has finished, the schema is checked and the first page is
+/// read. Rows stream page by page (the next page is fetched and decoded while the caller works through the current
+/// one), as records or as Arrow record batches — once.
+/// </summary>
+public sealed class SnapshotReader<TRecord> : IAsyncDisposable
+{
+    private readonly PageCursor<List<TRecord>> _pages;
+
+    private SnapshotReader(TableDescriptor<TRecord> table, ColumnProjection projection, CompletedStatement statement,
+        ResultHeader header, PageCursor<List<TRecord>> pages)
+    {
+        Table = table;
+        Projection = projection;
+        Statement = statement;
+        Columns = header.Columns;
+        TotalNumRows = header.TotalNumRows;
+        ArrowSchema = projection.IsAll
+            ? table.ArrowSchema
+            : new Schema(projection.Columns.Select(c => table.ArrowSchema.FieldsList[c.Position]), table.ArrowSchema.Metadata);
+        _pages = pages;
+    }
+
+    public TableDescriptor<TRecord> Table { get; }
+
+    /// <summary>The columns read.</summary>
+    public ColumnProjection Projection { get; }
+
+    /// <summary>The finished statement: its id (for the manifest and ListStatements), SQL and timings.</summary>
+    public CompletedStatement Statement { get; }
+
+    public string StatementId => Statement.Id;
+
+    /// <summary>The result's columns as the service described them.</summary>
+    public IReadOnlyList<ColumnMetadata> Columns { get; }
+
+    /// <summary>The row count the service announced; every row is read before the reader says it is done.</summary>
+    public long? TotalNumRows { get; }
+
+    /// <summary>The schema of <see cref="ReadBatchesAsync"/>'s batches: the compiled one, cut to the projection.</summary>
+    public Schema ArrowSchema { get; }
+
+    /// <summary>Every row, as records.</summary>
+    public async IAsyncEnumerable<TRecord> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var page in _pages.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var row in page)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>Every row as Arrow record batches of <see cref="ArrowSchema"/>, one per result page (an empty result gives one empty batch).</summary>
+    public async IAsyncEnumerable<RecordBatch> ReadBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var page in _pages.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var builder = Table.CreateArrowBuilder();
+            foreach (var row in page)
+            {
+                builder.Append(row);
+            }
+
+            var batch = builder.Build();
+            yield return Projection.IsAll
+                ? batch
+                : new RecordBatch(ArrowSchema, Projection.Columns.Select(c => batch.Column(c.Position)), batch.Length);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _pages.DisposeAsync();
+
+    public override string ToString() => $"Snapshot of {Table.DisplayName} (statement {StatementId})";
+
+    internal static async Task<SnapshotReader<TRecord>> OpenAsync(
+        RedshiftClient client, TableDescriptor<TRecord> table, SnapshotOptions options, CancellationToken cancellationToken)
+    {
+        options.Validate();
+        var projection = options.Columns is null ? ColumnProjection.All(table) : ColumnProjection.Of(table, options.Columns);
+        foreach (var column in options.Filters.SelectMany(f => f.CompiledColumns()))
+        {
+            if (!ReferenceEquals(table.FindColumn(column.Name), column))
+            {
+                throw new ArgumentException(
+                    $"A filter names column \"{column.Name}\" of {column.Table}, but the snapshot reads {table.DisplayName}.", nameof(options));
+            }
+        }
+
+        var statement = SnapshotQuery.Build(table.QualifiedName, projection.SelectList, options, table.PrimaryKey);
+        var tableCheck = client.SchemaVerifier.StartTableCheck(table, options.SchemaCheck, cancellationToken);
+        CompletedStatement completed;
+        try
+        {
+            completed = await client.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StatementFailedException failed) when (tableCheck is not null)
+        {
+            // A column that is gone fails the statement itself; say why, with every difference.
+            var differences = await tableCheck.ConfigureAwait(false);
+            if (differences.Count > 0)
+            {
+                throw new SchemaDriftException(table.DisplayName, differences, failed);
+            }
+
+            throw;
+        }
+
+        if (tableCheck is not null && await tableCheck.ConfigureAwait(false) is { Count: > 0 } drift)
+        {
+            throw new SchemaDriftException(table.DisplayName, drift);
+        }
+
+        var header = new ResultHeader();
+        var pages = await PageCursor<List<TRecord>>.OpenAsync(
+            token => PagedResult.ReadAsync(completed.Id, (next, number, ct) => FetchAsync(client, completed, table, projection, options, header, next, number, ct),
+                client.Logger, token),
+            cancellationToken).ConfigureAwait(false);
+        return new SnapshotReader<TRecord>(table, projection, completed, header, pages);
+    }
+
+    private static async Task<PageFetch<List<TRecord>>> FetchAsync(RedshiftClient client, CompletedStatement statement,
+        TableDescriptor<TRecord> table, ColumnProjection projection, SnapshotOptions options, ResultHeader header,
+        string? nextToken, int pageNumber, CancellationToken cancellationToken)
+    {
+        if (statement.ResultFormat == ResultFormatString.CSV)
+        {
+            var response = await client.DataApi.GetStatementResultV2Async(
+                new GetStatementResultV2Request { Id = statement.Id, NextToken = nextToken }, cancellationToken).ConfigureAwait(false);
+            if (pageNumber == 0)
+            {
+                header.Accept(table, projection, options, response.ColumnMetadata, response.TotalNumRows);
+            }
+
+            var rows = new List<TRecord>();
+            foreach (var chunk in response.Records ?? [])
+            {
+                foreach (var fields in CsvRecordReader.Read(chunk.CSVRecords ?? string.Empty))
+                {
+                    rows.Add(DecodeCsv(table, projection, fields));
+                }
+            }
+
+            return new PageFetch<List<TRecord>>(rows, rows.Count, response.NextToken, response.TotalNumRows);
+        }
+
+        byte[] body = await client.DataApi.GetStatementResultBytesAsync(
+            new GetStatementResultRequest { Id = statement.Id, NextToken = nextToken }, cancellationToken).ConfigureAwait(false);
+        if (pageNumber == 0)
+        {
+            // Checked before decoding: a changed column must read as drift, not as a decode error.
+            var (columns, total) = ReadHeader(body);
+            header.Accept(table, projection, options, columns, total);
+        }
+
+        var page = DecodeJson(table, projection, body);
+        return new PageFetch<List<TRecord>>(page.Rows, page.Rows.Count, page.NextToken, page.TotalNumRows);
+    }
+
+    private static TypedResultPage<TRecord> DecodeJson(TableDescriptor<TRecord> table, ColumnProjection projection, byte[] body)
+        => projection.IsAll
+            ? DataApiRecords.ReadPage(body, table.Decoder)
+            : throw new NotSupportedException("Projected typed reads need projection-aware decoders.");
+
+    private static TRecord DecodeCsv(TableDescriptor<TRecord> table, ColumnProjection projection, string?[] fields)
+        => projection.IsAll
+            ? table.Decoder.DecodeCsv(fields)
+            : throw new NotSupportedException("Projected typed reads need projection-aware decoders.");
+
+    /// <summary>ColumnMetadata and TotalNumRows of a GetStatementResult body, skipping its records.</summary>
+    private static (List<ColumnMetadata>? Columns, long? Total) ReadHeader(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body);
+        List<ColumnMetadata>? columns = null;
+        long? total = null;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("A GetStatementResult body is a JSON object.");
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isColumns = reader.ValueTextEquals("ColumnMetadata"u8);
+            bool isTotal = reader.ValueTextEquals("TotalNumRows"u8);
+            reader.Read();
+            if (isColumns)
+            {
+                columns = JsonSerializer.Deserialize(ref reader, RedshiftDataJsonContext.Default.ListColumnMetadata);
+            }
+            else if (isTotal && reader.TokenType == JsonTokenType.Number)
+            {
+                total = reader.GetInt64();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return (columns, total);
+    }
+}
+
+/// <summary>What the first page says of the whole result, checked against the compiled table.</summary>
+internal sealed class ResultHeader
+{
+    public IReadOnlyList<ColumnMetadata> Columns { get; private set; } = [];
+
+    public long? TotalNumRows { get; private set; }
+
+    public void Accept(TableDescriptor table, ColumnProjection projection, SnapshotOptions options,
+        IReadOnlyList<ColumnMetadata>? columns, long? totalNumRows)
+    {
+        Columns = columns ?? [];
+        TotalNumRows = totalNumRows;
+        if (options.SchemaCheck != SchemaCheck.Off && columns is not null
+            && SchemaVerifier.CompareResult(projection, columns) is { Count: > 0 } differences)
+        {
+            throw new SchemaDriftException(table.DisplayName, differences);
+        }
+    }
+}

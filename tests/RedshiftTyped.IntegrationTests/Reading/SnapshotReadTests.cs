@@ -1,0 +1,326 @@
+using System.Reflection;
+using RedshiftTyped.DataApi.Model;
+using RedshiftTyped.Execution;
+using RedshiftTyped.IntegrationTests.Generated.Tickit;
+using RedshiftTyped.IntegrationTests.Infrastructure;
+using RedshiftTyped.Reading;
+using RedshiftTyped.Tool;
+using RedshiftTyped.Tool.Cli;
+using RedshiftTyped.Typed;
+using RedshiftTyped.Values;
+using Readings = RedshiftTyped.IntegrationTests.Generated.Dev.Public.Readings;
+
+namespace RedshiftTyped.IntegrationTests.Reading;
+
+/// <summary>
+/// Typed and untyped snapshots through the real client and the real local server, on both backends: rows equal what
+/// <c>redshift-typed sql</c> prints for the same table (count and checksum), filters bind values as parameters, a
+/// limit is ordered by the primary key, projections, both result formats, and Arrow batches.
+/// </summary>
+public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
+{
+    private RedshiftClient Client => fixture.Client;
+
+    public static TheoryData<string> TickitTables => new() { "category", "date", "event", "listing", "sales", "users", "venue" };
+
+    [Theory]
+    [MemberData(nameof(TickitTables))]
+    public async Task Typed_rows_equal_what_the_sql_command_prints(string table)
+    {
+        var descriptor = TickitDescriptor(table);
+        var typed = new RowChecksum();
+        await foreach (object row in TypedRowsAsync(descriptor, new SnapshotOptions()))
+        {
+            typed.Add(descriptor.Columns.Select(c => descriptor.RecordType.GetProperty(c.PropertyName)!.GetValue(row)));
+        }
+
+        var printed = await SqlCommandRowsAsync($"select {descriptor.SelectList} from public.{table}", descriptor.Columns);
+
+        Assert.True(typed.Count > 0);
+        Assert.Equal(printed.Count, typed.Count);
+        Assert.Equal(printed.Hash(), typed.Hash());
+    }
+
+    [Theory]
+    [InlineData("JSON")]
+    [InlineData("CSV")]
+    public async Task Sales_read_the_same_in_both_result_formats_and_untyped(string format)
+    {
+        var descriptor = TickitDatabase.Public.Sales;
+        var options = new SnapshotOptions { ResultFormat = new ResultFormatString(format) };
+        var typed = new RowChecksum();
+        await foreach (var sale in Client.SnapshotAsync(descriptor, options))
+        {
+            typed.Add([sale.Salesid, sale.Listid, sale.Sellerid, sale.Buyerid, sale.Eventid, sale.Dateid, sale.Qtysold, sale.Pricepaid, sale.Commission, sale.Saletime]);
+        }
+
+        var untyped = new RowChecksum();
+        await foreach (var row in Client.SnapshotAsync(new TableReference("public", "sales"), options))
+        {
+            untyped.Add(row);
+        }
+
+        var printed = await SqlCommandRowsAsync($"select {descriptor.SelectList} from public.sales", descriptor.Columns);
+        Assert.Equal(SnapshotServerFixture.SalesRows, typed.Count);
+        Assert.Equal(printed.Hash(), typed.Hash());
+        Assert.Equal(printed.Hash(), untyped.Hash());
+    }
+
+    [Fact]
+    public async Task A_limit_reads_the_first_rows_by_primary_key_every_time()
+    {
+        var first = await ReadingsAsync(new SnapshotOptions { Limit = 5 });
+        var second = await ReadingsAsync(new SnapshotOptions { Limit = 5 });
+
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], first.Select(r => r.Id));
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task Typed_filters_compile_to_parameters_and_select_the_matching_rows()
+    {
+        var all = await ReadingsAsync(new SnapshotOptions());
+        
+        Assert.Equal(Ids(all.Where(r => r.Reading > 50.5m)),
+            Ids(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Reading.GreaterThan(50.5m)))));
+        Assert.Equal(Ids(all.Where(r => r.Id is >= 3 and <= 7)),
+            Ids(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Id.Between(3, 7)))));
+        Assert.Equal(Ids(all.Where(r => r.Sensor is "north" or "it's \"quoted\"")),
+            Ids(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Sensor.In("north", "it's \"quoted\"")))));
+        Assert.Equal(Ids(all.Where(r => r.Reading is null)),
+            Ids(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Reading.IsNull()))));
+        Assert.Equal(Ids(all.Where(r => r.TakenAt >= new DateTime(2024, 1, 5) && r.Ok == true)),
+            Ids(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.TakenAt.GreaterThanOrEqualTo(new DateTime(2024, 1, 5)) & ReadingsColumns.Ok.EqualTo(true)))));
+        Assert.Equal(Ids(all.Where(r => r.Note == "")),
+            Ids(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Note.EqualTo("")))));
+        Assert.Empty(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Id.In())));
+    }
+
+    [Fact]
+    public async Task A_hostile_value_is_data_not_sql()
+    {
+                // One row holds this text as its sensor; as SQL it would match every row.
+        var rows = await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Sensor.EqualTo("x' OR '1'='1")));
+
+        Assert.Equal([12L], Ids(rows));
+    }
+
+    [Fact]
+    public async Task A_raw_where_binds_its_values_as_parameters_and_combines_with_typed_filters()
+    {
+        var all = await ReadingsAsync(new SnapshotOptions());
+        var options = new SnapshotOptions { Limit = 3 }
+            .Where("\"sensor\" = :sensor -- a trailing comment cannot swallow the rest", ("sensor", "south"))
+            .Where(ReadingsColumns.Id.GreaterThan(2));
+
+        var rows = await ReadingsAsync(options);
+
+        Assert.Equal(Ids(all.Where(r => r.Sensor == "south" && r.Id > 2)).Take(3), rows.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task A_statement_that_fails_names_the_table_and_the_reason()
+    {
+        var options = new SnapshotOptions().Where("no_such_column = :v", ("v", 1));
+
+        var error = await Assert.ThrowsAsync<StatementFailedException>(() => ReadingsAsync(options));
+
+        Assert.Contains("no_such_column", error.Message);
+    }
+
+    [Fact]
+    public async Task Untyped_rows_come_from_column_metadata_with_the_same_options()
+    {
+        var options = new SnapshotOptions { Limit = 4, OrderBy = ["id"], Columns = ["id", "sensor", "reading"] }
+            .Where(SnapshotFilter.Column("id").GreaterThan(1L));
+        await using var reader = await Client.OpenSnapshotAsync(new TableReference("public", "readings"), options);
+        var rows = new List<RedshiftRow>();
+        await foreach (var row in reader.ReadRowsAsync())
+        {
+            rows.Add(row);
+        }
+
+        Assert.Equal(["id", "sensor", "reading"], reader.Columns.Select(c => c.Name));
+        Assert.Equal([2L, 3L, 4L, 5L], rows.Select(r => r.Get<long>("id")));
+        Assert.IsType<string>(rows[0]["sensor"]);
+        Assert.Equal(["id", "sensor", "reading"], reader.ArrowSchema.FieldsList.Select(f => f.Name));
+        Assert.False(string.IsNullOrEmpty(reader.StatementId));
+    }
+
+    [Fact]
+    public async Task Typed_and_untyped_arrow_batches_share_the_generated_schema_and_hold_every_row()
+    {
+        var typedRows = 0;
+        await foreach (var batch in Client.SnapshotBatchesAsync(TickitDatabase.Public.Sales))
+        {
+            Assert.Same(TickitDatabase.Public.Sales.ArrowSchema, batch.Schema);
+            typedRows += batch.Length;
+        }
+
+        var untypedRows = 0;
+        await using var reader = await Client.OpenSnapshotAsync(new TableReference("public", "sales"));
+        await foreach (var batch in reader.ReadBatchesAsync())
+        {
+            untypedRows += batch.Length;
+        }
+
+        Assert.Equal(SnapshotServerFixture.SalesRows, typedRows);
+        Assert.Equal(SnapshotServerFixture.SalesRows, untypedRows);
+        Assert.Equal(
+            TickitDatabase.Public.Sales.ArrowSchema.FieldsList.Select(f => (f.Name, f.DataType.TypeId, f.DataType.Name)),
+            reader.ArrowSchema.FieldsList.Select(f => (f.Name, f.DataType.TypeId, f.DataType.Name)));
+    }
+
+    [Fact]
+    public async Task A_reader_gives_the_statement_and_total_before_the_rows_and_streams_them_once()
+    {
+        await using var reader = await Client.OpenSnapshotAsync(TickitDatabase.Public.Sales);
+        Assert.Equal(SnapshotServerFixture.SalesRows, reader.TotalNumRows);
+        Assert.Contains("FROM \"public\".\"sales\"", reader.Statement.Statement.Sql);
+
+        long rows = 0;
+        await foreach (var _ in reader.ReadRowsAsync())
+        {
+            rows++;
+        }
+
+        Assert.Equal(SnapshotServerFixture.SalesRows, rows);
+        await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await foreach (var _ in reader.ReadRowsAsync())
+            {
+            }
+        });
+    }
+
+    private static long[] Ids(IEnumerable<Readings> rows) => rows.Select(r => r.Id).Order().ToArray();
+
+    private async Task<List<Readings>> ReadingsAsync(SnapshotOptions options)
+    {
+        var rows = new List<Readings>();
+        await foreach (var row in Client.SnapshotAsync(Readings.RedshiftTable.Descriptor, options))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private async IAsyncEnumerable<object> TypedRowsAsync(TableDescriptor descriptor, SnapshotOptions options)
+    {
+        // SnapshotAsync<TRecord> for a descriptor known only at run time.
+        var method = typeof(RedshiftClient).GetMethods()
+            .Single(m => m.Name == nameof(RedshiftClient.SnapshotAsync) && m.IsGenericMethodDefinition)
+            .MakeGenericMethod(descriptor.RecordType);
+        var rows = (IAsyncEnumerable<object>)method.Invoke(Client, [descriptor, options, CancellationToken.None])!;
+        await foreach (var row in rows)
+        {
+            yield return row;
+        }
+    }
+
+    private static TableDescriptor TickitDescriptor(string table)
+        => (TableDescriptor)typeof(TickitDatabase.Public).GetProperty(char.ToUpperInvariant(table[0]) + table[1..], BindingFlags.Public | BindingFlags.Static)!
+            .GetValue(null)!;
+
+    private async Task<RowChecksum> SqlCommandRowsAsync(string sql, IReadOnlyList<ColumnDescriptor> columns)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = await ToolApp.RunAsync(
+            ["sql", "--endpoint", fixture.Server.Server.Endpoint.ToString(), "--database", fixture.Server.Server.Database, "--format", "csv", sql],
+            new ToolConsole(output, error));
+        Assert.True(exit == 0, error.ToString());
+        var checksum = new RowChecksum();
+        foreach (var fields in CsvRecordReader.Read(output.ToString()).Skip(1))
+        {
+            checksum.AddText(columns, fields);
+        }
+
+        return checksum;
+    }
+}
+
+/// <summary>Column handles of <c>readings</c> (until the generator emits them).</summary>
+internal static class ReadingsColumns
+{
+    public static readonly Column<Readings, long> Id = Of<long>("id");
+    public static readonly Column<Readings, string> Sensor = Of<string>("sensor");
+    public static readonly Column<Readings, decimal?> Reading = Of<decimal?>("reading");
+    public static readonly Column<Readings, DateTime> TakenAt = Of<DateTime>("taken_at");
+    public static readonly Column<Readings, bool?> Ok = Of<bool?>("ok");
+    public static readonly Column<Readings, string?> Note = Of<string?>("note");
+
+    private static Column<Readings, T> Of<T>(string name) => new(Readings.RedshiftTable.Descriptor.FindColumn(name)!);
+}
+
+/// <summary>The TICKIT sample plus a <c>readings</c> table with a primary key and awkward values.</summary>
+public abstract class SnapshotServerFixture(TestBackend backend) : IAsyncLifetime
+{
+    public const int SalesRows = 100_000;
+
+    public TestServer Server { get; private set; } = null!;
+
+    public RedshiftClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await TestServer.StartAsync(backend, o => { o.Sample = "tickit"; o.PageMaxBytes = 256 * 1024; });
+        Client = Server.Client();
+        await ReadingsTable.CreateAsync(Client);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Server.DisposeAsync();
+    }
+}
+
+/// <summary>The <c>readings</c> table of Snapshots/dev/public/readings.json, with rows in an order its key does not have.</summary>
+internal static class ReadingsTable
+{
+    public const string Ddl = """
+        create table public.readings (
+            id bigint not null primary key,
+            sensor varchar(32) not null,
+            reading numeric(12,3),
+            taken_at timestamp not null,
+            taken_at_tz timestamptz,
+            day date,
+            ok boolean,
+            note varchar(256))
+        """;
+
+    public static async Task CreateAsync(RedshiftClient client)
+    {
+        await client.ExecuteAsync(Ddl);
+        var sensors = new[] { "north", "south", "it's \"quoted\"", "x' OR '1'='1" };
+        // Inserted in reverse so that reading in key order has to be asked for.
+        for (int id = 12; id >= 1; id--)
+        {
+            var statement = new SqlStatement(
+                "insert into public.readings values (:id, :sensor, " + (id % 4 == 0 ? "null" : ":reading") +
+                ", :taken, :taken_tz, :day, " + (id % 3 == 0 ? "null" : ":ok") + ", " + (id % 5 == 0 ? "''" : ":note") + ")")
+                .WithParameter("id", (long)id)
+                .WithParameter("sensor", id == 12 ? sensors[3] : sensors[id % 3])
+                .WithParameter("taken", new DateTime(2024, 1, id, 8, 30, 15).AddTicks(id * 10))
+                .WithParameter("taken_tz", new DateTimeOffset(2024, 1, id, 8, 30, 15, TimeSpan.FromHours(2)))
+                .WithParameter("day", new DateOnly(2024, 2, id));
+            if (id % 4 != 0) statement.WithParameter("reading", id * 10.125m);
+            if (id % 3 != 0) statement.WithParameter("ok", id % 2 == 0);
+            if (id % 5 != 0) statement.WithParameter("note", $"note {id}");
+            await client.ExecuteAsync(statement);
+        }
+    }
+}
+
+public sealed class DuckDbSnapshotServerFixture() : SnapshotServerFixture(TestBackend.DuckDb);
+
+public sealed class PostgresSnapshotServerFixture() : SnapshotServerFixture(TestBackend.Postgres);
+
+public sealed class DuckDbSnapshotReadTests(DuckDbSnapshotServerFixture fixture)
+    : SnapshotReadTests(fixture), IClassFixture<DuckDbSnapshotServerFixture>;
+
+public sealed class PostgresSnapshotReadTests(PostgresSnapshotServerFixture fixture)
+    : SnapshotReadTests(fixture), IClassFixture<PostgresSnapshotServerFixture>;
