@@ -63,7 +63,12 @@ run_sample() {
     failed=$((failed + 1))
   fi
 }
-run_sample embedded
+if dotnet build samples/Tickit --configuration Release --nologo -v quiet >/dev/null; then
+  run_sample embedded
+else
+  echo "sample: FAILED (build)"
+  failed=$((failed + 1))
+fi
 
 # 3. Conformance: the JavaScript SDK suite against the local server with the TICKIT sample, on each backend.
 run_conformance() {

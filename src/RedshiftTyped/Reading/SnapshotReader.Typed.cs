@@ -117,6 +117,13 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
 
             throw;
         }
+        catch when (tableCheck is not null)
+        {
+            // The statement's error is the one to report; the check only needs observing (it can end cancelled).
+            _ = tableCheck.ContinueWith(static t => t.Exception, CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
 
         if (tableCheck is not null && await tableCheck.ConfigureAwait(false) is { Count: > 0 } drift)
         {

@@ -83,7 +83,13 @@ public class StreamingMemoryBenchmarks
 
     private sealed class Config : ManualConfig
     {
-        public Config() => AddColumn(new PeakWorkingSetColumn());
+        public Config()
+        {
+            AddColumn(new PeakWorkingSetColumn());
+            // Each case runs in a process of its own (that is what makes the peak per case); on a loaded machine
+            // building that process can take longer than BenchmarkDotNet's default two minutes.
+            WithBuildTimeout(TimeSpan.FromMinutes(10));
+        }
     }
 }
 
