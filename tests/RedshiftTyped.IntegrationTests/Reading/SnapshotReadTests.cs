@@ -67,6 +67,83 @@ public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_chunked_read_covers_every_row_once_in_key_order_over_several_statements()
+    {
+        var descriptor = TickitDatabase.Public.Sales;
+        await using var reader = await Client.OpenSnapshotAsync(descriptor, new SnapshotOptions { ChunkRows = 7_000, OrderBy = ["salesid"] });
+        var typed = new RowChecksum();
+        int previous = int.MinValue;
+        await foreach (var sale in reader.ReadRowsAsync())
+        {
+            Assert.True(sale.Salesid > previous, $"salesid {sale.Salesid} came after {previous}");
+            previous = sale.Salesid;
+            typed.Add([sale.Salesid, sale.Listid, sale.Sellerid, sale.Buyerid, sale.Eventid, sale.Dateid, sale.Qtysold, sale.Pricepaid, sale.Commission, sale.Saletime]);
+        }
+
+        var printed = await SqlCommandRowsAsync($"select {descriptor.SelectList} from public.sales", descriptor.Columns);
+        Assert.Equal(15, reader.StatementCount);
+        Assert.Equal(15, reader.StatementIds.Distinct().Count());
+        Assert.Equal(SnapshotServerFixture.SalesRows, reader.TotalNumRows);
+        Assert.Equal(printed.Count, typed.Count);
+        Assert.Equal(printed.Hash(), typed.Hash());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(12)]
+    [InlineData(50)]
+    public async Task Chunks_split_on_a_composite_key_with_filters_and_hostile_key_values(int chunkRows)
+    {
+        var all = await ReadingsAsync(new SnapshotOptions());
+        var expected = all.Where(r => r.Id != 7).OrderBy(r => r.Sensor, StringComparer.Ordinal).ThenBy(r => r.Id).Select(r => r.Id).ToList();
+
+        var rows = await ReadingsAsync(new SnapshotOptions { ChunkRows = chunkRows, OrderBy = ["sensor", "id"] }
+            .Where(Readings.RedshiftTable.Column.Id.NotEqualTo(7)));
+
+        Assert.Equal(expected.Order(), rows.Select(r => r.Id).Order());
+        Assert.Equal(expected.Count, rows.Select(r => r.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_chunked_read_of_no_rows_runs_one_statement_and_untyped_reads_chunk_too()
+    {
+        await using (var empty = await Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor,
+                         new SnapshotOptions { ChunkRows = 3 }.Where(Readings.RedshiftTable.Column.Id.GreaterThan(1000))))
+        {
+            Assert.Equal(1, empty.StatementCount);
+            Assert.Equal(0, empty.TotalNumRows);
+            await foreach (var _ in empty.ReadRowsAsync())
+            {
+                Assert.Fail("no row expected");
+            }
+        }
+
+        await using var untyped = await Client.OpenSnapshotAsync(new TableReference("public", "sales"),
+            new SnapshotOptions { ChunkRows = 30_000, OrderBy = ["salesid"], Columns = ["salesid"] });
+        long rows = 0;
+        await foreach (var batch in untyped.ReadBatchesAsync())
+        {
+            rows += batch.Length;
+        }
+
+        Assert.Equal(4, untyped.StatementCount);
+        Assert.Equal(SnapshotServerFixture.SalesRows, rows);
+    }
+
+    [Fact]
+    public async Task Chunking_without_a_key_or_with_a_limit_is_refused_with_the_fix()
+    {
+        var noKey = await Assert.ThrowsAsync<ArgumentException>(
+            () => Client.OpenSnapshotAsync(TickitDatabase.Public.Sales, new SnapshotOptions { ChunkRows = 10 }));
+        Assert.Contains("OrderBy", noKey.Message);
+
+        var withLimit = await Assert.ThrowsAsync<ArgumentException>(
+            () => Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, new SnapshotOptions { ChunkRows = 10, Limit = 5 }));
+        Assert.Contains("cannot be combined", withLimit.Message);
+    }
+
+    [Fact]
     public async Task A_limit_reads_the_first_rows_by_primary_key_every_time()
     {
         var first = await ReadingsAsync(new SnapshotOptions { Limit = 5 });
