@@ -11,6 +11,27 @@ if (args.Contains("--quick-server"))
     return;
 }
 
+// `-- --profile-decode Event` runs the generated decoder on one table's page for 20 s, for a profiler to attach
+// (DOTNET_PerfMapEnabled=1 perf record -g -p <pid>).
+if (Array.IndexOf(args, "--profile-decode") is int profile and >= 0)
+{
+    var bench = new RedshiftTyped.Benchmarks.Decoding.DecodeBenchmarks { Page = Enum.Parse<RedshiftTyped.Benchmarks.Decoding.DecodeBenchmarks.Table>(args[profile + 1]) };
+    bench.Setup();
+    var until = DateTime.UtcNow.AddSeconds(20);
+    while (DateTime.UtcNow < until)
+    {
+        bench.GeneratedDecoder();
+    }
+
+    return;
+}
+
+if (args.Contains("--quick-decode"))
+{
+    RedshiftTyped.Benchmarks.Decoding.QuickDecodeTiming.Run();
+    return;
+}
+
 if (args.Contains("--quick"))
 {
     QuickGeneratorTiming.Run();
