@@ -67,6 +67,31 @@ public sealed class SnapshotQueryTests
         Assert.Throws<ArgumentException>(() => SnapshotFilter.And());
     }
 
+    [Fact]
+    public void A_key_range_compares_composite_keys_lexicographically_with_parameters()
+    {
+        var range = new KeyRangeFilter(["a", "b\"c"], lower: [1, "x"], upper: [5, "y"]);
+
+        var statement = SnapshotQuery.Build("t", "*", new SnapshotOptions().Where(range), []);
+
+        Assert.Equal(
+            "SELECT * FROM t WHERE (((\"a\" > :rtf_1) OR (\"a\" = :rtf_2 AND \"b\"\"c\" > :rtf_3))" +
+            " AND ((\"a\" < :rtf_4) OR (\"a\" = :rtf_5 AND \"b\"\"c\" <= :rtf_6)))",
+            statement.Sql);
+        Assert.Equal(["1", "1", "x", "5", "5", "y"], statement.Parameters.Select(p => p.Value));
+        Assert.Equal("1 = 1", new KeyRangeFilter(["a"], null, null).ToString());
+        Assert.Equal("((\"a\" <= :rtf_1))", new KeyRangeFilter(["a"], null, [3]).ToString());
+        Assert.Contains("NULL", Assert.Throws<InvalidOperationException>(() => new KeyRangeFilter(["a"], [null], null).ToString()).Message);
+    }
+
+    [Fact]
+    public void Chunk_options_are_checked()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SnapshotOptions { ChunkRows = 0 }.Validate());
+        Assert.Contains("cannot be combined",
+            Assert.Throws<ArgumentException>(() => new SnapshotOptions { ChunkRows = 5, Limit = 1 }.Validate()).Message);
+    }
+
     [Theory]
     [InlineData("sales", "public", "sales")]
     [InlineData("Public.Sales", "public", "sales")]
