@@ -261,6 +261,69 @@ public abstract class SnapshotCommandTests(TestBackend backend) : IAsyncLifetime
         Assert.False(Directory.Exists(Out));
     }
 
+    [Fact]
+    public async Task Every_redshift_type_lands_in_parquet_with_its_logical_type()
+    {
+        using (var client = _server.Client())
+        {
+            await client.ExecuteAsync(new RedshiftTyped.Execution.SqlStatement("""
+                create table every_type (id integer not null, s smallint, b bigint, r real, d double precision, n numeric(38,10), m numeric(8,2),
+                  flag boolean, day date, tm time, ts timestamp, tstz timestamptz, bytes varbyte(16), c char(3), v varchar(20))
+                """));
+            await client.ExecuteAsync(new RedshiftTyped.Execution.SqlStatement("""
+                insert into every_type values
+                  (1, -2, 3000000000, 1.5, 2.25, 1234567890123456789012345678.9012345678, -12.50, true, '2008-02-29', '13:14:15.123456',
+                   '2008-01-05 14:00:00.123456', '2008-01-05 14:00:00.000001+00', 'abc'::varbyte, 'x', 'hello, "world"'),
+                  (2, null, null, null, null, null, null, null, null, null, null, null, null, null, '')
+                """));
+        }
+
+        var (exit, _, error) = await Snapshot(Pipeline("""{"source_table": "every_type", "table_configuration": {"primary_keys": ["id"]}}"""));
+
+        Assert.True(exit == 0, error);
+        string path = Path.Combine(Out, "main", "tickit", "every_type.parquet");
+        await using var reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseBigDecimal = true });
+        Parquet.Meta.SchemaElement Element(string name) => reader.Schema.DataFields.Single(f => f.Name == name).SchemaElement!;
+        Assert.Equal(Parquet.Meta.FieldRepetitionType.REQUIRED, Element("id").RepetitionType);
+        Assert.Equal(Parquet.Meta.FieldRepetitionType.OPTIONAL, Element("s").RepetitionType);
+        Assert.Equal(16, Element("s").LogicalType!.INTEGER!.BitWidth);
+        Assert.Equal(Parquet.Meta.Type.INT64, Element("b").Type);
+        Assert.Equal(Parquet.Meta.Type.FLOAT, Element("r").Type);
+        Assert.Equal(Parquet.Meta.Type.DOUBLE, Element("d").Type);
+        Assert.Equal((38, 10), (Element("n").LogicalType!.DECIMAL!.Precision, Element("n").LogicalType!.DECIMAL!.Scale));
+        Assert.Equal((8, 2), (Element("m").LogicalType!.DECIMAL!.Precision, Element("m").LogicalType!.DECIMAL!.Scale));
+        Assert.Equal(Parquet.Meta.Type.BOOLEAN, Element("flag").Type);
+        Assert.NotNull(Element("day").LogicalType!.DATE);
+        Assert.NotNull(Element("tm").LogicalType!.TIME!.Unit.MICROS);
+        Assert.False(Element("ts").LogicalType!.TIMESTAMP!.IsAdjustedToUTC);
+        Assert.True(Element("tstz").LogicalType!.TIMESTAMP!.IsAdjustedToUTC);
+        Assert.Equal(Parquet.Meta.Type.BYTE_ARRAY, Element("bytes").Type);
+        Assert.Null(Element("bytes").LogicalType?.STRING);
+        Assert.NotNull(Element("v").LogicalType!.STRING);
+
+        var group = reader.OpenRowGroupReader(0);
+        var big = new Parquet.Data.BigDecimal?[2];
+        await group.ReadAsync<Parquet.Data.BigDecimal>(reader.Schema.DataFields.Single(f => f.Name == "n"), big.AsMemory());
+        Assert.Equal("1234567890123456789012345678.9012345678", big[0]!.Value.ToString());
+        Assert.Null(big[1]);
+        var stamps = new DateTime?[2];
+        await group.ReadAsync<DateTime>(reader.Schema.DataFields.Single(f => f.Name == "ts"), stamps.AsMemory());
+        Assert.Equal(new DateTime(2008, 1, 5, 14, 0, 0, 123, 456), stamps[0]);
+        var bytes = new byte[]?[2];
+        await group.ReadAsync(reader.Schema.DataFields.Single(f => f.Name == "bytes"), bytes.AsMemory());
+        Assert.Equal("abc"u8.ToArray(), bytes[0]);
+        var text = new string?[2];
+        await group.ReadAsync(reader.Schema.DataFields.Single(f => f.Name == "v"), text.AsMemory());
+        Assert.Equal(new string?[] { "hello, \"world\"", "" }, text.AsEnumerable());
+
+        var columns = Entry(Manifest(), "public.every_type").GetProperty("columns").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => (c.GetProperty("redshift_type").GetString(), c.GetProperty("arrow_type").GetString(), c.GetProperty("nullable").GetBoolean()));
+        Assert.Equal(("numeric(38,10)", "decimal128(38, 10)", true), columns["n"]);
+        Assert.Equal(("timestamptz", "timestamp[us, tz=UTC]", true), columns["tstz"]);
+        Assert.Equal(("varbyte", "binary", true), (columns["bytes"].Item1![..7], columns["bytes"].Item2, columns["bytes"].Item3));
+        Assert.False(columns["id"].Item3);
+    }
+
     private static async Task<long> ArrowRows(string path, bool file)
     {
         using var stream = File.OpenRead(path);
