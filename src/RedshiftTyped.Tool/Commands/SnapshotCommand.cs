@@ -51,7 +51,7 @@ internal static class SnapshotCommand
             var clock = Stopwatch.StartNew();
             var outcomes = console.IsInteractive
                 ? await TerminalSnapshotProgress.RunAsync(spec.Tables, progress => Run(progress))
-                : await Run(new PlainSnapshotProgress(console.Out, console.Error));
+                : await Run(new PlainSnapshotProgress(console.Out));
 
             string manifest = Path.Combine(root, SnapshotManifest.FileName);
             Snapshots.SnapshotStore.WriteAtomically(manifest, SnapshotManifest.Render(spec, exportFormat, started, clock.Elapsed, outcomes));

@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace RedshiftTyped.Tool.Export;
 
-/// <summary>For logs and pipes: one line per table as it finishes, nothing in between.</summary>
-internal sealed class PlainSnapshotProgress(TextWriter output, TextWriter error) : ISnapshotProgress
+/// <summary>
+/// For logs and pipes: one line per table on standard output as it finishes, nothing in between. (The command
+/// repeats each failure on standard error at the end, so errors are not printed twice here.)
+/// </summary>
+internal sealed class PlainSnapshotProgress(TextWriter output) : ISnapshotProgress
 {
     private readonly Lock _gate = new();
 
@@ -26,7 +29,7 @@ internal sealed class PlainSnapshotProgress(TextWriter output, TextWriter error)
             }
             else
             {
-                error.WriteLine($"failed  {outcome.Table.Source} -> {outcome.Table.Destination}: {outcome.Error}");
+                output.WriteLine($"failed  {outcome.Table.Source} -> {outcome.RelativePath}: {outcome.Error}");
             }
         }
     }
