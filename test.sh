@@ -47,7 +47,30 @@ if [ "$dotnet_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   fail "dotnet test failed before any test could report (build error or crashed test host)"
 fi
 
-# 2. Conformance: the JavaScript SDK suite against the local server with the TICKIT sample, on each backend.
+# 2. The TICKIT sample, as the README's first command runs it: typed answers and a Parquet file per table.
+run_sample() {
+  local name="$1"; shift
+  local out="$results/sample-$name"
+  local log="$results/sample-$name.log"
+  if dotnet "$root/samples/Tickit/bin/Release/net10.0/Tickit.dll" --out "$out" "$@" >"$log" 2>&1 \
+      && grep -q '^Top 5 events by tickets sold' "$log" \
+      && [ "$(find "$out" -name '*.parquet' | wc -l)" -eq 7 ]; then
+    echo "sample ($name): ok"
+    passed=$((passed + 1))
+  else
+    cat "$log" >&2
+    echo "sample ($name): FAILED"
+    failed=$((failed + 1))
+  fi
+}
+if dotnet build samples/Tickit --configuration Release --nologo -v quiet >/dev/null; then
+  run_sample embedded
+else
+  echo "sample: FAILED (build)"
+  failed=$((failed + 1))
+fi
+
+# 3. Conformance: the JavaScript SDK suite against the local server with the TICKIT sample, on each backend.
 run_conformance() {
   local name="$1"; shift
   local server_log="$results/local-server-$name.log"
@@ -65,6 +88,7 @@ run_conformance() {
     cat "$server_log" >&2
     fail "the local server ($name) did not start"
   else
+    run_sample "$name-endpoint" --endpoint "$endpoint"
     local tap="$results/conformance-$name.tap"
     (cd tests/conformance && REDSHIFT_TYPED_ENDPOINT="$endpoint" node --test --test-reporter=tap) >"$tap" 2>&1
     local node_status=$?

@@ -1,13 +1,38 @@
 using BenchmarkDotNet.Running;
+using RedshiftTyped.Benchmarks.Decoding;
 using RedshiftTyped.Benchmarks.Generator;
 using RedshiftTyped.Benchmarks.LocalServer;
+using RedshiftTyped.Benchmarks.Streaming;
 
-// `dotnet run -c Release -- --quick` times the generator once in this process (a first run includes JIT, as a real
-// build does); anything else goes to BenchmarkDotNet, e.g. `-- --filter *Generator*`.
-// `-- --quick-server` reads a 1,000,000-row result from the local server once (rows/s and bytes allocated per row).
+// `dotnet run -c Release -- <mode>`. Quick modes run in this process, once, without BenchmarkDotNet:
+//   --quick            the generator once (a first run includes JIT, as a real build does)
+//   --quick-server     a 1,000,000-row result read from the local server (rows/s and bytes allocated per row)
+//   --quick-decode     the decode benchmarks, timed by thread CPU time (for a loaded machine)
+//   --profile-decode T the generated decoder on table T's page for 20 s, for a profiler to attach
+//                      (DOTNET_PerfMapEnabled=1 perf record -p <pid>)
+// Anything else goes to BenchmarkDotNet, e.g. `-- --filter '*DecodeBenchmarks*'`.
 if (args.Contains("--quick-server"))
 {
     await QuickServingTiming.RunAsync();
+    return;
+}
+
+if (args.Contains("--quick-decode"))
+{
+    QuickDecodeTiming.Run();
+    return;
+}
+
+if (Array.IndexOf(args, "--profile-decode") is int profile and >= 0)
+{
+    var bench = new DecodeBenchmarks { Page = Enum.Parse<DecodeBenchmarks.Table>(args[profile + 1]) };
+    bench.Setup();
+    var until = DateTime.UtcNow.AddSeconds(20);
+    while (DateTime.UtcNow < until)
+    {
+        bench.GeneratedDecoder();
+    }
+
     return;
 }
 
@@ -17,4 +42,21 @@ if (args.Contains("--quick"))
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromTypes(
+[
+    // The source generator: cold run, and after one snapshot edited.
+    typeof(GeneratorBenchmarks),
+
+    // Decoding one GetStatementResult page: tokenizer floor, generated decoder, reflection mapper.
+    typeof(DecodeBenchmarks),
+
+    // The local server alone: rows/s it serves as JSON and CSV.
+    typeof(ResultServingBenchmarks),
+
+    // End to end through RedshiftClient against the local server: JSON vs CSV results, small-query latency.
+    typeof(ResultFormatBenchmarks),
+    typeof(SmallQueryLatencyBenchmarks),
+
+    // Streaming memory: a snapshot to Parquet at 1M and 5M rows, peak working set (server in its own process).
+    typeof(StreamingMemoryBenchmarks),
+]).Run(args);

@@ -25,6 +25,14 @@ public sealed class SnapshotOptions
     /// <summary>How a compiled table is checked against the live one (typed reads only).</summary>
     public SchemaCheck SchemaCheck { get; init; } = SchemaCheck.Default;
 
+    /// <summary>
+    /// Read in statements of at most this many rows, split on the primary key (or on <see cref="OrderBy"/>, which must
+    /// then be unique and non-null), so a table larger than the Data API's result cap (500 MB) can be read. Rows come
+    /// back in key order; the next chunk runs while the current one is read. The chunks are separate statements, so
+    /// rows changed while they run may be seen before or after the change (each key once).
+    /// </summary>
+    public int? ChunkRows { get; init; }
+
     /// <summary>The longest the statement may run before it is cancelled on the server.</summary>
     public TimeSpan? Timeout { get; init; }
 
@@ -46,11 +54,40 @@ public sealed class SnapshotOptions
     public SnapshotOptions Where(string sql, params (string Name, object Value)[] parameters)
         => Where(SnapshotFilter.Sql(sql, parameters));
 
+    /// <summary>These options for one chunk: the same filters and format, plus the chunk's key range, in key order.</summary>
+    internal SnapshotOptions ForChunk(SnapshotFilter range, IReadOnlyList<string> keys)
+    {
+        var chunk = new SnapshotOptions
+        {
+            OrderBy = keys,
+            Columns = Columns,
+            ResultFormat = ResultFormat,
+            SchemaCheck = SchemaCheck,
+            Timeout = Timeout,
+            StatementName = StatementName,
+        };
+        chunk._filters.AddRange(_filters);
+        chunk._filters.Add(range);
+        return chunk;
+    }
+
     internal void Validate()
     {
         if (Limit is < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(Limit), Limit, "Limit must be zero or more rows.");
+        }
+
+        if (ChunkRows is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ChunkRows), ChunkRows, "ChunkRows must be at least one row.");
+        }
+
+        if (ChunkRows is not null && Limit is not null)
+        {
+            throw new ArgumentException(
+                "Limit and ChunkRows cannot be combined: a limited read is one statement already. Drop one of them, or filter on a key range.",
+                nameof(ChunkRows));
         }
 
         if (Columns is { Count: 0 })

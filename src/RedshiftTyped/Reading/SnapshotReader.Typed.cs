@@ -18,9 +18,12 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
 {
     private readonly PageCursor<List<TRecord>> _pages;
 
+    private readonly StatementSeries _series;
+
     private SnapshotReader(TableDescriptor<TRecord> table, ColumnProjection projection, CompletedStatement statement,
-        ResultHeader header, PageCursor<List<TRecord>> pages)
+        StatementSeries series, ResultHeader header, PageCursor<List<TRecord>> pages)
     {
+        _series = series;
         Table = table;
         Projection = projection;
         Statement = statement;
@@ -42,10 +45,19 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
 
     public string StatementId => Statement.Id;
 
+    /// <summary>The ids of every statement run so far: one, or one per chunk (<see cref="SnapshotOptions.ChunkRows"/>).</summary>
+    public IReadOnlyList<string> StatementIds => _series.Ids;
+
+    /// <summary>How many statements the snapshot runs: one, or one per chunk.</summary>
+    public int StatementCount => _series.Count;
+
     /// <summary>The result's columns as the service described them.</summary>
     public IReadOnlyList<ColumnMetadata> Columns { get; }
 
-    /// <summary>The row count the service announced; every row is read before the reader says it is done.</summary>
+    /// <summary>
+    /// The row count the service announced (for a chunked read, the rows the plan counted); every row of each
+    /// statement is read before the reader says it is done.
+    /// </summary>
     public long? TotalNumRows { get; }
 
     /// <summary>The schema of <see cref="ReadBatchesAsync"/>'s batches: the compiled one, cut to the projection.</summary>
@@ -99,12 +111,16 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
             }
         }
 
-        var statement = SnapshotQuery.Build(table.QualifiedName, projection.SelectList, options, table.PrimaryKey);
         var tableCheck = client.SchemaVerifier.StartTableCheck(table, options.SchemaCheck, cancellationToken);
+        SnapshotPlan plan;
+        StatementSeries series;
         CompletedStatement completed;
         try
         {
-            completed = await client.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
+            plan = await SnapshotPlan.CreateAsync(client, table.QualifiedName, projection.SelectList, options, table.PrimaryKey, cancellationToken)
+                .ConfigureAwait(false);
+            series = new StatementSeries(client, plan.Statements);
+            completed = await series.RunFirstAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (StatementFailedException failed) when (tableCheck is not null)
         {
@@ -117,29 +133,53 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
 
             throw;
         }
+        catch when (tableCheck is not null)
+        {
+            // The statement's error is the one to report; the check only needs observing (it can end cancelled).
+            _ = tableCheck.ContinueWith(static t => t.Exception, CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
 
         if (tableCheck is not null && await tableCheck.ConfigureAwait(false) is { Count: > 0 } drift)
         {
             throw new SchemaDriftException(table.DisplayName, drift);
         }
 
-        var header = new ResultHeader();
+        var header = new ResultHeader(plan.TotalRows);
         var pages = await PageCursor<List<TRecord>>.OpenAsync(
-            token => PagedResult.ReadAsync(completed.Id, (next, number, ct) => FetchAsync(client, completed, table, projection, options, header, next, number, ct),
-                client.Logger, token),
-            cancellationToken).ConfigureAwait(false);
-        return new SnapshotReader<TRecord>(table, projection, completed, header, pages);
+            token => ReadPagesAsync(client, series, completed, table, projection, options, header, token), cancellationToken).ConfigureAwait(false);
+        return new SnapshotReader<TRecord>(table, projection, completed, series, header, pages);
+    }
+
+    /// <summary>Every page of every statement of the plan, in order.</summary>
+    private static async IAsyncEnumerable<List<TRecord>> ReadPagesAsync(RedshiftClient client, StatementSeries series,
+        CompletedStatement first, TableDescriptor<TRecord> table, ColumnProjection projection, SnapshotOptions options,
+        ResultHeader header, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        bool isFirst = true;
+        await foreach (var statement in series.ReadAsync(first, cancellationToken).ConfigureAwait(false))
+        {
+            bool checkHeader = isFirst;
+            isFirst = false;
+            await foreach (var page in PagedResult.ReadAsync(statement.Id,
+                               (next, number, ct) => FetchAsync(client, statement, table, projection, options, header, checkHeader && number == 0, next, ct),
+                               client.Logger, cancellationToken).ConfigureAwait(false))
+            {
+                yield return page;
+            }
+        }
     }
 
     private static async Task<PageFetch<List<TRecord>>> FetchAsync(RedshiftClient client, CompletedStatement statement,
         TableDescriptor<TRecord> table, ColumnProjection projection, SnapshotOptions options, ResultHeader header,
-        string? nextToken, int pageNumber, CancellationToken cancellationToken)
+        bool isFirstPage, string? nextToken, CancellationToken cancellationToken)
     {
         if (statement.ResultFormat == ResultFormatString.CSV)
         {
             var response = await client.DataApi.GetStatementResultV2Async(
                 new GetStatementResultV2Request { Id = statement.Id, NextToken = nextToken }, cancellationToken).ConfigureAwait(false);
-            if (pageNumber == 0)
+            if (isFirstPage)
             {
                 header.Accept(table, projection, options, response.ColumnMetadata, response.TotalNumRows);
             }
@@ -158,7 +198,7 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
 
         byte[] body = await client.DataApi.GetStatementResultBytesAsync(
             new GetStatementResultRequest { Id = statement.Id, NextToken = nextToken }, cancellationToken).ConfigureAwait(false);
-        if (pageNumber == 0)
+        if (isFirstPage)
         {
             // Checked before decoding: a changed column must read as drift, not as a decode error.
             var (columns, total) = ReadHeader(body);
@@ -170,14 +210,10 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
     }
 
     private static TypedResultPage<TRecord> DecodeJson(TableDescriptor<TRecord> table, ColumnProjection projection, byte[] body)
-        => projection.IsAll
-            ? DataApiRecords.ReadPage(body, table.Decoder)
-            : throw new NotSupportedException("Projected typed reads need projection-aware decoders.");
+        => projection.IsAll ? DataApiRecords.ReadPage(body, table.Decoder) : DataApiRecords.ReadPage(body, table.Decoder, projection);
 
     private static TRecord DecodeCsv(TableDescriptor<TRecord> table, ColumnProjection projection, string?[] fields)
-        => projection.IsAll
-            ? table.Decoder.DecodeCsv(fields)
-            : throw new NotSupportedException("Projected typed reads need projection-aware decoders.");
+        => projection.IsAll ? table.Decoder.DecodeCsv(fields) : table.Decoder.DecodeCsv(fields, projection);
 
     /// <summary>ColumnMetadata and TotalNumRows of a GetStatementResult body, skipping its records.</summary>
     private static (List<ColumnMetadata>? Columns, long? Total) ReadHeader(byte[] body)
@@ -214,7 +250,7 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
 }
 
 /// <summary>What the first page says of the whole result, checked against the compiled table.</summary>
-internal sealed class ResultHeader
+internal sealed class ResultHeader(long? plannedRows)
 {
     public IReadOnlyList<ColumnMetadata> Columns { get; private set; } = [];
 
@@ -224,7 +260,7 @@ internal sealed class ResultHeader
         IReadOnlyList<ColumnMetadata>? columns, long? totalNumRows)
     {
         Columns = columns ?? [];
-        TotalNumRows = totalNumRows;
+        TotalNumRows = plannedRows ?? totalNumRows;
         if (options.SchemaCheck != SchemaCheck.Off && columns is not null
             && SchemaVerifier.CompareResult(projection, columns) is { Count: > 0 } differences)
         {

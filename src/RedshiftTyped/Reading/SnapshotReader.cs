@@ -15,14 +15,18 @@ public sealed class SnapshotReader : IAsyncDisposable
 {
     private readonly PageCursor<ResultPage> _pages;
 
-    private SnapshotReader(TableReference table, CompletedStatement statement, PageCursor<ResultPage> pages)
+    private readonly StatementSeries _series;
+
+    private SnapshotReader(TableReference table, CompletedStatement statement, StatementSeries series, long? plannedRows,
+        PageCursor<ResultPage> pages)
     {
+        _series = series;
         Table = table;
         Statement = statement;
         _pages = pages;
         var first = pages.First!;
         Columns = first.Columns;
-        TotalNumRows = first.TotalNumRows;
+        TotalNumRows = plannedRows ?? first.TotalNumRows;
         RowSchema = new RedshiftRowSchema(first.Columns);
         ArrowSchema = ResultArrowSchema.For(first.Columns);
     }
@@ -34,12 +38,21 @@ public sealed class SnapshotReader : IAsyncDisposable
 
     public string StatementId => Statement.Id;
 
+    /// <summary>The ids of every statement run so far: one, or one per chunk (<see cref="SnapshotOptions.ChunkRows"/>).</summary>
+    public IReadOnlyList<string> StatementIds => _series.Ids;
+
+    /// <summary>How many statements the snapshot runs: one, or one per chunk.</summary>
+    public int StatementCount => _series.Count;
+
     /// <summary>The result's columns as the service described them.</summary>
     public IReadOnlyList<ColumnMetadata> Columns { get; }
 
     public RedshiftRowSchema RowSchema { get; }
 
-    /// <summary>The row count the service announced; every row is read before the reader says it is done.</summary>
+    /// <summary>
+    /// The row count the service announced (for a chunked read, the rows the plan counted); every row of each
+    /// statement is read before the reader says it is done.
+    /// </summary>
     public long? TotalNumRows { get; }
 
     /// <summary>The schema of <see cref="ReadBatchesAsync"/>'s batches (see <see cref="ResultArrowSchema"/>).</summary>
@@ -81,15 +94,30 @@ public sealed class SnapshotReader : IAsyncDisposable
     {
         options.Validate();
         string selectList = options.Columns is null ? "*" : string.Join(", ", options.Columns.Select(RedshiftIdentifier.Quote));
-        var statement = SnapshotQuery.Build(table.QualifiedName, selectList, options, primaryKey: []);
-        var completed = await client.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
+        var plan = await SnapshotPlan.CreateAsync(client, table.QualifiedName, selectList, options, primaryKey: [], cancellationToken)
+            .ConfigureAwait(false);
+        var series = new StatementSeries(client, plan.Statements);
+        var completed = await series.RunFirstAsync(cancellationToken).ConfigureAwait(false);
         if (!completed.HasResultSet)
         {
             throw new InvalidOperationException($"Statement {completed.Id} reading {table} finished without a result set.");
         }
 
-        var pages = await PageCursor<ResultPage>.OpenAsync(
-            token => client.ReadPagesAsync(completed, token), cancellationToken).ConfigureAwait(false);
-        return new SnapshotReader(table, completed, pages);
+        var pages = await PageCursor<ResultPage>.OpenAsync(token => ReadPagesAsync(client, series, completed, token), cancellationToken)
+            .ConfigureAwait(false);
+        return new SnapshotReader(table, completed, series, plan.TotalRows, pages);
+    }
+
+    /// <summary>Every page of every statement of the plan, in order.</summary>
+    private static async IAsyncEnumerable<ResultPage> ReadPagesAsync(RedshiftClient client, StatementSeries series, CompletedStatement first,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var statement in series.ReadAsync(first, cancellationToken).ConfigureAwait(false))
+        {
+            await foreach (var page in client.ReadPagesAsync(statement, cancellationToken).ConfigureAwait(false))
+            {
+                yield return page;
+            }
+        }
     }
 }

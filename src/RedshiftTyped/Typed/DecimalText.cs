@@ -16,6 +16,11 @@ internal static class DecimalText
 
     public static decimal Parse(ReadOnlySpan<byte> utf8, ColumnDescriptor column)
     {
+        if (TryParsePlain(utf8, out decimal plain))
+        {
+            return plain;
+        }
+
         if (SignificantDigits(utf8) <= SafeDigits
             && decimal.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value))
         {
@@ -27,6 +32,11 @@ internal static class DecimalText
 
     public static decimal Parse(string text, ColumnDescriptor column)
     {
+        if (TryParsePlain(text.AsSpan(), out decimal plain))
+        {
+            return plain;
+        }
+
         if (SignificantDigits(text.AsSpan()) <= SafeDigits
             && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value))
         {
@@ -34,6 +44,63 @@ internal static class DecimalText
         }
 
         return ParseCarefully(text, column);
+    }
+
+    /// <summary>
+    /// The form Redshift prints numeric in (<c>-123.4500</c>: an optional minus, digits, an optional point and digits),
+    /// with at most 19 digits in all, so the digits fit a ulong and the value a decimal exactly, scale and trailing zeros
+    /// kept as decimal.Parse keeps them. Anything else (a plus sign, an exponent, spaces, more digits, negative zero)
+    /// returns false and takes the general path.
+    /// </summary>
+    internal static bool TryParsePlain<TChar>(ReadOnlySpan<TChar> text, out decimal value)
+        where TChar : unmanaged, System.Numerics.IBinaryInteger<TChar>
+    {
+        value = default;
+        int i = 0;
+        bool negative = false;
+        if (text.Length > 0 && uint.CreateTruncating(text[0]) == '-')
+        {
+            negative = true;
+            i = 1;
+        }
+
+        ulong mantissa = 0;
+        int digits = 0;
+        int scale = -1;
+        for (; i < text.Length; i++)
+        {
+            uint c = uint.CreateTruncating(text[i]);
+            uint d = c - '0';
+            if (d <= 9)
+            {
+                if (++digits > 19)
+                {
+                    return false;
+                }
+
+                mantissa = (mantissa * 10) + d;
+                if (scale >= 0)
+                {
+                    scale++;
+                }
+            }
+            else if (c == '.' && scale < 0)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0 || (negative && mantissa == 0))
+        {
+            return false;
+        }
+
+        value = new decimal((int)mantissa, (int)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
+        return true;
     }
 
     private static decimal ParseCarefully(string text, ColumnDescriptor column)
@@ -90,18 +157,11 @@ internal static class DecimalText
         return counter.Result;
     }
 
+    /// <summary>A number, only too large or too precise for decimal (not text such as <c>.</c> or <c>1.2.3</c>).</summary>
     private static bool LooksNumeric(string text)
-    {
-        foreach (char c in text.Trim())
-        {
-            if (c is not ((>= '0' and <= '9') or '.' or '-' or '+' or 'e' or 'E'))
-            {
-                return false;
-            }
-        }
-
-        return text.Length > 0;
-    }
+        => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+            && double.IsFinite(value)
+            && text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
 
     /// <summary>Counts significant digits: leading zeros and trailing fractional zeros do not count; stops at an exponent.</summary>
     private struct DigitCounter

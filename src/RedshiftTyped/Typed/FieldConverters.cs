@@ -65,7 +65,7 @@ internal static class TextParsing
 
 internal readonly struct Int16Converter : IFieldConverter<Int16Converter, short>
 {
-    public static short FromLong(long value, ColumnDescriptor column) => TextParsing.Integer<short>(value, column);
+    public static short FromLong(long value, ColumnDescriptor column) => value == (short)value ? (short)value : TextParsing.Integer<short>(value, column);
 
     public static short FromText(string text, ColumnDescriptor column)
         => TextParsing.Parse(text, column, static t => short.Parse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
@@ -73,7 +73,7 @@ internal readonly struct Int16Converter : IFieldConverter<Int16Converter, short>
 
 internal readonly struct Int32Converter : IFieldConverter<Int32Converter, int>
 {
-    public static int FromLong(long value, ColumnDescriptor column) => TextParsing.Integer<int>(value, column);
+    public static int FromLong(long value, ColumnDescriptor column) => value == (int)value ? (int)value : TextParsing.Integer<int>(value, column);
 
     public static int FromText(string text, ColumnDescriptor column)
         => TextParsing.Parse(text, column, static t => int.Parse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));

@@ -1,4 +1,5 @@
 using System.Data.SqlTypes;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using RedshiftTyped.DataApi.Model;
 
@@ -153,14 +154,13 @@ public static class JsonFieldReader
     public static byte[]? ReadVarByteOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
         => TryRead<VarByteConverter, byte[]>(ref reader, column, out var value) ? value : null;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryRead<TConverter, T>(ref Utf8JsonReader reader, ColumnDescriptor column, out T value)
         where TConverter : IFieldConverter<TConverter, T>
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            throw reader.TokenType == JsonTokenType.EndArray
-                ? new RowDecodeException(column, $"A record of {column.Table} ends before column \"{column.Name}\" (position {column.Position}).")
-                : new RowDecodeException(column, $"Column \"{column.Name}\" of {column.Table}: expected a Field object, found {reader.TokenType}.");
+            throw NotAField(reader.TokenType, column);
         }
 
         value = default!;
@@ -168,45 +168,36 @@ public static class JsonFieldReader
         bool isNull = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("stringValue"u8))
+            var member = Member(ref reader);
+            reader.Read();
+            switch (member)
             {
-                reader.Read();
-                value = TConverter.FromString(ref reader, column);
-                hasValue = true;
-            }
-            else if (reader.ValueTextEquals("longValue"u8))
-            {
-                reader.Read();
-                value = TConverter.FromLong(reader.GetInt64(), column);
-                hasValue = true;
-            }
-            else if (reader.ValueTextEquals("isNull"u8))
-            {
-                reader.Read();
-                isNull = reader.TokenType == JsonTokenType.True;
-            }
-            else if (reader.ValueTextEquals("doubleValue"u8))
-            {
-                reader.Read();
-                value = TConverter.FromDouble(FieldJsonConverter.ReadDouble(ref reader), column);
-                hasValue = true;
-            }
-            else if (reader.ValueTextEquals("booleanValue"u8))
-            {
-                reader.Read();
-                value = TConverter.FromBoolean(reader.GetBoolean(), column);
-                hasValue = true;
-            }
-            else if (reader.ValueTextEquals("blobValue"u8))
-            {
-                reader.Read();
-                value = TConverter.FromBlob(ref reader, column);
-                hasValue = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case FieldMember.StringValue:
+                    value = TConverter.FromString(ref reader, column);
+                    hasValue = true;
+                    break;
+                case FieldMember.LongValue:
+                    value = TConverter.FromLong(reader.GetInt64(), column);
+                    hasValue = true;
+                    break;
+                case FieldMember.IsNull:
+                    isNull = reader.TokenType == JsonTokenType.True;
+                    break;
+                case FieldMember.DoubleValue:
+                    value = TConverter.FromDouble(FieldJsonConverter.ReadDouble(ref reader), column);
+                    hasValue = true;
+                    break;
+                case FieldMember.BooleanValue:
+                    value = TConverter.FromBoolean(reader.GetBoolean(), column);
+                    hasValue = true;
+                    break;
+                case FieldMember.BlobValue:
+                    value = TConverter.FromBlob(ref reader, column);
+                    hasValue = true;
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -216,5 +207,57 @@ public static class JsonFieldReader
         }
 
         return hasValue ? true : throw DecodeErrors.EmptyField(column);
+    }
+
+    // Kept out of TryRead so the per-type copies of the hot loop stay small.
+    private static RowDecodeException NotAField(JsonTokenType token, ColumnDescriptor column) => token == JsonTokenType.EndArray
+        ? new RowDecodeException(column, $"A record of {column.Table} ends before column \"{column.Name}\" (position {column.Position}).")
+        : new RowDecodeException(column, $"Column \"{column.Name}\" of {column.Table}: expected a Field object, found {token}.");
+
+    /// <summary>
+    /// Which Field member the reader's PropertyName is. Names are matched on their raw bytes, the first byte choosing
+    /// the candidate, without the unescaping checks of ValueTextEquals; escaped names (or names split across buffers) are unescaped by
+    /// ValueTextEquals instead.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static FieldMember Member(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return MemberByValueTextEquals(ref reader);
+        }
+
+        // The first byte picks the one candidate; the whole name must still match.
+        var name = reader.ValueSpan;
+        return name.IsEmpty ? FieldMember.Unknown : name[0] switch
+        {
+            (byte)'s' when name.SequenceEqual("stringValue"u8) => FieldMember.StringValue,
+            (byte)'l' when name.SequenceEqual("longValue"u8) => FieldMember.LongValue,
+            (byte)'i' when name.SequenceEqual("isNull"u8) => FieldMember.IsNull,
+            (byte)'b' when name.SequenceEqual("booleanValue"u8) => FieldMember.BooleanValue,
+            (byte)'b' when name.SequenceEqual("blobValue"u8) => FieldMember.BlobValue,
+            (byte)'d' when name.SequenceEqual("doubleValue"u8) => FieldMember.DoubleValue,
+            _ => FieldMember.Unknown,
+        };
+    }
+
+    private static FieldMember MemberByValueTextEquals(ref Utf8JsonReader reader)
+        => reader.ValueTextEquals("stringValue"u8) ? FieldMember.StringValue
+            : reader.ValueTextEquals("longValue"u8) ? FieldMember.LongValue
+            : reader.ValueTextEquals("isNull"u8) ? FieldMember.IsNull
+            : reader.ValueTextEquals("doubleValue"u8) ? FieldMember.DoubleValue
+            : reader.ValueTextEquals("booleanValue"u8) ? FieldMember.BooleanValue
+            : reader.ValueTextEquals("blobValue"u8) ? FieldMember.BlobValue
+            : FieldMember.Unknown;
+
+    private enum FieldMember
+    {
+        Unknown,
+        StringValue,
+        LongValue,
+        IsNull,
+        DoubleValue,
+        BooleanValue,
+        BlobValue,
     }
 }

@@ -67,6 +67,83 @@ public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_chunked_read_covers_every_row_once_in_key_order_over_several_statements()
+    {
+        var descriptor = TickitDatabase.Public.Sales;
+        await using var reader = await Client.OpenSnapshotAsync(descriptor, new SnapshotOptions { ChunkRows = 7_000, OrderBy = ["salesid"] });
+        var typed = new RowChecksum();
+        int previous = int.MinValue;
+        await foreach (var sale in reader.ReadRowsAsync())
+        {
+            Assert.True(sale.Salesid > previous, $"salesid {sale.Salesid} came after {previous}");
+            previous = sale.Salesid;
+            typed.Add([sale.Salesid, sale.Listid, sale.Sellerid, sale.Buyerid, sale.Eventid, sale.Dateid, sale.Qtysold, sale.Pricepaid, sale.Commission, sale.Saletime]);
+        }
+
+        var printed = await SqlCommandRowsAsync($"select {descriptor.SelectList} from public.sales", descriptor.Columns);
+        Assert.Equal(15, reader.StatementCount);
+        Assert.Equal(15, reader.StatementIds.Distinct().Count());
+        Assert.Equal(SnapshotServerFixture.SalesRows, reader.TotalNumRows);
+        Assert.Equal(printed.Count, typed.Count);
+        Assert.Equal(printed.Hash(), typed.Hash());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(12)]
+    [InlineData(50)]
+    public async Task Chunks_split_on_a_composite_key_with_filters_and_hostile_key_values(int chunkRows)
+    {
+        var all = await ReadingsAsync(new SnapshotOptions());
+        var expected = all.Where(r => r.Id != 7).OrderBy(r => r.Sensor, StringComparer.Ordinal).ThenBy(r => r.Id).Select(r => r.Id).ToList();
+
+        var rows = await ReadingsAsync(new SnapshotOptions { ChunkRows = chunkRows, OrderBy = ["sensor", "id"] }
+            .Where(Readings.RedshiftTable.Column.Id.NotEqualTo(7)));
+
+        Assert.Equal(expected.Order(), rows.Select(r => r.Id).Order());
+        Assert.Equal(expected.Count, rows.Select(r => r.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_chunked_read_of_no_rows_runs_one_statement_and_untyped_reads_chunk_too()
+    {
+        await using (var empty = await Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor,
+                         new SnapshotOptions { ChunkRows = 3 }.Where(Readings.RedshiftTable.Column.Id.GreaterThan(1000))))
+        {
+            Assert.Equal(1, empty.StatementCount);
+            Assert.Equal(0, empty.TotalNumRows);
+            await foreach (var _ in empty.ReadRowsAsync())
+            {
+                Assert.Fail("no row expected");
+            }
+        }
+
+        await using var untyped = await Client.OpenSnapshotAsync(new TableReference("public", "sales"),
+            new SnapshotOptions { ChunkRows = 30_000, OrderBy = ["salesid"], Columns = ["salesid"] });
+        long rows = 0;
+        await foreach (var batch in untyped.ReadBatchesAsync())
+        {
+            rows += batch.Length;
+        }
+
+        Assert.Equal(4, untyped.StatementCount);
+        Assert.Equal(SnapshotServerFixture.SalesRows, rows);
+    }
+
+    [Fact]
+    public async Task Chunking_without_a_key_or_with_a_limit_is_refused_with_the_fix()
+    {
+        var noKey = await Assert.ThrowsAsync<ArgumentException>(
+            () => Client.OpenSnapshotAsync(TickitDatabase.Public.Sales, new SnapshotOptions { ChunkRows = 10 }));
+        Assert.Contains("OrderBy", noKey.Message);
+
+        var withLimit = await Assert.ThrowsAsync<ArgumentException>(
+            () => Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, new SnapshotOptions { ChunkRows = 10, Limit = 5 }));
+        Assert.Contains("cannot be combined", withLimit.Message);
+    }
+
+    [Fact]
     public async Task A_limit_reads_the_first_rows_by_primary_key_every_time()
     {
         var first = await ReadingsAsync(new SnapshotOptions { Limit = 5 });
@@ -82,25 +159,25 @@ public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
         var all = await ReadingsAsync(new SnapshotOptions());
         
         Assert.Equal(Ids(all.Where(r => r.Reading > 50.5m)),
-            Ids(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Reading.GreaterThan(50.5m)))));
+            Ids(await ReadingsAsync(new SnapshotOptions().Where(Readings.RedshiftTable.Column.Reading.GreaterThan(50.5m)))));
         Assert.Equal(Ids(all.Where(r => r.Id is >= 3 and <= 7)),
-            Ids(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Id.Between(3, 7)))));
+            Ids(await ReadingsAsync(new SnapshotOptions().Where(Readings.RedshiftTable.Column.Id.Between(3, 7)))));
         Assert.Equal(Ids(all.Where(r => r.Sensor is "north" or "it's \"quoted\"")),
-            Ids(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Sensor.In("north", "it's \"quoted\"")))));
+            Ids(await ReadingsAsync(new SnapshotOptions().Where(Readings.RedshiftTable.Column.Sensor.In("north", "it's \"quoted\"")))));
         Assert.Equal(Ids(all.Where(r => r.Reading is null)),
-            Ids(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Reading.IsNull()))));
+            Ids(await ReadingsAsync(new SnapshotOptions().Where(Readings.RedshiftTable.Column.Reading.IsNull()))));
         Assert.Equal(Ids(all.Where(r => r.TakenAt >= new DateTime(2024, 1, 5) && r.Ok == true)),
-            Ids(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.TakenAt.GreaterThanOrEqualTo(new DateTime(2024, 1, 5)) & ReadingsColumns.Ok.EqualTo(true)))));
+            Ids(await ReadingsAsync(new SnapshotOptions().Where(Readings.RedshiftTable.Column.TakenAt.GreaterThanOrEqualTo(new DateTime(2024, 1, 5)) & Readings.RedshiftTable.Column.Ok.EqualTo(true)))));
         Assert.Equal(Ids(all.Where(r => r.Note == "")),
-            Ids(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Note.EqualTo("")))));
-        Assert.Empty(await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Id.In())));
+            Ids(await ReadingsAsync(new SnapshotOptions().Where(Readings.RedshiftTable.Column.Note.EqualTo("")))));
+        Assert.Empty(await ReadingsAsync(new SnapshotOptions().Where(Readings.RedshiftTable.Column.Id.In())));
     }
 
     [Fact]
     public async Task A_hostile_value_is_data_not_sql()
     {
                 // One row holds this text as its sensor; as SQL it would match every row.
-        var rows = await ReadingsAsync(new SnapshotOptions().Where(ReadingsColumns.Sensor.EqualTo("x' OR '1'='1")));
+        var rows = await ReadingsAsync(new SnapshotOptions().Where(Readings.RedshiftTable.Column.Sensor.EqualTo("x' OR '1'='1")));
 
         Assert.Equal([12L], Ids(rows));
     }
@@ -111,7 +188,7 @@ public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
         var all = await ReadingsAsync(new SnapshotOptions());
         var options = new SnapshotOptions { Limit = 3 }
             .Where("\"sensor\" = :sensor -- a trailing comment cannot swallow the rest", ("sensor", "south"))
-            .Where(ReadingsColumns.Id.GreaterThan(2));
+            .Where(Readings.RedshiftTable.Column.Id.GreaterThan(2));
 
         var rows = await ReadingsAsync(options);
 
@@ -126,6 +203,54 @@ public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
         var error = await Assert.ThrowsAsync<StatementFailedException>(() => ReadingsAsync(options));
 
         Assert.Contains("no_such_column", error.Message);
+    }
+
+    [Theory]
+    [InlineData("JSON")]
+    [InlineData("CSV")]
+    public async Task A_projection_reads_only_its_columns_and_leaves_the_others_default(string format)
+    {
+        var all = (await ReadingsAsync(new SnapshotOptions())).OrderBy(r => r.Id).ToList();
+        await using var reader = await Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor,
+            new SnapshotOptions { Columns = ["note", "id"], OrderBy = ["id"], ResultFormat = new ResultFormatString(format) });
+        var rows = new List<Readings>();
+        await foreach (var row in reader.ReadRowsAsync())
+        {
+            rows.Add(row);
+        }
+
+        Assert.Equal(["id", "note"], reader.Columns.Select(c => c.Name));
+        Assert.DoesNotContain("\"sensor\"", reader.Statement.Statement.Sql);
+        Assert.Equal(all.Select(r => (r.Id, r.Note)), rows.Select(r => (r.Id, r.Note)));
+        Assert.All(rows, r => Assert.Equal((default(string), default(decimal?), default(DateTime)), (r.Sensor, r.Reading, r.TakenAt)));
+        Assert.Equal(["id", "note"], reader.ArrowSchema.FieldsList.Select(f => f.Name));
+    }
+
+    [Fact]
+    public async Task Projected_arrow_batches_hold_only_the_projected_columns()
+    {
+        await using var reader = await Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, new SnapshotOptions { Columns = ["reading"] });
+        var batches = new List<Apache.Arrow.RecordBatch>();
+        await foreach (var batch in reader.ReadBatchesAsync())
+        {
+            batches.Add(batch);
+        }
+
+        Assert.All(batches, b => Assert.Equal(1, b.ColumnCount));
+        Assert.Equal(12, batches.Sum(b => b.Length));
+        Assert.Equal(3, batches.Sum(b => b.Column(0).NullCount));
+    }
+
+    [Fact]
+    public async Task A_filter_on_another_table_or_an_unknown_projected_column_is_refused()
+    {
+        var foreign = new SnapshotOptions().Where(RedshiftTyped.IntegrationTests.Generated.Tickit.Public.Sales.RedshiftTable.Column.Salesid.EqualTo(1));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, foreign));
+        Assert.Contains("tickit.public.sales", error.Message);
+
+        var unknown = await Assert.ThrowsAsync<ArgumentException>(
+            () => Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, new SnapshotOptions { Columns = ["nope"] }));
+        Assert.Contains("has no column \"nope\"", unknown.Message);
     }
 
     [Fact]
@@ -239,19 +364,6 @@ public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
 
         return checksum;
     }
-}
-
-/// <summary>Column handles of <c>readings</c> (until the generator emits them).</summary>
-internal static class ReadingsColumns
-{
-    public static readonly Column<Readings, long> Id = Of<long>("id");
-    public static readonly Column<Readings, string> Sensor = Of<string>("sensor");
-    public static readonly Column<Readings, decimal?> Reading = Of<decimal?>("reading");
-    public static readonly Column<Readings, DateTime> TakenAt = Of<DateTime>("taken_at");
-    public static readonly Column<Readings, bool?> Ok = Of<bool?>("ok");
-    public static readonly Column<Readings, string?> Note = Of<string?>("note");
-
-    private static Column<Readings, T> Of<T>(string name) => new(Readings.RedshiftTable.Descriptor.FindColumn(name)!);
 }
 
 /// <summary>The TICKIT sample plus a <c>readings</c> table with a primary key and awkward values.</summary>

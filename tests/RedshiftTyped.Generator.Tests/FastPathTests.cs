@@ -1,0 +1,172 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using RedshiftTyped.Generator.Tests.Generated.Tickit;
+using RedshiftTyped.Typed;
+
+namespace RedshiftTyped.Generator.Tests;
+
+/// <summary>
+/// The decoders' fast paths (Field members matched on raw bytes, plain numerics parsed without decimal.Parse) give
+/// exactly what the general paths give: escaped member names, values split across buffers, unknown members,
+/// isNull false, and every numeric spelling.
+/// </summary>
+public sealed class FastPathTests
+{
+    private const string SalesRecord = """
+        [{"longValue":1},{"longValue":2},{"longValue":36861},{"longValue":21191},{"longValue":7872},{"longValue":1875},
+         {"longValue":4},{"stringValue":"728.00"},{"stringValue":"109.20"},{"stringValue":"2008-02-18 02:36:48"}]
+        """;
+
+    [Fact]
+    public void EscapedMemberNamesAndValuesReadAsPlainOnes()
+    {
+        string escaped = SalesRecord
+            .Replace("{\"longValue\":1}", "{\"long\\u0056alue\":1}", StringComparison.Ordinal)
+            .Replace("{\"stringValue\":\"728.00\"}", "{\"\\u0073tringValue\":\"72\\u0038.00\"}", StringComparison.Ordinal)
+            .Replace("2008-02-18 02:36:48", "2008-02-18\\u002002:36:48", StringComparison.Ordinal);
+
+        Assert.Equal(Decode(SalesRecord), Decode(escaped));
+        Assert.Equal("728.00", Decode(escaped).Pricepaid!.Value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void UnknownMembersAreSkippedWhereverTheyAre()
+    {
+        string noisy = SalesRecord
+            .Replace("{\"longValue\":2}", "{\"typeHint\":{\"a\":[1,{\"longValue\":9}]},\"longValue\":2,\"l\":null,\"\":0}", StringComparison.Ordinal)
+            .Replace("{\"stringValue\":\"109.20\"}", "{\"stringValueX\":\"1\",\"stringValue\":\"109.20\",\"s\":true}", StringComparison.Ordinal);
+
+        Assert.Equal(Decode(SalesRecord), Decode(noisy));
+    }
+
+    [Fact]
+    public void IsNullFalseBesideAValueIsAValue()
+    {
+        string record = SalesRecord
+            .Replace("{\"longValue\":2}", "{\"isNull\":false,\"longValue\":2}", StringComparison.Ordinal)
+            .Replace("{\"stringValue\":\"109.20\"}", "{\"stringValue\":\"109.20\",\"isNull\":false}", StringComparison.Ordinal)
+            .Replace("{\"stringValue\":\"728.00\"}", "{\"isNull\":true}", StringComparison.Ordinal);
+
+        var row = Decode(record);
+        Assert.Equal(2, row.Listid);
+        Assert.Equal(109.20m, row.Commission);
+        Assert.Null(row.Pricepaid);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void RecordSplitAcrossBuffersReadsTheSame(int segmentLength)
+    {
+        // A reader over many small segments: names, numbers and strings arrive as value sequences.
+        string record = SalesRecord.Replace("{\"longValue\":2}", "{\"typeHint\":[1,2],\"long\\u0056alue\":2}", StringComparison.Ordinal);
+        var bytes = Encoding.UTF8.GetBytes(record);
+        var reader = new Utf8JsonReader(Segments(bytes, segmentLength));
+        reader.Read();
+
+        var row = TickitDatabase.Public.Sales.Decoder.DecodeJson(ref reader);
+
+        Assert.Equal(Decode(SalesRecord), row);
+        Assert.Equal(JsonTokenType.EndArray, reader.TokenType);
+    }
+
+    [Theory]
+    [InlineData("728.00")]
+    [InlineData("-0.01")]
+    [InlineData("0")]
+    [InlineData("0.000")]
+    [InlineData("-0")]
+    [InlineData("-0.00")]
+    [InlineData(".5")]
+    [InlineData("5.")]
+    [InlineData("-.5")]
+    [InlineData("007.50")]
+    [InlineData("+1.5")]
+    [InlineData("1e3")]
+    [InlineData("1.5E-2")]
+    [InlineData(" 12")]
+    [InlineData("9999999999999999999")]
+    [InlineData("-9999999999999999999")]
+    [InlineData("18446744073709551615")]
+    [InlineData("0.1234567890123456789")]
+    [InlineData("0.0000000000000000000000000001")]
+    [InlineData("12345678901234567890.12345678")]
+    public void NumericTextReadsAsDecimalParseReadsIt(string text)
+    {
+        decimal expected = decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        string record = SalesRecord.Replace("\"728.00\"", "\"" + text + "\"", StringComparison.Ordinal);
+        string?[] csv = ["1", "2", "3", "4", "5", "6", "7", text, null, null];
+
+        foreach (decimal actual in new[] { Decode(record).Pricepaid!.Value, TickitDatabase.Public.Sales.Decoder.DecodeCsv(csv).Pricepaid!.Value })
+        {
+            Assert.Equal(expected, actual);
+            Assert.Equal(expected.Scale, actual.Scale);
+            Assert.Equal(expected.ToString(CultureInfo.InvariantCulture), actual.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(".")]
+    [InlineData("-")]
+    [InlineData("1.2.3")]
+    [InlineData("12a")]
+    [InlineData("--1")]
+    public void TextThatIsNotANumberIsStillAnError(string text)
+    {
+        string record = SalesRecord.Replace("\"728.00\"", "\"" + text + "\"", StringComparison.Ordinal);
+        var ex = Assert.Throws<RowDecodeException>(() => Decode(record));
+        Assert.Equal("pricepaid", ex.Column?.Name);
+    }
+
+    [Theory]
+    [InlineData(2147483648L)]
+    [InlineData(-2147483649L)]
+    public void IntegerOutOfRangeNamesTheColumn(long value)
+    {
+        string record = SalesRecord.Replace("{\"longValue\":36861}", "{\"longValue\":" + value.ToString(CultureInfo.InvariantCulture) + "}", StringComparison.Ordinal);
+        var ex = Assert.Throws<RowDecodeException>(() => Decode(record));
+        Assert.Equal("sellerid", ex.Column?.Name);
+        Assert.Contains(value.ToString(CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
+    }
+
+    private static Generated.Tickit.Public.Sales Decode(string record)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(record));
+        reader.Read();
+        return TickitDatabase.Public.Sales.Decoder.DecodeJson(ref reader);
+    }
+
+    private static ReadOnlySequence<byte> Segments(byte[] bytes, int length)
+    {
+        Segment? first = null;
+        Segment? last = null;
+        for (int offset = 0; offset < bytes.Length; offset += length)
+        {
+            var memory = bytes.AsMemory(offset, Math.Min(length, bytes.Length - offset));
+            last = last is null ? first = new Segment(memory, 0) : last.Append(memory);
+        }
+
+        return new ReadOnlySequence<byte>(first!, 0, last!, last!.Memory.Length);
+    }
+
+    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
+        {
+            Memory = memory;
+            RunningIndex = runningIndex;
+        }
+
+        public Segment Append(ReadOnlyMemory<byte> memory)
+        {
+            var next = new Segment(memory, RunningIndex + Memory.Length);
+            Next = next;
+            return next;
+        }
+    }
+}
