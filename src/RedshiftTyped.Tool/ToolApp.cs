@@ -12,12 +12,26 @@ internal static class ToolApp
         SqlCommand.Create(console),
         CaptureCommand.Create(console),
         CheckCommand.Create(console),
+        SnapshotCommand.Create(console),
         LocalCommand.Create(console),
     };
 
     public static Task<int> RunAsync(string[] args, ToolConsole console, CancellationToken cancellationToken = default)
     {
         var parse = CreateRoot(console).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // System.CommandLine exits 1 on a parse error; the tool keeps 1 for failed work and 2 for a wrong command line.
+            foreach (var error in parse.Errors)
+            {
+                console.Error.WriteLine($"error: {error.Message}");
+            }
+
+            string command = parse.CommandResult.Command is RootCommand ? "redshift-typed" : $"redshift-typed {parse.CommandResult.Command.Name}";
+            console.Error.WriteLine($"Run '{command} --help' for usage.");
+            return Task.FromResult(ExitCodes.Usage);
+        }
+
         return parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal static class CommandRunner
         {
             return await work();
         }
-        catch (Exception ex) when (ex is RedshiftConfigurationException or UsageException or ArgumentException or Snapshots.SnapshotFormatException)
+        catch (Exception ex) when (ex is RedshiftConfigurationException or UsageException or ArgumentException or Snapshots.SnapshotFormatException or Export.PipelineSpecException)
         {
             await console.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.Usage;

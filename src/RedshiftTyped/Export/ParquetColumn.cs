@@ -10,7 +10,9 @@ namespace RedshiftTyped.Export;
 /// <summary>
 /// One Arrow column as a Parquet column, typed so the meaning survives:
 /// int16/int32/int64 as INT(16/32/64, signed); float/double; decimal128(p, s) as DECIMAL(p, s) from the exact
-/// 128-bit value; bool; date32 as DATE; time64 as TIME(micros or nanos); timestamp as TIMESTAMP(micros) with
+/// 128-bit value; bool; date32 as DATE; time64 as TIME(micros or nanos) (Parquet.Net always flags TIME as adjusted
+/// to UTC, as Arrow's C++ writer does, and offers no way to clear it; a time of day has no date to shift, so readers
+/// read the same wall-clock value); timestamp as TIMESTAMP(micros) with
 /// isAdjustedToUTC only when the Arrow type has a zone (timestamptz), so a zone-less timestamp stays a wall-clock
 /// value; string as UTF8 STRING; binary as plain BYTE_ARRAY (no string annotation).
 /// Duration (Redshift interval) has no Parquet logical type. Parquet.Net's INTERVAL is Spark's months/days/

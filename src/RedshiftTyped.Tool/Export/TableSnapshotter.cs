@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using RedshiftTyped.Connection;
+using RedshiftTyped.DataApi.Errors;
+using RedshiftTyped.DataApi.Model;
+using RedshiftTyped.Execution;
+using RedshiftTyped.Export;
+using RedshiftTyped.Reading;
+
+namespace RedshiftTyped.Tool.Export;
+
+/// <summary>
+/// Snapshots one table: runs the untyped snapshot read (with the table's limit, key order and where clause) and
+/// streams its batches into the table's file. A failure is this table's outcome, not an exception, so the other
+/// tables go on; only the command's own cancellation and configuration errors escape.
+/// </summary>
+internal sealed class TableSnapshotter(RedshiftClient client, string outputDirectory, ExportFormat format, ISnapshotProgress progress)
+{
+    /// <summary>The file's path under the output directory: <c>catalog/schema/table.ext</c>, with '/' separators.</summary>
+    public static string RelativePath(DestinationTable destination, ExportFormat format)
+        => string.Join('/', Snapshots.SnapshotLayout.Encode(destination.Catalog), Snapshots.SnapshotLayout.Encode(destination.Schema),
+            Snapshots.SnapshotLayout.Encode(destination.Table) + "." + format.FileExtension());
+
+    /// <summary>The read the pipeline asks for: a limit ordered by the primary keys, and the raw where clause.</summary>
+    public static SnapshotOptions Options(PipelineTable table)
+    {
+        var options = new SnapshotOptions
+        {
+            Limit = table.Limit,
+            OrderBy = table.Limit is null ? [] : table.PrimaryKeys,
+            StatementName = "redshift-typed snapshot",
+        };
+        if (table.WhereClause is { } where)
+        {
+            options.Where(where);
+        }
+
+        return options;
+    }
+
+    public async Task<TableOutcome> RunAsync(PipelineTable table, CancellationToken cancellationToken)
+    {
+        string relative = RelativePath(table.Destination, format);
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var statementIds = new List<string>();
+        string? sql = null;
+        IReadOnlyList<ExportedColumn> columns = [];
+        try
+        {
+            await using var reader = await client.OpenSnapshotAsync(table.Source, Options(table), cancellationToken);
+            statementIds.Add(reader.StatementId);
+            sql = reader.Statement.Statement.Sql;
+            columns = Columns(reader.Columns, reader.ArrowSchema);
+            progress.Started(table, reader.TotalNumRows);
+
+            await using var writer = RecordBatchFileWriter.Create(format, Path.Combine(outputDirectory, relative), reader.ArrowSchema);
+            await foreach (var batch in reader.ReadBatchesAsync(cancellationToken))
+            {
+                using (batch)
+                {
+                    await writer.WriteAsync(batch, cancellationToken);
+                }
+
+                progress.Advanced(table, writer.Rows);
+            }
+
+            var result = await writer.CompleteAsync(cancellationToken);
+            return Outcome(result, null);
+        }
+        catch (Exception ex) when (IsTableFailure(ex, cancellationToken))
+        {
+            if (ex is StatementException { StatementId: { Length: > 0 } id } && !statementIds.Contains(id))
+            {
+                statementIds.Add(id);
+            }
+
+            return Outcome(null, Describe(ex));
+        }
+
+        TableOutcome Outcome(ExportResult? result, string? error)
+        {
+            var outcome = new TableOutcome(table, relative, started, clock.Elapsed, statementIds, sql, columns, result, error);
+            progress.Finished(outcome);
+            return outcome;
+        }
+    }
+
+    /// <summary>
+    /// Everything that can go wrong with one table (a failed statement, a missing table or grant, a refused call, a
+    /// broken connection, a file that cannot be written) fails that table only. The user's cancellation stops the
+    /// run; a configuration error would fail every table the same way, so it stops the run too (exit 2).
+    /// </summary>
+    private static bool IsTableFailure(Exception ex, CancellationToken cancellationToken) => ex switch
+    {
+        OperationCanceledException when cancellationToken.IsCancellationRequested => false,
+        RedshiftConfigurationException => false,
+        _ => true,
+    };
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        StatementFailedException failed => $"statement {failed.StatementId} failed: {failed.Error}",
+        AwsServiceException aws => $"{aws.ErrorCode}: {aws.Message}",
+        HttpRequestException http => $"could not reach the Data API endpoint: {http.Message}",
+        OperationCanceledException => "timed out waiting for the Data API",
+        _ => ex.Message,
+    };
+
+    private static List<ExportedColumn> Columns(IReadOnlyList<ColumnMetadata> metadata, Apache.Arrow.Schema schema)
+        => [.. schema.FieldsList.Select((field, i) => new ExportedColumn(
+            field.Name,
+            i < metadata.Count ? RedshiftTypeText(metadata[i]) : "unknown",
+            ArrowTypeText.Describe(field.DataType),
+            field.IsNullable))];
+
+    /// <summary>The type name the Data API gave, with precision and scale for numerics and length for character types.</summary>
+    private static string RedshiftTypeText(ColumnMetadata column)
+    {
+        string name = column.TypeName ?? "unknown";
+        return name switch
+        {
+            "numeric" or "decimal" when column.Precision is > 0 => $"{name}({column.Precision},{column.Scale ?? 0})",
+            "varchar" or "bpchar" or "char" or "character varying" when column.Precision is > 0 => $"{name}({column.Precision})",
+            _ => name,
+        };
+    }
+}
