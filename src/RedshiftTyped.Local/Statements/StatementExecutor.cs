@@ -72,6 +72,19 @@ internal sealed partial class StatementExecutor
         var cancel = record.Cancellation.Token;
         IEngineConnection? owned = null;
         bool slot = false;
+        bool released = false;
+
+        // The session is free again before the statement reads as ended: a client that sees FINISHED may at once run
+        // the next statement in it, and must not be told the session is busy.
+        void ReleaseSession()
+        {
+            if (session is not null && !released)
+            {
+                released = true;
+                session.Release(Now);
+            }
+        }
+
         try
         {
             await _parallel.WaitAsync(cancel).ConfigureAwait(false);
@@ -97,27 +110,30 @@ internal sealed partial class StatementExecutor
             await _faults.SlowStatementAsync(cancel).ConfigureAwait(false);
             if (record.IsBatch)
             {
-                await RunBatchAsync(connection, record, statements, cancel).ConfigureAwait(false);
+                await RunBatchAsync(connection, record, statements, ReleaseSession, cancel).ConfigureAwait(false);
             }
             else
             {
                 await ExecuteOneAsync(connection, record, statements[0], cancel).ConfigureAwait(false);
+                ReleaseSession();
                 record.Advance(StatusString.FINISHED, Now);
             }
         }
         catch (Exception) when (cancel.IsCancellationRequested)
         {
+            ReleaseSession();
             Abort(record);
         }
         catch (Exception ex)
         {
+            ReleaseSession();
             record.Advance(StatusString.FAILED, Now, ErrorText(ex));
         }
         finally
         {
             if (slot) _parallel.Release();
             if (owned is not null) await owned.DisposeAsync().ConfigureAwait(false);
-            session?.Release(Now);
+            ReleaseSession();
         }
     }
 
@@ -131,7 +147,8 @@ internal sealed partial class StatementExecutor
         record.Advance(StatusString.ABORTED, Now, "Query cancelled on user's request");
     }
 
-    private async Task RunBatchAsync(IEngineConnection connection, StatementRecord batch, IReadOnlyList<BoundSql> statements, CancellationToken cancel)
+    private async Task RunBatchAsync(IEngineConnection connection, StatementRecord batch, IReadOnlyList<BoundSql> statements,
+        Action releaseSession, CancellationToken cancel)
     {
         bool transaction = batch.ExecutionMode != ExecutionMode.AUTO_COMMIT;
         if (transaction) await RunControlAsync(connection, "BEGIN", cancel).ConfigureAwait(false);
@@ -155,6 +172,7 @@ internal sealed partial class StatementExecutor
 
                 if (transaction) await RunControlAsync(connection, "ROLLBACK", CancellationToken.None).ConfigureAwait(false);
                 Aggregate(batch);
+                releaseSession();
                 batch.Advance(StatusString.FAILED, Now, error);
                 return;
             }
@@ -162,6 +180,7 @@ internal sealed partial class StatementExecutor
 
         if (transaction) await RunControlAsync(connection, "COMMIT", cancel).ConfigureAwait(false);
         Aggregate(batch);
+        releaseSession();
         batch.Advance(StatusString.FINISHED, Now);
     }
 

@@ -19,6 +19,10 @@ internal sealed record PipelineSpec(string? ConnectionName, IReadOnlyList<Pipeli
 /// <param name="PrimaryKeys">The table's primary key columns; a limited read is ordered by them so the sample repeats.</param>
 /// <param name="Limit">Read at most this many rows (the connector's <c>limit</c> table option).</param>
 /// <param name="WhereClause">A raw SQL condition from the config (the connector's <c>where_clause</c> table option).</param>
+/// <param name="ChunkRows">
+/// Read in statements of at most this many rows, split on the primary keys (<c>chunk_rows</c>, our own table option),
+/// for tables past the Data API's result cap.
+/// </param>
 internal sealed record PipelineTable(
     string JsonPath,
     string SourceText,
@@ -27,7 +31,8 @@ internal sealed record PipelineTable(
     string ScdType,
     IReadOnlyList<string> PrimaryKeys,
     int? Limit,
-    string? WhereClause);
+    string? WhereClause,
+    int? ChunkRows = null);
 
 /// <summary>A destination in the Databricks namespace.</summary>
 internal sealed record DestinationTable(string Catalog, string Schema, string Table)

@@ -19,7 +19,7 @@ internal static class PipelineSpecReader
 
     private static readonly string[] RootKeys = ["connection_name", "default_destination_catalog", "default_destination_schema", "objects"];
     private static readonly string[] TableKeys = ["source_table", "destination_catalog", "destination_schema", "destination_table", "table_configuration"];
-    private static readonly string[] ConfigurationKeys = ["scd_type", "primary_keys", "limit", "where_clause"];
+    private static readonly string[] ConfigurationKeys = ["scd_type", "primary_keys", "limit", "where_clause", "chunk_rows"];
 
     public static PipelineSpec ReadFile(string path)
     {
@@ -187,24 +187,24 @@ internal static class PipelineSpecReader
                 errors.Add($"{path}.destination_schema: missing, and the spec has no default_destination_schema; set one of them.");
             }
 
-            var (scd, keysList, limit, where) = Configuration(keys, path);
+            var (scd, keysList, limit, where, chunkRows) = Configuration(keys, path);
             return errors.Count > before || source is null || catalog is null || schema is null || name is null
                 ? null
-                : new PipelineTable(path, sourceText!, source, new DestinationTable(catalog, schema, name), scd, keysList, limit, where);
+                : new PipelineTable(path, sourceText!, source, new DestinationTable(catalog, schema, name), scd, keysList, limit, where, chunkRows);
         }
 
-        private (string Scd, IReadOnlyList<string> PrimaryKeys, int? Limit, string? Where) Configuration(Dictionary<string, JsonElement> tableKeys, string tablePath)
+        private (string Scd, IReadOnlyList<string> PrimaryKeys, int? Limit, string? Where, int? ChunkRows) Configuration(Dictionary<string, JsonElement> tableKeys, string tablePath)
         {
             string path = tablePath + ".table_configuration";
             if (!tableKeys.TryGetValue("table_configuration", out var configuration) || configuration.ValueKind == JsonValueKind.Null)
             {
-                return ("SCD_TYPE_1", [], null, null);
+                return ("SCD_TYPE_1", [], null, null, null);
             }
 
             if (configuration.ValueKind != JsonValueKind.Object)
             {
                 errors.Add($"{path}: expected an object with {Join(ConfigurationKeys)}, found {Describe(configuration)}.");
-                return ("SCD_TYPE_1", [], null, null);
+                return ("SCD_TYPE_1", [], null, null, null);
             }
 
             var keys = Keys(configuration, path, ConfigurationKeys);
@@ -218,7 +218,20 @@ internal static class PipelineSpecReader
                 }
             }
 
-            return (scd, PrimaryKeys(keys, path), Limit(keys, path), Where(keys, path));
+            var primaryKeys = PrimaryKeys(keys, path);
+            int? limit = WholeNumber(keys, "limit", path, minimum: 0);
+            int? chunkRows = WholeNumber(keys, "chunk_rows", path, minimum: 1);
+            if (chunkRows is not null && primaryKeys.Count == 0)
+            {
+                errors.Add($"{path}.chunk_rows: needs primary_keys (unique, non-null columns) to split the table on; add them.");
+            }
+
+            if (chunkRows is not null && limit is not null)
+            {
+                errors.Add($"{path}.chunk_rows: cannot be combined with limit (a limited read is one statement); remove one of them.");
+            }
+
+            return (scd, primaryKeys, limit, Where(keys, path), chunkRows);
         }
 
         private List<string> PrimaryKeys(Dictionary<string, JsonElement> keys, string path)
@@ -270,9 +283,10 @@ internal static class PipelineSpecReader
             return columns;
         }
 
-        private int? Limit(Dictionary<string, JsonElement> keys, string path)
+        /// <summary>A whole-number table option given as a number or a string (<c>100</c> or <c>"100"</c>).</summary>
+        private int? WholeNumber(Dictionary<string, JsonElement> keys, string key, string path, int minimum)
         {
-            if (!keys.TryGetValue("limit", out var value) || value.ValueKind == JsonValueKind.Null)
+            if (!keys.TryGetValue(key, out var value) || value.ValueKind == JsonValueKind.Null)
             {
                 return null;
             }
@@ -283,14 +297,14 @@ internal static class PipelineSpecReader
                 JsonValueKind.String => int.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out int _),
                 _ => false,
             };
-            int limit = !ok ? -1 : value.ValueKind == JsonValueKind.Number ? value.GetInt32() : int.Parse(value.GetString()!, CultureInfo.InvariantCulture);
-            if (limit < 0)
+            int number = !ok ? -1 : value.ValueKind == JsonValueKind.Number ? value.GetInt32() : int.Parse(value.GetString()!, CultureInfo.InvariantCulture);
+            if (number < minimum)
             {
-                errors.Add($"{path}.limit: expected a whole number of rows from 0 to {int.MaxValue} (100 or \"100\"), found {Describe(value)}.");
+                errors.Add($"{path}.{key}: expected a whole number of rows from {minimum} to {int.MaxValue} (100 or \"100\"), found {Describe(value)}.");
                 return null;
             }
 
-            return limit;
+            return number;
         }
 
         private string? Where(Dictionary<string, JsonElement> keys, string path)

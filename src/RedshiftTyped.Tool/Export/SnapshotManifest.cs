@@ -86,6 +86,7 @@ internal static class SnapshotManifest
         json.WriteEndArray();
         WriteNumber(json, "limit", table.Limit);
         json.WriteString("where_clause", table.WhereClause);
+        WriteNumber(json, "chunk_rows", table.ChunkRows);
         json.WriteStartArray("statement_ids");
         foreach (string id in outcome.StatementIds)
         {

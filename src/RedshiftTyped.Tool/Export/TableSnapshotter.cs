@@ -20,13 +20,17 @@ internal sealed class TableSnapshotter(RedshiftClient client, string outputDirec
         => string.Join('/', Snapshots.SnapshotLayout.Encode(destination.Catalog), Snapshots.SnapshotLayout.Encode(destination.Schema),
             Snapshots.SnapshotLayout.Encode(destination.Table) + "." + format.FileExtension());
 
-    /// <summary>The read the pipeline asks for: a limit ordered by the primary keys, and the raw where clause.</summary>
+    /// <summary>
+    /// The read the pipeline asks for: a limit ordered by the primary keys, the raw where clause, and chunks split on
+    /// the primary keys.
+    /// </summary>
     public static SnapshotOptions Options(PipelineTable table)
     {
         var options = new SnapshotOptions
         {
             Limit = table.Limit,
-            OrderBy = table.Limit is null ? [] : table.PrimaryKeys,
+            ChunkRows = table.ChunkRows,
+            OrderBy = table.Limit is null && table.ChunkRows is null ? [] : table.PrimaryKeys,
             StatementName = "redshift-typed snapshot",
         };
         if (table.WhereClause is { } where)
@@ -65,6 +69,8 @@ internal sealed class TableSnapshotter(RedshiftClient client, string outputDirec
             }
 
             var result = await writer.CompleteAsync(cancellationToken);
+            // A chunked read runs one statement per chunk; the manifest lists them all.
+            statementIds.AddRange(reader.StatementIds.Where(id => !statementIds.Contains(id)));
             return Outcome(result, null);
         }
         catch (Exception ex) when (IsTableFailure(ex, cancellationToken))

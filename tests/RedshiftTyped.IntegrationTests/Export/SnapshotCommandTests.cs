@@ -194,6 +194,23 @@ public abstract class SnapshotCommandTests(TestBackend backend) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Chunk_rows_reads_a_table_in_key_ranges_one_statement_each_with_every_row_once()
+    {
+        var (exit, _, error) = await Snapshot(Pipeline(
+            """{"source_table": "sales", "table_configuration": {"primary_keys": ["salesid"], "chunk_rows": "30000", "where_clause": "qtysold > 1"}}"""));
+
+        Assert.True(exit == 0, error);
+        var entry = Entry(Manifest(), "public.sales");
+        long expected = await Count("select count(*) from sales where qtysold > 1");
+        Assert.Equal(expected, entry.GetProperty("rows").GetInt64());
+        Assert.Equal(30000, entry.GetProperty("chunk_rows").GetInt32());
+        // One planning statement numbers the keys, then one statement per chunk of at most 30,000 rows.
+        Assert.Equal((int)Math.Ceiling(expected / 30000.0), entry.GetProperty("statement_ids").GetArrayLength());
+        var ids = await ParquetInts(Path.Combine(Out, "main", "tickit", "sales.parquet"), "salesid");
+        Assert.Equal(await Column("select salesid from sales where qtysold > 1 order by salesid"), ids);
+    }
+
+    [Fact]
     public async Task The_where_clause_filters_rows_as_raw_sql()
     {
         var (exit, _, error) = await Snapshot(Pipeline(
