@@ -48,7 +48,17 @@ internal sealed class PageCursor<TPage> : IAsyncDisposable
             throw new InvalidOperationException("A snapshot's rows stream once; open a new snapshot to read them again.");
         }
 
-        using var link = cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), _cancellation);
+        using var link = cancellationToken.Register(static state =>
+        {
+            try
+            {
+                ((CancellationTokenSource)state!).Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The reader was disposed before the caller's token fired: nothing is left to stop.
+            }
+        }, _cancellation);
         if (_firstPending)
         {
             _firstPending = false;

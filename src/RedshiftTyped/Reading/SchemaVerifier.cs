@@ -18,10 +18,15 @@ internal sealed class SchemaVerifier(RedshiftDataApiClient api, Func<DescribeTab
 {
     private readonly ConcurrentDictionary<(TableDescriptor Table, bool Strict), bool> _matched = new();
 
-    /// <summary>Starts the DescribeTable check unless it already passed or is off; its task never faults.</summary>
+    /// <summary>
+    /// Starts the DescribeTable check unless it already passed or is off. Its task faults only by the caller's own
+    /// cancellation: any other failure means "no check", and the result's metadata is still compared.
+    /// </summary>
     public Task<IReadOnlyList<SchemaDifference>>? StartTableCheck(TableDescriptor table, SchemaCheck mode, CancellationToken cancellationToken)
     {
-        if (mode == SchemaCheck.Off || _matched.ContainsKey((table, mode == SchemaCheck.Strict)))
+        // DescribeTable lists no columns for late-binding views and external tables; their results are still checked.
+        if (mode == SchemaCheck.Off || table.Kind is TableKind.LateBindingView or TableKind.ExternalTable
+            || _matched.ContainsKey((table, mode == SchemaCheck.Strict)))
         {
             return null;
         }
@@ -45,10 +50,17 @@ internal sealed class SchemaVerifier(RedshiftDataApiClient api, Func<DescribeTab
             }
             while (token is not null);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // Without DescribeTable (a policy may not allow it) the result's own metadata still checks every type.
             DataApiLog.SchemaCheckUnavailable(logger, table.DisplayName, ex.Message);
+            return [];
+        }
+
+        if (live.Count == 0)
+        {
+            // No columns at all: the table is gone (the statement will say so) or the caller may not see its columns.
+            DataApiLog.SchemaCheckUnavailable(logger, table.DisplayName, "DescribeTable listed no columns");
             return [];
         }
 

@@ -47,6 +47,15 @@ internal sealed class SnapshotPlan
         {
             long number = Convert.ToInt64(row[keys.Count], CultureInfo.InvariantCulture);
             total = Convert.ToInt64(row[keys.Count + 1], CultureInfo.InvariantCulture);
+            long nullKeys = Convert.ToInt64(row[keys.Count + 2], CultureInfo.InvariantCulture);
+            if (nullKeys > 0)
+            {
+                // A NULL key is in no range ("k > a" and "k <= b" are both unknown for it): chunking would lose the row.
+                throw new InvalidOperationException(
+                    $"{nullKeys} rows of {qualifiedTable} have NULL in a key column ({string.Join(", ", keys)}), so ChunkRows cannot split " +
+                    "the table on it without losing them: chunk on unique, non-null columns.");
+            }
+
             if (number % chunkRows == 0 && number != total)
             {
                 boundaries.Add(row[..keys.Count]);
@@ -63,14 +72,16 @@ internal sealed class SnapshotPlan
         return new SnapshotPlan(statements, total);
     }
 
-    /// <summary>Every n-th key in key order, and the last, with its row number and the total.</summary>
+    /// <summary>Every n-th key in key order, and the last, with its row number, the total and how many keys hold a NULL.</summary>
     private static SqlStatement PlanningStatement(string qualifiedTable, IReadOnlyList<string> keys, SnapshotOptions options, int chunkRows)
     {
         string keyList = string.Join(", ", keys.Select(RedshiftIdentifier.Quote));
         string n = chunkRows.ToString(CultureInfo.InvariantCulture);
         var renderer = new FilterRenderer();
-        var sql = new StringBuilder("SELECT ").Append(keyList).Append(", rt_rn, rt_total FROM (SELECT ").Append(keyList)
-            .Append(", ROW_NUMBER() OVER (ORDER BY ").Append(keyList).Append(") AS rt_rn, COUNT(*) OVER () AS rt_total FROM ")
+        string anyNull = string.Join(" OR ", keys.Select(k => RedshiftIdentifier.Quote(k) + " IS NULL"));
+        var sql = new StringBuilder("SELECT ").Append(keyList).Append(", rt_rn, rt_total, rt_null_keys FROM (SELECT ").Append(keyList)
+            .Append(", ROW_NUMBER() OVER (ORDER BY ").Append(keyList).Append(") AS rt_rn, COUNT(*) OVER () AS rt_total")
+            .Append(", COUNT(CASE WHEN ").Append(anyNull).Append(" THEN 1 END) OVER () AS rt_null_keys FROM ")
             .Append(qualifiedTable);
         for (int i = 0; i < options.Filters.Count; i++)
         {

@@ -125,7 +125,18 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
         catch (StatementFailedException failed) when (tableCheck is not null)
         {
             // A column that is gone fails the statement itself; say why, with every difference.
-            var differences = await tableCheck.ConfigureAwait(false);
+            IReadOnlyList<SchemaDifference> differences;
+            try
+            {
+                differences = await tableCheck.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The caller cancelled the check; the statement's own failure is still the answer.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
+                throw;
+            }
+
             if (differences.Count > 0)
             {
                 throw new SchemaDriftException(table.DisplayName, differences, failed);

@@ -138,6 +138,11 @@ public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
             () => Client.OpenSnapshotAsync(TickitDatabase.Public.Sales, new SnapshotOptions { ChunkRows = 10 }));
         Assert.Contains("OrderBy", noKey.Message);
 
+        // reading is NULL in a quarter of the rows: such a row would be in no key range, so chunking on it is refused.
+        var nullKey = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, new SnapshotOptions { ChunkRows = 5, OrderBy = ["reading", "id"] }));
+        Assert.Contains("3 rows of \"public\".\"readings\" have NULL in a key column (reading, id)", nullKey.Message);
+
         var withLimit = await Assert.ThrowsAsync<ArgumentException>(
             () => Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, new SnapshotOptions { ChunkRows = 10, Limit = 5 }));
         Assert.Contains("cannot be combined", withLimit.Message);
