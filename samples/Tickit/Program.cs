@@ -27,15 +27,7 @@ catch (Exception ex) when (ex is ArgumentException or RedshiftConfigurationExcep
 await using var localServer = arguments.Connection is null
     ? await LocalDataApiServer.StartAsync(new LocalServerOptions { Sample = "tickit", Database = "tickit" })
     : null;
-var connection = arguments.Connection ?? new RedshiftConnectionOptions
-{
-    Endpoint = localServer!.Endpoint.ToString(),
-    Region = localServer.Region,
-    Database = localServer.Database,
-    ClusterIdentifier = "local",
-    AccessKeyId = "local",
-    SecretAccessKey = "local",
-};
+var connection = arguments.Connection ?? localServer!.ClientOptions();
 
 using var client = new RedshiftClient(connection);
 Console.WriteLine(localServer is null

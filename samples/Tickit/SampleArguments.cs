@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using RedshiftTyped.Connection;
+using RedshiftTyped.Local;
 
 namespace Tickit;
 
@@ -51,21 +52,12 @@ internal sealed class SampleArguments
 
         if (parameters.Count > 0)
         {
-            if (parameters.TryGetValue("endpoint", out string? endpoint) && IsLoopback(endpoint) && !parameters.ContainsKey("region"))
-            {
-                // A local server accepts any region and database; these are its defaults.
-                parameters.TryAdd("region", "us-east-1");
-                parameters.TryAdd("database", "dev");
-                parameters.TryAdd("cluster_identifier", "local");
-                parameters.TryAdd("access_key_id", "local");
-                parameters.TryAdd("secret_access_key", "local");
-            }
-
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(parameters).Build();
             connection = RedshiftConnectionOptionsLoader.FromConfiguration(configuration, connection);
         }
 
-        return new SampleArguments(output, connection);
+        // An endpoint on this machine is a local server: its defaults fill what is unset, as in redshift-typed.
+        return new SampleArguments(output, connection is null ? null : LocalServerDefaults.ApplyTo(connection));
     }
 
     public const string Help = """
@@ -82,7 +74,4 @@ internal sealed class SampleArguments
         access_key_id, secret_access_key, session_token, db_user, secret_arn, poll_interval, max_poll_attempts).
         --out DIR chooses where the Parquet files go (default ./out).
         """;
-
-    private static bool IsLoopback(string? endpoint)
-        => Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && (uri.IsLoopback || uri.Host == "localhost");
 }

@@ -54,6 +54,18 @@ public sealed class LocalDataApiServer : IAsyncDisposable
 
     public string Database { get; }
 
+    /// <summary>Connection options for a client of this server: its endpoint, region, database and first key pair.</summary>
+    public RedshiftTyped.Connection.RedshiftConnectionOptions ClientOptions() => new()
+    {
+        Endpoint = Endpoint.ToString(),
+        Region = Region,
+        Database = Database,
+        ClusterIdentifier = LocalServerDefaults.ClusterIdentifier,
+        AccessKeyId = Credentials.AccessKeyId,
+        SecretAccessKey = Credentials.SecretAccessKey,
+        SessionToken = Credentials.SessionToken,
+    };
+
     /// <summary>The faults in force; assign new options to change them while running (the generator is re-seeded).</summary>
     public FaultInjectionOptions Faults
     {

@@ -42,9 +42,9 @@ public sealed class LocalServerOptions
     public string? Sample { get; set; }
 
     /// <summary>The database name the server answers to (Redshift's default is <c>dev</c>).</summary>
-    public string Database { get; set; } = "dev";
+    public string Database { get; set; } = LocalServerDefaults.Database;
 
-    public string Region { get; set; } = "us-east-1";
+    public string Region { get; set; } = LocalServerDefaults.Region;
 
     /// <summary>Accepted keys. Empty means the single key <c>local</c> / <c>local</c> with every action allowed.</summary>
     public IList<LocalCredential> Credentials { get; } = new List<LocalCredential>();
@@ -96,7 +96,7 @@ public sealed class LocalServerOptions
 
     /// <summary>The credentials in force: the configured ones, or <c>local</c>/<c>local</c>.</summary>
     internal IReadOnlyList<LocalCredential> EffectiveCredentials =>
-        Credentials.Count > 0 ? [.. Credentials] : [new LocalCredential("local", "local")];
+        Credentials.Count > 0 ? [.. Credentials] : [new LocalCredential(LocalServerDefaults.AccessKey, LocalServerDefaults.AccessKey)];
 }
 
 /// <summary>

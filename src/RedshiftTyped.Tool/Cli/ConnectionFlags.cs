@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RedshiftTyped.Connection;
+using RedshiftTyped.Local;
 
 namespace RedshiftTyped.Tool.Cli;
 
@@ -23,12 +24,6 @@ internal sealed class ConnectionFlags
     public Option<string?> Endpoint { get; } = new("--endpoint") { Description = "Data API endpoint URL, e.g. http://127.0.0.1:8790 for the local server." };
     public Option<double?> PollInterval { get; } = new("--poll-interval") { Description = "Longest pause between status polls, in seconds (default 2)." };
     public Option<int?> MaxPollAttempts { get; } = new("--max-poll-attempts") { Description = "Status polls before the statement is cancelled (default 300)." };
-
-    /// <summary>The local server's defaults (see <c>redshift-typed local</c>).</summary>
-    public const string LocalRegion = "us-east-1";
-    public const string LocalDatabase = "dev";
-    public const string LocalClusterIdentifier = "local";
-    public const string LocalAccessKey = "local";
 
     public void AddTo(Command command)
     {
@@ -67,34 +62,9 @@ internal sealed class ConnectionFlags
             options.MaxPollAttempts = attempts;
         }
 
-        ApplyLocalDefaults(options);
+        LocalServerDefaults.ApplyTo(options);
         options.Validate();
         return options;
-    }
-
-    /// <summary>
-    /// A person trying the local server types only <c>--endpoint http://127.0.0.1:8790</c>; everything else it
-    /// needs has one right answer there, so it is filled in. Never applied to a remote endpoint.
-    /// </summary>
-    internal static void ApplyLocalDefaults(RedshiftConnectionOptions options)
-    {
-        if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var endpoint) || !endpoint.IsLoopback)
-        {
-            return;
-        }
-
-        options.Region ??= LocalRegion;
-        options.Database ??= LocalDatabase;
-        if (string.IsNullOrWhiteSpace(options.ClusterIdentifier) && string.IsNullOrWhiteSpace(options.WorkgroupName))
-        {
-            options.ClusterIdentifier = LocalClusterIdentifier;
-        }
-
-        if (string.IsNullOrEmpty(options.AccessKeyId) && string.IsNullOrEmpty(options.SecretAccessKey))
-        {
-            options.AccessKeyId = LocalAccessKey;
-            options.SecretAccessKey = LocalAccessKey;
-        }
     }
 
     private static void Set(ParseResult parse, Option<string?> option, Action<string> apply)

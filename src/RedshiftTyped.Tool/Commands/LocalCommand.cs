@@ -18,13 +18,13 @@ internal static class LocalCommand
         var backend = new Option<string>("--backend") { Description = "Database engine.", DefaultValueFactory = _ => "duckdb" };
         backend.AcceptOnlyFromAmong("duckdb", "postgres");
         var database = new Option<string>("--database") { Description = "DuckDB database file, or :memory:.", DefaultValueFactory = _ => ":memory:" };
-        var databaseName = new Option<string>("--db-name") { Description = "The Redshift database name the server answers to.", DefaultValueFactory = _ => "dev" };
+        var databaseName = new Option<string>("--db-name") { Description = "The Redshift database name the server answers to.", DefaultValueFactory = _ => LocalServerDefaults.Database };
         var connectionString = new Option<string?>("--connection-string") { Description = "Npgsql connection string for --backend postgres (Host=...;Username=...)." };
         var initSql = new Option<string[]>("--init-sql") { Description = "Redshift SQL file run at start-up (repeatable, in order)." };
         var sample = new Option<string?>("--sample") { Description = "Sample database to load: tickit." };
         sample.AcceptOnlyFromAmong("tickit");
-        var accessKeyId = new Option<string?>("--access-key-id") { Description = "The access key the server accepts (default local)." };
-        var secretAccessKey = new Option<string?>("--secret-access-key") { Description = "Its secret key (default local)." };
+        var accessKeyId = new Option<string?>("--access-key-id") { Description = $"The access key the server accepts (default {LocalServerDefaults.AccessKey})." };
+        var secretAccessKey = new Option<string?>("--secret-access-key") { Description = $"Its secret key (default {LocalServerDefaults.AccessKey})." };
         var secrets = new Option<string[]>("--secret") { Description = "A Secrets Manager secret as NAME=JSON, e.g. admin={\"username\":\"admin\",\"password\":\"pw\"} (repeatable)." };
 
         var command = new Command("local", "Run a local Redshift Data API server (DuckDB by default, or PostgreSQL) for samples and tests.")

@@ -59,16 +59,7 @@ internal static class PagedResult
         {
             if (pending is not null)
             {
-                // The caller stopped early: stop the page in flight and observe its end.
-                await prefetch.CancelAsync().ConfigureAwait(false);
-                try
-                {
-                    await pending.ConfigureAwait(false);
-                }
-                catch (Exception)
-                {
-                    // Its outcome no longer matters to anyone.
-                }
+                await LookAhead.AbandonAsync(prefetch, pending).ConfigureAwait(false);
             }
         }
 

@@ -119,6 +119,17 @@ internal sealed class FilterRenderer
 
     public List<(string Name, object Value)> Parameters { get; } = [];
 
+    /// <summary>Appends <c> WHERE (f1) AND (f2) …</c> for the filters, or nothing when there are none.</summary>
+    public void AppendWhere(IReadOnlyList<SnapshotFilter> filters)
+    {
+        for (int i = 0; i < filters.Count; i++)
+        {
+            Sql.Append(i == 0 ? " WHERE (" : " AND (");
+            filters[i].Render(this);
+            Sql.Append(')');
+        }
+    }
+
     /// <summary>Appends a placeholder for the value. An empty string, which the Data API cannot send, becomes <c>''</c>.</summary>
     public void AppendValue(object value)
     {

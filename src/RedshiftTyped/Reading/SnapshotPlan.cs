@@ -83,13 +83,7 @@ internal sealed class SnapshotPlan
             .Append(", ROW_NUMBER() OVER (ORDER BY ").Append(keyList).Append(") AS rt_rn, COUNT(*) OVER () AS rt_total")
             .Append(", COUNT(CASE WHEN ").Append(anyNull).Append(" THEN 1 END) OVER () AS rt_null_keys FROM ")
             .Append(qualifiedTable);
-        for (int i = 0; i < options.Filters.Count; i++)
-        {
-            renderer.Sql.Append(i == 0 ? " WHERE (" : " AND (");
-            options.Filters[i].Render(renderer);
-            renderer.Sql.Append(')');
-        }
-
+        renderer.AppendWhere(options.Filters);
         sql.Append(renderer.Sql).Append(") AS rt_keys WHERE rt_rn % ").Append(n).Append(" = 0 OR rt_rn = rt_total ORDER BY rt_rn");
         var statement = new SqlStatement(sql.ToString()) { Timeout = options.Timeout };
         renderer.BindTo(statement);

@@ -15,18 +15,8 @@ internal static class SnapshotQuery
     {
         var sql = new StringBuilder("SELECT ").Append(selectList).Append(" FROM ").Append(qualifiedTable);
         var renderer = new FilterRenderer();
-        if (options.Filters.Count > 0)
-        {
-            renderer.Sql.Append(" WHERE ");
-            for (int i = 0; i < options.Filters.Count; i++)
-            {
-                renderer.Sql.Append(i == 0 ? "(" : " AND (");
-                options.Filters[i].Render(renderer);
-                renderer.Sql.Append(')');
-            }
-
-            sql.Append(renderer.Sql);
-        }
+        renderer.AppendWhere(options.Filters);
+        sql.Append(renderer.Sql);
 
         var orderBy = options.OrderBy.Count > 0 ? options.OrderBy : options.Limit is null ? [] : primaryKey;
         if (orderBy.Count > 0)

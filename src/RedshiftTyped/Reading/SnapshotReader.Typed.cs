@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Apache.Arrow;
 using RedshiftTyped.DataApi.Model;
-using RedshiftTyped.DataApi.Serialization;
 using RedshiftTyped.Execution;
 using RedshiftTyped.Typed;
 using RedshiftTyped.Values;
@@ -159,27 +157,13 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
 
         var header = new ResultHeader(plan.TotalRows);
         var pages = await PageCursor<List<TRecord>>.OpenAsync(
-            token => ReadPagesAsync(client, series, completed, table, projection, options, header, token), cancellationToken).ConfigureAwait(false);
+            token => series.ReadPagesAsync(completed,
+                (statement, isFirst, ct) => PagedResult.ReadAsync(statement.Id,
+                    (next, number, fetchToken) => FetchAsync(client, statement, table, projection, options, header, isFirst && number == 0, next, fetchToken),
+                    client.Logger, ct),
+                token),
+            cancellationToken).ConfigureAwait(false);
         return new SnapshotReader<TRecord>(table, projection, completed, series, header, pages);
-    }
-
-    /// <summary>Every page of every statement of the plan, in order.</summary>
-    private static async IAsyncEnumerable<List<TRecord>> ReadPagesAsync(RedshiftClient client, StatementSeries series,
-        CompletedStatement first, TableDescriptor<TRecord> table, ColumnProjection projection, SnapshotOptions options,
-        ResultHeader header, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        bool isFirst = true;
-        await foreach (var statement in series.ReadAsync(first, cancellationToken).ConfigureAwait(false))
-        {
-            bool checkHeader = isFirst;
-            isFirst = false;
-            await foreach (var page in PagedResult.ReadAsync(statement.Id,
-                               (next, number, ct) => FetchAsync(client, statement, table, projection, options, header, checkHeader && number == 0, next, ct),
-                               client.Logger, cancellationToken).ConfigureAwait(false))
-            {
-                yield return page;
-            }
-        }
     }
 
     private static async Task<PageFetch<List<TRecord>>> FetchAsync(RedshiftClient client, CompletedStatement statement,
@@ -212,8 +196,8 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
         if (isFirstPage)
         {
             // Checked before decoding: a changed column must read as drift, not as a decode error.
-            var (columns, total) = ReadHeader(body);
-            header.Accept(table, projection, options, columns, total);
+            var first = DataApiRecords.ReadHeader(body);
+            header.Accept(table, projection, options, first.ColumnMetadata, first.TotalNumRows);
         }
 
         var page = DecodeJson(table, projection, body);
@@ -225,39 +209,6 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
 
     private static TRecord DecodeCsv(TableDescriptor<TRecord> table, ColumnProjection projection, string?[] fields)
         => projection.IsAll ? table.Decoder.DecodeCsv(fields) : table.Decoder.DecodeCsv(fields, projection);
-
-    /// <summary>ColumnMetadata and TotalNumRows of a GetStatementResult body, skipping its records.</summary>
-    private static (List<ColumnMetadata>? Columns, long? Total) ReadHeader(byte[] body)
-    {
-        var reader = new Utf8JsonReader(body);
-        List<ColumnMetadata>? columns = null;
-        long? total = null;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException("A GetStatementResult body is a JSON object.");
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool isColumns = reader.ValueTextEquals("ColumnMetadata"u8);
-            bool isTotal = reader.ValueTextEquals("TotalNumRows"u8);
-            reader.Read();
-            if (isColumns)
-            {
-                columns = JsonSerializer.Deserialize(ref reader, RedshiftDataJsonContext.Default.ListColumnMetadata);
-            }
-            else if (isTotal && reader.TokenType == JsonTokenType.Number)
-            {
-                total = reader.GetInt64();
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-
-        return (columns, total);
-    }
 }
 
 /// <summary>What the first page says of the whole result, checked against the compiled table.</summary>

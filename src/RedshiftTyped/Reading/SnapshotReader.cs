@@ -78,7 +78,7 @@ public sealed class SnapshotReader : IAsyncDisposable
             var builder = new UntypedArrowBatchBuilder(ArrowSchema);
             foreach (var values in page.DecodeRows())
             {
-                builder.Append(new RedshiftRow(RowSchema, values));
+                builder.Append(values);
             }
 
             yield return builder.Build();
@@ -103,21 +103,9 @@ public sealed class SnapshotReader : IAsyncDisposable
             throw new InvalidOperationException($"Statement {completed.Id} reading {table} finished without a result set.");
         }
 
-        var pages = await PageCursor<ResultPage>.OpenAsync(token => ReadPagesAsync(client, series, completed, token), cancellationToken)
-            .ConfigureAwait(false);
+        var pages = await PageCursor<ResultPage>.OpenAsync(
+            token => series.ReadPagesAsync(completed, (statement, _, ct) => client.ReadPagesAsync(statement, ct), token),
+            cancellationToken).ConfigureAwait(false);
         return new SnapshotReader(table, completed, series, plan.TotalRows, pages);
-    }
-
-    /// <summary>Every page of every statement of the plan, in order.</summary>
-    private static async IAsyncEnumerable<ResultPage> ReadPagesAsync(RedshiftClient client, StatementSeries series, CompletedStatement first,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var statement in series.ReadAsync(first, cancellationToken).ConfigureAwait(false))
-        {
-            await foreach (var page in client.ReadPagesAsync(statement, cancellationToken).ConfigureAwait(false))
-            {
-                yield return page;
-            }
-        }
     }
 }

@@ -49,17 +49,25 @@ internal sealed class StatementSeries(RedshiftClient client, IReadOnlyList<SqlSt
         {
             if (next is not null)
             {
-                // The reader stopped: cancel the statement running ahead (on the server too) and observe its end.
-                await ahead.CancelAsync().ConfigureAwait(false);
-                try
-                {
-                    await next.ConfigureAwait(false);
-                }
-                catch (Exception)
-                {
-                    // No one waits for it any more.
-                }
+                await LookAhead.AbandonAsync(ahead, next).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>Every page of every statement, in order; <c>pagesOf</c> is told which statement is the first.</summary>
+    public async IAsyncEnumerable<TPage> ReadPagesAsync<TPage>(CompletedStatement first,
+        Func<CompletedStatement, bool, CancellationToken, IAsyncEnumerable<TPage>> pagesOf,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        bool isFirst = true;
+        await foreach (var statement in ReadAsync(first, cancellationToken).ConfigureAwait(false))
+        {
+            await foreach (var page in pagesOf(statement, isFirst, cancellationToken).ConfigureAwait(false))
+            {
+                yield return page;
+            }
+
+            isFirst = false;
         }
     }
 

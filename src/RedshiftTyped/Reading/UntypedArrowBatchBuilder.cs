@@ -28,11 +28,12 @@ internal sealed class UntypedArrowBatchBuilder
         }
     }
 
-    public void Append(RedshiftRow row)
+    /// <summary>Appends one row's decoded values, in column order.</summary>
+    public void Append(object?[] values)
     {
         for (int i = 0; i < _append.Length; i++)
         {
-            _append[i](row[i]);
+            _append[i](values[i]);
         }
 
         _count++;

@@ -36,7 +36,17 @@ public static class DataApiRecords
         return ReadPageCore(responseBody, decoder, projection);
     }
 
-    private static TypedResultPage<TRecord> ReadPageCore<TRecord>(ReadOnlySpan<byte> responseBody, IRowDecoder<TRecord> decoder, ColumnProjection? projection)
+    /// <summary>
+    /// ColumnMetadata, NextToken and TotalNumRows of a GetStatementResult body, its records skipped: what a reader
+    /// checks before it decodes a first page.
+    /// </summary>
+    internal static TypedResultPage<object> ReadHeader(ReadOnlySpan<byte> responseBody)
+        => ReadPageCore<object>(responseBody, decoder: null, projection: null);
+
+    /// <param name="responseBody">The whole GetStatementResult body.</param>
+    /// <param name="decoder">Decodes each record; null skips the records.</param>
+    /// <param name="projection">The columns each record holds, when not all.</param>
+    private static TypedResultPage<TRecord> ReadPageCore<TRecord>(ReadOnlySpan<byte> responseBody, IRowDecoder<TRecord>? decoder, ColumnProjection? projection)
     {
         var page = new TypedResultPage<TRecord>();
         var rows = page.Rows;
@@ -73,7 +83,7 @@ public static class DataApiRecords
                 continue;
             }
 
-            if (!records)
+            if (!records || decoder is null)
             {
                 reader.Skip();
                 continue;

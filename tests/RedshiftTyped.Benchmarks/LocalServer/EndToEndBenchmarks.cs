@@ -26,11 +26,7 @@ internal sealed class LocalClient : IAsyncDisposable
     public static async Task<LocalClient> StartAsync(LocalServerOptions? options = null)
     {
         var server = await LocalDataApiServer.StartAsync(options ?? new LocalServerOptions());
-        var client = new RedshiftClient(new RedshiftConnectionOptions
-        {
-            Region = server.Region, Database = server.Database, ClusterIdentifier = "local",
-            AccessKeyId = "local", SecretAccessKey = "local", Endpoint = server.Endpoint.ToString(),
-        });
+        var client = new RedshiftClient(server.ClientOptions());
         return new LocalClient(server, client);
     }
 
@@ -155,7 +151,7 @@ public class SmallQueryLatencyBenchmarks
         var api = _local.Client.DataApi;
         var submitted = await api.ExecuteStatementAsync(new ExecuteStatementRequest
         {
-            Sql = Sql, Database = _local.Server.Database, ClusterIdentifier = "local",
+            Sql = Sql, Database = _local.Server.Database, ClusterIdentifier = LocalServerDefaults.ClusterIdentifier,
         });
         var status = await api.DescribeStatementAsync(new DescribeStatementRequest { Id = submitted.Id });
         while (status.Status != StatusString.FINISHED)

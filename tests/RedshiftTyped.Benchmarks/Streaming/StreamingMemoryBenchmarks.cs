@@ -10,6 +10,7 @@ using RedshiftTyped.Benchmarks.Tickit;
 using RedshiftTyped.Connection;
 using RedshiftTyped.DataApi.Model;
 using RedshiftTyped.Export;
+using RedshiftTyped.Local;
 using RedshiftTyped.Reading;
 
 namespace RedshiftTyped.Benchmarks.Streaming;
@@ -36,11 +37,7 @@ public class StreamingMemoryBenchmarks
     public async Task Setup()
     {
         (_server, string endpoint) = await OutOfProcessServer.StartAsync();
-        _client = new RedshiftClient(new RedshiftConnectionOptions
-        {
-            Endpoint = endpoint, Region = "us-east-1", Database = "dev", ClusterIdentifier = "local",
-            AccessKeyId = "local", SecretAccessKey = "local", PollInterval = 0.5,
-        });
+        _client = new RedshiftClient(LocalServerDefaults.ApplyTo(new RedshiftConnectionOptions { Endpoint = endpoint, PollInterval = 0.5 }));
         await _client.ExecuteAsync(TickitSalesDdl);
         await _client.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"""
             insert into public.sales
