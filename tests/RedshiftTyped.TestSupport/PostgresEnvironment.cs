@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace RedshiftTyped.IntegrationTests.Infrastructure;
+namespace RedshiftTyped.TestSupport;
 
 /// <summary>
 /// The PostgreSQL server the PostgreSQL-backend tests use: <c>REDSHIFT_TYPED_TEST_POSTGRES</c> when set; otherwise,
 /// outside CI, a throwaway cluster started by <c>tests/scripts/start-postgres.sh</c> and stopped when the test run
 /// ends. With <c>CI=true</c> and no connection string the tests fail loudly: they never skip silently.
 /// </summary>
-internal static class PostgresEnvironment
+public static class PostgresEnvironment
 {
     public const string Variable = "REDSHIFT_TYPED_TEST_POSTGRES";
     private static readonly Lazy<string> Admin = new(Resolve, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -83,7 +83,8 @@ internal static class PostgresEnvironment
         return Value(Variable);
     }
 
-    internal static string RepositoryRoot()
+    /// <summary>The repository's root folder (the one holding RedshiftTyped.sln), found from the test assembly's folder.</summary>
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RedshiftTyped.sln")))
