@@ -17,6 +17,7 @@ internal static class QueryEmitter
 {
     private const string Typed = "global::RedshiftTyped.Typed.";
     private const string Queries = "global::RedshiftTyped.Queries.";
+    private const string QueryHeader = "a query file (.sql) and its query snapshot. Edit the .sql file and run redshift-typed capture";
 
     public static string Emit(QueryEmitPlan plan)
     {
@@ -31,7 +32,7 @@ internal static class QueryEmitter
         string file = CSharp.Xml(query.File);
 
         var w = new SourceWriter();
-        Header.Write(w);
+        Header.Write(w, QueryHeader);
         w.Open("namespace " + naming.Namespace);
         WriteRow(w, plan, file);
         w.Line();
@@ -52,7 +53,7 @@ internal static class QueryEmitter
     public static string EmitFolder(QueryFolderPlan folder)
     {
         var w = new SourceWriter();
-        Header.Write(w);
+        Header.Write(w, QueryHeader);
         w.Open("namespace " + folder.EntryNamespace);
         string where = folder.Folder.Length == 0 ? "the queries folder" : $"<c>{CSharp.Xml(folder.Folder)}/</c>";
         for (int i = 0; i < folder.ClassPath.Count; i++)
@@ -157,7 +158,7 @@ internal static class QueryEmitter
             foreach (var p in plan.Parameters)
             {
                 var parameter = p.Parameter;
-                w.Line($"new({CSharp.Literal(parameter.Name)}, {CSharp.Literal(parameter.DeclaredType)}, {Queries}Syntax.QueryParameterType.{parameter.Type}, {CSharp.Literal(parameter.IsNullable)}, typeof({TypeOfOperand(parameter)}), {CSharp.Literal(Identifiers.Bare(p.PropertyName))}),");
+                w.Line($"new({CSharp.Literal(parameter.Name)}, {CSharp.Literal(parameter.DeclaredType)}, {CSharp.Literal(parameter.IsNullable)}, typeof({TypeOfOperand(parameter)}), {CSharp.Literal(Identifiers.Bare(p.PropertyName))}),");
             }
 
             w.Close(",");

@@ -8,7 +8,7 @@ using RedshiftTyped.Values;
 namespace RedshiftTyped.Tool.Queries;
 
 /// <summary>A query described: its snapshot, or why it could not be described (file and line first).</summary>
-public sealed record QueryDescription(QueryFile File, QuerySnapshot? Snapshot, IReadOnlyList<string> Failures);
+internal sealed record QueryDescription(QueryFile File, QuerySnapshot? Snapshot, IReadOnlyList<string> Failures);
 
 /// <summary>
 /// Asks Redshift for a query's result columns without reading a row: the file's statement runs wrapped as
@@ -16,7 +16,7 @@ public sealed record QueryDescription(QueryFile File, QuerySnapshot? Snapshot, I
 /// Data API parameter, exactly as the runtime binds real values (the file's SQL itself is not changed). The first
 /// page's ColumnMetadata is the shape. When Redshift rejects the SQL, the failure names the file and the line.
 /// </summary>
-public sealed partial class QueryDescriber(RedshiftClient client)
+internal sealed partial class QueryDescriber(RedshiftClient client)
 {
     private const string Prefix = "SELECT * FROM (\n";
 

@@ -3,7 +3,7 @@ using RedshiftTyped.Queries.Syntax;
 namespace RedshiftTyped.Tool.Queries;
 
 /// <summary>A query file on disk: where it is, its path below the queries folder (the key), and its text read.</summary>
-public sealed record QueryFile(string Path, string Key, QuerySource Source)
+internal sealed record QueryFile(string Path, string Key, QuerySource Source)
 {
     /// <summary><c>queries/tickit/top_events.sql:7</c>: the file and the line of an offset, as messages name them.</summary>
     public string Where(int offset) => $"{Path}:{Source.LineOf(offset)}";

@@ -127,16 +127,15 @@ public sealed class QueryParameter
     /// <summary>Called by generated code.</summary>
     /// <param name="name">The name used as <c>:name</c> in the SQL.</param>
     /// <param name="declaredType">The type as declared (<c>numeric(12,2)</c>).</param>
-    /// <param name="type">The type.</param>
     /// <param name="isNullable">Whether the header declares it <c>nullable</c>.</param>
     /// <param name="clrType">The property's .NET type.</param>
     /// <param name="propertyName">The property of the parameters record that holds it.</param>
-    public QueryParameter(string name, string declaredType, QueryParameterType type, bool isNullable, Type clrType, string propertyName)
+    public QueryParameter(string name, string declaredType, bool isNullable, Type clrType, string propertyName)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(declaredType);
         Name = name;
         DeclaredType = declaredType;
-        Type = type;
         IsNullable = isNullable;
         ClrType = clrType;
         PropertyName = propertyName;
@@ -147,9 +146,6 @@ public sealed class QueryParameter
 
     /// <summary>The type as declared, lower case: <c>int</c>, <c>numeric(12,2)</c>.</summary>
     public string DeclaredType { get; }
-
-    /// <summary>The type.</summary>
-    public QueryParameterType Type { get; }
 
     /// <summary>Whether null is allowed; a null value is then written as <c>NULL</c> in the statement.</summary>
     public bool IsNullable { get; }

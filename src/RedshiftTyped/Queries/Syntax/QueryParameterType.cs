@@ -7,7 +7,7 @@ namespace RedshiftTyped.Queries.Syntax;
 /// The Redshift types a query parameter may be declared with (<c>-- @param year int</c>). Each decides the .NET type
 /// of the generated parameter and how its value is written (invariantly) into the Data API parameter.
 /// </summary>
-public enum QueryParameterType
+internal enum QueryParameterType
 {
     /// <summary><c>smallint</c>, <c>int2</c>: <see cref="short"/>.</summary>
     SmallInt,
@@ -50,7 +50,7 @@ public enum QueryParameterType
 }
 
 /// <summary>Reads a parameter's declared type and says what it maps to.</summary>
-public static class QueryParameterTypes
+internal static class QueryParameterTypes
 {
     /// <summary>How the supported types are listed in messages.</summary>
     public const string Supported =

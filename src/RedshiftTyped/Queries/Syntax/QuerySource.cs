@@ -6,7 +6,7 @@ using System.Text;
 namespace RedshiftTyped.Queries.Syntax;
 
 /// <summary>What can be wrong with a query file, each reported at the text that causes it.</summary>
-public enum QuerySyntaxProblemKind
+internal enum QuerySyntaxProblemKind
 {
     /// <summary>The file holds no SQL statement.</summary>
     NoStatement,
@@ -46,7 +46,7 @@ public enum QuerySyntaxProblemKind
 }
 
 /// <summary>One problem in a query file: what, where (character offsets into the file's text) and a one-line message.</summary>
-public sealed class QuerySyntaxProblem
+internal sealed class QuerySyntaxProblem
 {
     /// <summary>Creates a problem report.</summary>
     public QuerySyntaxProblem(QuerySyntaxProblemKind kind, int start, int length, string message)
@@ -71,7 +71,7 @@ public sealed class QuerySyntaxProblem
 }
 
 /// <summary>A <c>-- @param name type [nullable]</c> line.</summary>
-public sealed class QueryParameterDeclaration
+internal sealed class QueryParameterDeclaration
 {
     /// <summary>Creates a declaration.</summary>
     public QueryParameterDeclaration(string name, string declaredType, QueryParameterType? type, bool isNullable,
@@ -113,7 +113,7 @@ public sealed class QueryParameterDeclaration
 }
 
 /// <summary>A <c>-- @nullable column true|false</c> line: narrows (or widens) what the service says of a result column.</summary>
-public sealed class QueryNullabilityHint
+internal sealed class QueryNullabilityHint
 {
     /// <summary>Creates a hint.</summary>
     public QueryNullabilityHint(string column, bool isNullable, int start, int length)
@@ -138,7 +138,7 @@ public sealed class QueryNullabilityHint
 }
 
 /// <summary>A <c>:name</c> in the SQL.</summary>
-public readonly struct QueryParameterUse
+internal readonly struct QueryParameterUse
 {
     /// <summary>Creates a use.</summary>
     public QueryParameterUse(string name, int start, int length)
@@ -170,7 +170,7 @@ public readonly struct QueryParameterUse
 /// select … where d.year = :year …
 /// </code>
 /// </summary>
-public sealed class QuerySource
+internal sealed class QuerySource
 {
     private const string ParamDirective = "param";
     private const string NullableDirective = "nullable";

@@ -7,7 +7,7 @@ namespace RedshiftTyped.Queries.Syntax;
 // netstandard2.0 and of anything an analyzer may not call (file or environment access).
 
 /// <summary>The kinds of token a query file is made of.</summary>
-public enum SqlTokenKind
+internal enum SqlTokenKind
 {
     /// <summary>A keyword or an unquoted name.</summary>
     Word,
@@ -35,7 +35,7 @@ public enum SqlTokenKind
 }
 
 /// <summary>One token: its kind and where it is in the text (offsets in UTF-16 characters).</summary>
-public readonly struct SqlToken
+internal readonly struct SqlToken
 {
     /// <summary>Creates a token.</summary>
     public SqlToken(SqlTokenKind kind, int start, int length)
@@ -69,7 +69,7 @@ public readonly struct SqlToken
 /// <c>:name</c> inside them is text, not a parameter, and <c>::type</c> is a cast. The rules are the local server's
 /// (and the Data API's: parameters in comments and literals are not substituted). The tokens cover the text exactly.
 /// </summary>
-public static class SqlTokenizer
+internal static class SqlTokenizer
 {
     /// <summary>Every token of <paramref name="sql"/>, in order.</summary>
     public static IReadOnlyList<SqlToken> Tokenize(string sql)
