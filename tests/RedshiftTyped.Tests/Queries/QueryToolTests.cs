@@ -83,6 +83,10 @@ public sealed class QueryToolTests
     }
 
     [Fact]
+    public void TheSqlCommandPrintsATimetzValueWithoutADate()
+        => Assert.Equal("14:30:45+02:00", RedshiftTyped.Tool.Output.ResultWriter.Text(RedshiftTyped.Values.RedshiftTextParser.ParseTimeTz("14:30:45+02")));
+
+    [Fact]
     public void SnapshotsLiveBesideThePathOfTheirQueryFile()
         => Assert.Equal(Path.Combine("qs", "tickit", "reports", "top.json"), new QuerySnapshotStore("qs").PathFor("tickit/reports/top.sql"));
 
