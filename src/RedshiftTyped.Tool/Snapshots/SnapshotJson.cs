@@ -143,7 +143,7 @@ public static class SnapshotJson
         };
     }
 
-    private static T Required<T>(JsonObject obj, string member, string where)
+    internal static T Required<T>(JsonObject obj, string member, string where)
     {
         if (obj[member] is null)
         {
@@ -153,7 +153,7 @@ public static class SnapshotJson
         return Optional<T>(obj, member, where)!;
     }
 
-    private static T? Optional<T>(JsonObject obj, string member, string where)
+    internal static T? Optional<T>(JsonObject obj, string member, string where)
     {
         try
         {
@@ -180,13 +180,13 @@ public static class SnapshotJson
         return array.Select(n => n!.GetValue<string>()).ToList();
     }
 
-    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    internal static void WriteNullable(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null) json.WriteNull(name);
         else json.WriteString(name, value);
     }
 
-    private static void WriteNullable(Utf8JsonWriter json, string name, int? value)
+    internal static void WriteNullable(Utf8JsonWriter json, string name, int? value)
     {
         if (value is null) json.WriteNull(name);
         else json.WriteNumber(name, value.Value);

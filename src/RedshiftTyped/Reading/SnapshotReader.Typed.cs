@@ -3,7 +3,6 @@ using Apache.Arrow;
 using RedshiftTyped.DataApi.Model;
 using RedshiftTyped.Execution;
 using RedshiftTyped.Typed;
-using RedshiftTyped.Values;
 
 namespace RedshiftTyped.Reading;
 
@@ -98,6 +97,13 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
     internal static async Task<SnapshotReader<TRecord>> OpenAsync(
         RedshiftClient client, TableDescriptor<TRecord> table, SnapshotOptions options, CancellationToken cancellationToken)
     {
+        if (table.Kind == TableKind.Query)
+        {
+            throw new ArgumentException(
+                $"{table.DisplayName} is the result of a typed query, not a table: read it with client.QueryAsync(…) and the query's descriptor.",
+                nameof(table));
+        }
+
         options.Validate();
         var projection = options.Columns is null ? ColumnProjection.All(table) : ColumnProjection.Of(table, options.Columns);
         foreach (var column in options.Filters.SelectMany(f => f.CompiledColumns()))
@@ -166,49 +172,12 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
         return new SnapshotReader<TRecord>(table, projection, completed, series, header, pages);
     }
 
-    private static async Task<PageFetch<List<TRecord>>> FetchAsync(RedshiftClient client, CompletedStatement statement,
+    private static Task<PageFetch<List<TRecord>>> FetchAsync(RedshiftClient client, CompletedStatement statement,
         TableDescriptor<TRecord> table, ColumnProjection projection, SnapshotOptions options, ResultHeader header,
         bool isFirstPage, string? nextToken, CancellationToken cancellationToken)
-    {
-        if (statement.ResultFormat == ResultFormatString.CSV)
-        {
-            var response = await client.DataApi.GetStatementResultV2Async(
-                new GetStatementResultV2Request { Id = statement.Id, NextToken = nextToken }, cancellationToken).ConfigureAwait(false);
-            if (isFirstPage)
-            {
-                header.Accept(table, projection, options, response.ColumnMetadata, response.TotalNumRows);
-            }
-
-            var rows = new List<TRecord>();
-            foreach (var chunk in response.Records ?? [])
-            {
-                foreach (var fields in CsvRecordReader.Read(chunk.CSVRecords ?? string.Empty))
-                {
-                    rows.Add(DecodeCsv(table, projection, fields));
-                }
-            }
-
-            return new PageFetch<List<TRecord>>(rows, rows.Count, response.NextToken, response.TotalNumRows);
-        }
-
-        byte[] body = await client.DataApi.GetStatementResultBytesAsync(
-            new GetStatementResultRequest { Id = statement.Id, NextToken = nextToken }, cancellationToken).ConfigureAwait(false);
-        if (isFirstPage)
-        {
-            // Checked before decoding: a changed column must read as drift, not as a decode error.
-            var first = DataApiRecords.ReadHeader(body);
-            header.Accept(table, projection, options, first.ColumnMetadata, first.TotalNumRows);
-        }
-
-        var page = DecodeJson(table, projection, body);
-        return new PageFetch<List<TRecord>>(page.Rows, page.Rows.Count, page.NextToken, page.TotalNumRows);
-    }
-
-    private static TypedResultPage<TRecord> DecodeJson(TableDescriptor<TRecord> table, ColumnProjection projection, byte[] body)
-        => projection.IsAll ? DataApiRecords.ReadPage(body, table.Decoder) : DataApiRecords.ReadPage(body, table.Decoder, projection);
-
-    private static TRecord DecodeCsv(TableDescriptor<TRecord> table, ColumnProjection projection, string?[] fields)
-        => projection.IsAll ? table.Decoder.DecodeCsv(fields) : table.Decoder.DecodeCsv(fields, projection);
+        => TypedPages.FetchAsync(client, statement, table, projection, nextToken,
+            isFirstPage ? (columns, totalNumRows) => header.Accept(table, projection, options, columns, totalNumRows) : null,
+            cancellationToken);
 }
 
 /// <summary>What the first page says of the whole result, checked against the compiled table.</summary>

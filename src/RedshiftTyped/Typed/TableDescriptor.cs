@@ -54,8 +54,8 @@ public abstract class TableDescriptor
     /// <summary><c>"schema"."table"</c>, quoted for SQL.</summary>
     public string QualifiedName => RedshiftIdentifier.Quote(Schema) + "." + RedshiftIdentifier.Quote(Name);
 
-    /// <summary><c>database.schema.table</c>, for messages.</summary>
-    public string DisplayName => Database + "." + Schema + "." + Name;
+    /// <summary><c>database.schema.table</c>, for messages; <c>query tickit/top_events.sql</c> for a typed query's result.</summary>
+    public string DisplayName => Kind == TableKind.Query ? "query " + Name : Database + "." + Schema + "." + Name;
 
     /// <summary>The Arrow schema of the record batches this table's builder produces.</summary>
     public Schema ArrowSchema { get; }

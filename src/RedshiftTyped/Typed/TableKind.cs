@@ -8,4 +8,10 @@ public enum TableKind
     LateBindingView,
     MaterializedView,
     ExternalTable,
+
+    /// <summary>
+    /// The result of a typed query (a <c>.sql</c> file): its <see cref="TableDescriptor.Name"/> is the query file's path,
+    /// and it is read with <c>client.QueryAsync</c>, never as a table.
+    /// </summary>
+    Query,
 }
