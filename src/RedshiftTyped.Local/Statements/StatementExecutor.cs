@@ -302,14 +302,7 @@ if (prepared.LateBindingView is { } view) _systemViews.RememberLateBindingView(v
             var row = new Field[count];
             for (int i = 0; i < count; i++)
             {
-                object? value = connection.ReadValue(reader, i, engineTypes[i]);
-                if (reportTypes[i] is { Type: RsType.Bpchar, Length: int width } && value is string text)
-                {
-                    // Redshift keeps CHAR(n) values blank-padded to n; DuckDB does not.
-                    value = text.PadRight(width);
-                }
-
-                row[i] = FieldEncoder.Encode(reportTypes[i], value);
+                row[i] = FieldEncoder.Encode(reportTypes[i], connection.ReadValue(reader, i, engineTypes[i]));
             }
 
             result.Add(row);
