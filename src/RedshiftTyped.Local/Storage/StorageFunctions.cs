@@ -1,0 +1,85 @@
+using RedshiftTyped.Local.Engine;
+
+namespace RedshiftTyped.Local.Storage;
+
+/// <summary>
+/// The engine functions that apply Redshift's storage rules, installed in the <c>public</c> schema at start-up:
+/// <list type="bullet">
+/// <item><c>rs_varchar_fits(v, n)</c> / <c>rs_char_fits(v, n)</c>, the CHECK constraints of VARCHAR(n) and CHAR(n)
+/// columns: lengths count bytes, a value longer than n fails with Redshift's
+/// <c>value too long for type character varying(n)</c> unless the excess is blanks, and CHAR takes single-byte
+/// characters only (r_Character_types.md, multi-byte-character-load-errors.md).</item>
+/// <item><c>rs_super(x)</c>, what storing a value in SUPER does: a string stays a string scalar, a number keeps
+/// its kind, a float is written with an exponent (see <see cref="SuperText"/> for the stored form), JSON from
+/// JSON_PARSE is kept as parsed (r_SUPER_type.md, r_is_char.md, r_is_float.md).</item>
+/// </list>
+/// </summary>
+internal static class StorageFunctions
+{
+    /// <summary>The error a VARCHAR(n) column raises for a value over n bytes (r_Examples_with_character_types.md).</summary>
+    public const string VarcharTooLong = "value too long for type character varying(";
+
+    private static readonly string[] DuckDb =
+    [
+        "CREATE OR REPLACE MACRO public.rs_varchar_fits(v, n) AS CASE WHEN v IS NULL OR strlen(rtrim(v, ' ')) <= n THEN true " +
+            "ELSE error('value too long for type character varying(' || n || ')') END",
+        "CREATE OR REPLACE MACRO public.rs_char_fits(v, n) AS CASE WHEN v IS NULL THEN true " +
+            "WHEN regexp_matches(v, '[^\\x01-\\x7F]') THEN error('Multibyte character not supported for CHAR (Hint: try using VARCHAR). Invalid char: ' " +
+            "|| trim(regexp_replace(lower(hex(encode(regexp_extract(v, '[^\\x01-\\x7F]')))), '(..)', '\\1 ', 'g'))) " +
+            "WHEN strlen(rtrim(v, ' ')) <= n THEN true ELSE error('value too long for type character(' || n || ')') END",
+        // typeof() is a constant for each call site, so only one branch is bound and run.
+        "CREATE OR REPLACE MACRO public.rs_super(v) AS CASE " +
+            "WHEN typeof(v) = 'JSON' THEN CAST(v AS JSON) " +
+            "WHEN typeof(v) IN ('DOUBLE', 'FLOAT') THEN CAST(CAST(v AS VARCHAR) || CASE WHEN contains(lower(CAST(v AS VARCHAR)), 'e') THEN '' ELSE 'e+0' END AS JSON) " +
+            "ELSE CAST(to_json(v) AS JSON) END",
+    ];
+
+    private static readonly string[] Postgres =
+    [
+        """
+        CREATE OR REPLACE FUNCTION public.rs_varchar_fits(v text, n integer) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN
+          IF v IS NULL OR octet_length(rtrim(v, ' ')) <= n THEN RETURN true; END IF;
+          RAISE EXCEPTION 'value too long for type character varying(%)', n USING ERRCODE = '22001';
+        END $$
+        """,
+        """
+        CREATE OR REPLACE FUNCTION public.rs_char_fits(v text, n integer) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
+        DECLARE bad text;
+        BEGIN
+          IF v IS NULL THEN RETURN true; END IF;
+          bad := substring(v from '[^\x01-\x7F]');
+          IF bad IS NOT NULL THEN
+            RAISE EXCEPTION 'Multibyte character not supported for CHAR (Hint: try using VARCHAR). Invalid char: %',
+              trim(regexp_replace(encode(convert_to(bad, 'UTF8'), 'hex'), '(..)', '\1 ', 'g')) USING ERRCODE = '22021';
+          END IF;
+          IF octet_length(rtrim(v, ' ')) <= n THEN RETURN true; END IF;
+          RAISE EXCEPTION 'value too long for type character(%)', n USING ERRCODE = '22001';
+        END $$
+        """,
+        "CREATE OR REPLACE FUNCTION public.rs_super(text) RETURNS json LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT to_json($1) $$",
+        "CREATE OR REPLACE FUNCTION public.rs_super(json) RETURNS json LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT $1 $$",
+        "CREATE OR REPLACE FUNCTION public.rs_super(jsonb) RETURNS json LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT $1::json $$",
+        "CREATE OR REPLACE FUNCTION public.rs_super(boolean) RETURNS json LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT to_json($1) $$",
+        // One overload per integer type: PostgreSQL would otherwise resolve an integer to double precision.
+        "CREATE OR REPLACE FUNCTION public.rs_super(smallint) RETURNS json LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT to_json($1) $$",
+        "CREATE OR REPLACE FUNCTION public.rs_super(integer) RETURNS json LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT to_json($1) $$",
+        "CREATE OR REPLACE FUNCTION public.rs_super(bigint) RETURNS json LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT to_json($1) $$",
+        "CREATE OR REPLACE FUNCTION public.rs_super(numeric) RETURNS json LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT to_json($1) $$",
+        "CREATE OR REPLACE FUNCTION public.rs_super(double precision) RETURNS json LANGUAGE sql IMMUTABLE STRICT AS $$ " +
+            "SELECT (CASE WHEN $1::text ~ '[eE]' THEN $1::text ELSE $1::text || 'e+0' END)::json $$",
+        "CREATE OR REPLACE FUNCTION public.rs_super(real) RETURNS json LANGUAGE sql IMMUTABLE STRICT AS $$ " +
+            "SELECT (CASE WHEN $1::text ~ '[eE]' THEN $1::text ELSE $1::text || 'e+0' END)::json $$",
+    ];
+
+    /// <summary>Installs the functions on the backend (idempotent: CREATE OR REPLACE).</summary>
+    public static async Task InstallAsync(IDatabaseBackend backend, CancellationToken cancellationToken)
+    {
+        await using var connection = await backend.OpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (string sql in backend is PostgresBackend ? Postgres : DuckDb)
+        {
+            await using var command = connection.CreateCommand(sql, []);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
