@@ -327,10 +327,7 @@ internal sealed partial class StatementExecutor
     }
 
     /// <summary>Whether the declared Redshift type can describe what the engine returned for a column of that name.</summary>
-    private static bool Compatible(RsTypeInfo engine, RsTypeInfo declared)
-        => engine.Type == declared.Type
-           || (engine.Type == RsType.Varchar && declared.Type is RsType.Bpchar or RsType.Super or RsType.Geometry or RsType.HllSketch)
-           || (engine.Type == RsType.Super && declared.Type == RsType.Super);
+    private static bool Compatible(RsTypeInfo engine, RsTypeInfo declared) => LocalCatalog.Compatible(engine, declared);
 
     /// <summary>Redshift's column names: lower case; an unnamed expression is its function's name or <c>?column?</c>.</summary>
     private static string ColumnName(string engineName)
