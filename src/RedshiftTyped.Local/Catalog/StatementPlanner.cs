@@ -82,7 +82,7 @@ internal sealed class StatementPlanner
             plan.Before((connection, _) => _systemViews.Materialize(connection, _catalog, prepared.Needed));
         }
 
-        var read = StatementTargets.Mentioned(tokens).SelectMany(_catalog.External.Denoted).Distinct().ToList();
+        var read = drops ? [] : StatementTargets.Mentioned(tokens).SelectMany(_catalog.External.Denoted).Distinct().ToList();
         if (read.Count > 0)
         {
             plan.Before((_, cancel) => read.ForEach(table => _loader.Refresh(table, cancel)));

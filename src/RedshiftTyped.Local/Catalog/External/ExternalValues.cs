@@ -38,6 +38,22 @@ internal static class ExternalValues
     /// <summary>A text field (delimited, CSV, JSON scalar) as a value of <paramref name="type"/>.</summary>
     public static object? FromText(string text, RsTypeInfo type)
     {
+        try
+        {
+            return ParseText(text, type);
+        }
+        catch (FormatException ex) when (ex.Message.StartsWith("The input string", StringComparison.Ordinal) || ex.Message.StartsWith("String '", StringComparison.Ordinal))
+        {
+            throw new FormatException($"\"{text}\" is not a valid {type.TypeName} value");
+        }
+        catch (OverflowException)
+        {
+            throw new OverflowException($"\"{text}\" is out of range for {type.TypeName}");
+        }
+    }
+
+    private static object? ParseText(string text, RsTypeInfo type)
+    {
         var inv = CultureInfo.InvariantCulture;
         string trimmed = text.Trim();
         switch (type.Type)
