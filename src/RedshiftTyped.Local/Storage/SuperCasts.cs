@@ -71,7 +71,8 @@ internal static class SuperCasts
                     continue;
                 }
 
-                return Replace(tokens, i, close, tokens.Skip(open + 1).Take(asWord - open - 1));
+                var operand = tokens.Skip(open + 1).Take(asWord - open - 1).SkipWhile(t => t.IsTrivia).Reverse().SkipWhile(t => t.IsTrivia).Reverse();
+                return Replace(tokens, i, close, operand);
             }
         }
 

@@ -10,6 +10,7 @@ namespace RedshiftTyped.Local.Catalog.External;
 /// </summary>
 internal sealed class ExternalLocation
 {
+    private const int MaxDepth = 64;
     private readonly string? _root;
 
     public ExternalLocation(string? folder)
@@ -78,13 +79,19 @@ internal sealed class ExternalLocation
         }
 
         var files = new List<string>();
-        Collect(location, new DirectoryInfo(path), files);
+        Collect(location, new DirectoryInfo(path), files, depth: 0);
         files.Sort(StringComparer.Ordinal);
         return files;
     }
 
-    private void Collect(string location, DirectoryInfo folder, List<string> files)
+    private void Collect(string location, DirectoryInfo folder, List<string> files, int depth)
     {
+        // A link to an enclosing folder would otherwise be followed forever.
+        if (depth > MaxDepth)
+        {
+            throw new EngineFailure($"ERROR: external table location '{location}' has folders nested deeper than {MaxDepth} levels (a link loop?)");
+        }
+
         foreach (var entry in folder.EnumerateFileSystemInfos())
         {
             if (entry.Name.StartsWith('.') || entry.Name.StartsWith('_') || (entry.Attributes & FileAttributes.Hidden) != 0)
@@ -95,7 +102,7 @@ internal sealed class ExternalLocation
             EnsureInside(location, entry.FullName);
             if (entry is DirectoryInfo sub)
             {
-                Collect(location, sub, files);
+                Collect(location, sub, files, depth + 1);
             }
             else
             {
