@@ -219,9 +219,9 @@ internal sealed class DuckDbEngineConnection(DuckDBConnection connection, int pi
     /// Dates and timestamps outside System.DateTime (BC, years past 9999) and intervals with months, which
     /// DuckDB.NET cannot convert, are read as DuckDB's parts and handed over as Redshift's text.
     /// </summary>
-    private static object ReadTemporal(DbDataReader reader, int ordinal, RsTypeInfo type)
+    private object ReadTemporal(DbDataReader reader, int ordinal, RsTypeInfo type)
     {
-        switch (reader.GetDataTypeName(ordinal))
+        switch (DataTypeName(reader, ordinal))
         {
             case "Timestamp" or "TimestampTz":
                 var timestamp = reader.GetFieldValue<DuckDBTimestamp>(ordinal);
@@ -246,6 +246,21 @@ internal sealed class DuckDbEngineConnection(DuckDBConnection connection, int pi
             default:
                 return reader.GetValue(ordinal);
         }
+    }
+
+    private DbDataReader? _namedReader;
+    private string?[] _dataTypeNames = [];
+
+    /// <summary>The engine type of a column, looked up once per reader (values are read row after row).</summary>
+    private string DataTypeName(DbDataReader reader, int ordinal)
+    {
+        if (!ReferenceEquals(reader, _namedReader))
+        {
+            _namedReader = reader;
+            _dataTypeNames = new string?[reader.FieldCount];
+        }
+
+        return _dataTypeNames[ordinal] ??= reader.GetDataTypeName(ordinal);
     }
 
     /// <summary>
