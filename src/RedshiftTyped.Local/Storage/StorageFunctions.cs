@@ -21,8 +21,9 @@ internal static class StorageFunctions
 
     private static readonly string[] DuckDb =
     [
-        "CREATE OR REPLACE MACRO public.rs_varchar_fits(v, n) AS CASE WHEN v IS NULL OR strlen(rtrim(v, ' ')) <= n THEN true " +
-            "ELSE error('value too long for type character varying(' || n || ')') END",
+        // The cheap byte count first: most values fit, and the check runs for every stored row.
+        "CREATE OR REPLACE MACRO public.rs_varchar_fits(v, n) AS CASE WHEN v IS NULL OR strlen(v) <= n THEN true " +
+            "WHEN strlen(rtrim(v, ' ')) <= n THEN true ELSE error('value too long for type character varying(' || n || ')') END",
         "CREATE OR REPLACE MACRO public.rs_char_fits(v, n) AS CASE WHEN v IS NULL THEN true " +
             "WHEN regexp_matches(v, '[^\\x01-\\x7F]') THEN error('Multibyte character not supported for CHAR (Hint: try using VARCHAR). Invalid char: ' " +
             "|| trim(regexp_replace(lower(hex(encode(regexp_extract(v, '[^\\x01-\\x7F]')))), '(..)', '\\1 ', 'g'))) " +
@@ -37,12 +38,15 @@ internal static class StorageFunctions
     private static readonly string[] Postgres =
     [
         """
-        CREATE OR REPLACE FUNCTION public.rs_varchar_fits(v text, n integer) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
+        CREATE OR REPLACE FUNCTION public.rs_varchar_too_long(v text, n integer) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
         BEGIN
-          IF v IS NULL OR octet_length(rtrim(v, ' ')) <= n THEN RETURN true; END IF;
+          IF octet_length(rtrim(v, ' ')) <= n THEN RETURN true; END IF;
           RAISE EXCEPTION 'value too long for type character varying(%)', n USING ERRCODE = '22001';
         END $$
         """,
+        // A SQL function the planner inlines into the CHECK: the byte count first, the PL/pgSQL call only for long values.
+        "CREATE OR REPLACE FUNCTION public.rs_varchar_fits(v text, n integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ " +
+            "SELECT v IS NULL OR octet_length(v) <= n OR public.rs_varchar_too_long(v, n) $$",
         """
         CREATE OR REPLACE FUNCTION public.rs_char_fits(v text, n integer) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
         DECLARE bad text;
