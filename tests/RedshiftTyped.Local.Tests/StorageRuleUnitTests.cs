@@ -114,25 +114,27 @@ public sealed class StorageRuleUnitTests
     public void Casts_to_super_keep_the_value_kind(string sql, string expected)
         => Assert.Equal(expected, Translator.Translate(sql).Sql);
 
+    private static string? SuperOnly(RsTypeInfo type) => type.Type == RsType.Super ? "public.rs_super" : null;
+
     [Fact]
     public void Inserts_take_identity_values_with_the_slice_stride_and_wrap_super_values()
     {
         var catalog = new LocalCatalog();
         catalog.Register(Translator.Translate("create table t(id int identity(0, 1), s super, v varchar(5))").Creates!);
 
-        using (var single = InsertRewriter.Rewrite(SqlLexer.Tokenize("insert into t (s) values ('a')"), catalog, default)!)
+        using (var single = InsertRewriter.Rewrite(SqlLexer.Tokenize("insert into t (s) values ('a')"), catalog, SuperOnly, default)!)
         {
             Assert.Equal("insert into t (\"s\", \"id\") VALUES (public.rs_super('a'), 0)", single.Sql);
             single.Complete(1);
         }
 
-        using (var multi = InsertRewriter.Rewrite(SqlLexer.Tokenize("insert into t values (default, json_parse('{}'), 'x'), (default, null, $1)"), catalog, default)!)
+        using (var multi = InsertRewriter.Rewrite(SqlLexer.Tokenize("insert into t values (default, json_parse('{}'), 'x'), (default, null, $1)"), catalog, SuperOnly, default)!)
         {
             Assert.Equal("insert into t (\"id\", \"s\", \"v\") VALUES (1, public.rs_super(json_parse('{}')), 'x'), (3, null, $1)", multi.Sql);
             multi.Complete(2);
         }
 
-        using (var query = InsertRewriter.Rewrite(SqlLexer.Tokenize("insert into t (v, s) select name, doc from src;"), catalog, default)!)
+        using (var query = InsertRewriter.Rewrite(SqlLexer.Tokenize("insert into t (v, s) select name, doc from src;"), catalog, SuperOnly, default)!)
         {
             Assert.Equal(
                 "insert into t (\"v\", \"s\", \"id\") SELECT rs_insert_source.c1, public.rs_super(rs_insert_source.c2), (0 + 1 * (5 + 2 * (row_number() OVER () - 1))) " +
@@ -141,8 +143,8 @@ public sealed class StorageRuleUnitTests
         }
 
         Assert.Equal("ERROR: cannot set an identity column to a value",
-            Assert.Throws<EngineFailure>(() => InsertRewriter.Rewrite(SqlLexer.Tokenize("insert into t (id) values (7)"), catalog, default)).Message);
-        Assert.Null(InsertRewriter.Rewrite(SqlLexer.Tokenize("insert into other values (1)"), catalog, default));
+            Assert.Throws<EngineFailure>(() => InsertRewriter.Rewrite(SqlLexer.Tokenize("insert into t (id) values (7)"), catalog, SuperOnly, default)).Message);
+        Assert.Null(InsertRewriter.Rewrite(SqlLexer.Tokenize("insert into other values (1)"), catalog, SuperOnly, default));
     }
 
     [Theory]

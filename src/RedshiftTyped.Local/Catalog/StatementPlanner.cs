@@ -25,6 +25,7 @@ internal sealed class StatementPlanner
     private readonly RedshiftDdlTranslator _translator;
     private readonly ExternalStatements _external;
     private readonly ExternalTableLoader _loader;
+    private readonly Func<RsTypeInfo, string?> _conversion;
 
     public StatementPlanner(IDatabaseBackend backend, LocalCatalog catalog, LocalServerOptions options)
     {
@@ -34,6 +35,7 @@ internal sealed class StatementPlanner
         var locations = new ExternalLocation(options.ExternalDataFolder);
         _external = new ExternalStatements(catalog, backend.EngineType, locations);
         _loader = new ExternalTableLoader(backend, locations);
+        _conversion = type => StorageFunctions.Conversion(backend, type);
     }
 
     public StatementPlan Plan(string sql, CancellationToken cancellationToken)
@@ -59,7 +61,7 @@ internal sealed class StatementPlanner
         }
 
         var prepared = _systemViews.Prepare(sql);
-        var insert = InsertRewriter.Rewrite(SqlLexer.Tokenize(prepared.Sql), _catalog, cancellationToken);
+        var insert = InsertRewriter.Rewrite(SqlLexer.Tokenize(prepared.Sql), _catalog, _conversion, cancellationToken);
         TranslatedSql translated;
         try
         {

@@ -28,6 +28,24 @@ internal static class StorageFunctions
             "WHEN regexp_matches(v, '[^\\x01-\\x7F]') THEN error('Multibyte character not supported for CHAR (Hint: try using VARCHAR). Invalid char: ' " +
             "|| trim(regexp_replace(lower(hex(encode(regexp_extract(v, '[^\\x01-\\x7F]')))), '(..)', '\\1 ', 'g'))) " +
             "WHEN strlen(rtrim(v, ' ')) <= n THEN true ELSE error('value too long for type character(' || n || ')') END",
+        // Text stored in DATE and TIMESTAMP columns takes Redshift's input forms (r_Date_and_time_literals.md, MDY
+        // DateStyle): 1999-01-08, 1/8/1999, Jan 8,1999, January 8, 1999, 1999-Jan-08, 08-Jan-1999, 19990108, with a
+        // time for timestamps, and a BC suffix. PostgreSQL reads them natively; DuckDB reads ISO only (and ignores
+        // a BC suffix), so these macros try the other forms.
+        "CREATE OR REPLACE MACRO public.rs_date_text(s) AS CASE " +
+            "WHEN regexp_matches(s, '\\s[Bb][Cc]\\s*$') THEN TRY_CAST(regexp_replace(trim(s), '\\s+[Bb][Cc]$', '') || ' (BC)' AS DATE) " +
+            "ELSE coalesce(TRY_CAST(trim(s) AS DATE), CAST(try_strptime(trim(s), " + DateFormats + ") AS DATE)) END",
+        "CREATE OR REPLACE MACRO public.rs_date(v) AS CASE " +
+            "WHEN typeof(v) <> 'VARCHAR' THEN CAST(v AS DATE) " +
+            "WHEN v IS NOT NULL AND public.rs_date_text(CAST(v AS VARCHAR)) IS NULL THEN error('invalid input syntax for type date: \"' || CAST(v AS VARCHAR) || '\"') " +
+            "ELSE public.rs_date_text(CAST(v AS VARCHAR)) END",
+        "CREATE OR REPLACE MACRO public.rs_timestamp_text(s) AS CASE " +
+            "WHEN regexp_matches(s, '\\s[Bb][Cc]\\s*$') THEN TRY_CAST(regexp_replace(trim(s), '^(\\S+)\\s*(.*?)\\s+[Bb][Cc]$', '\\1 (BC) \\2') AS TIMESTAMP) " +
+            "ELSE coalesce(TRY_CAST(trim(s) AS TIMESTAMP), try_strptime(trim(s), " + TimestampFormats + ")) END",
+        "CREATE OR REPLACE MACRO public.rs_timestamp(v) AS CASE " +
+            "WHEN typeof(v) <> 'VARCHAR' THEN CAST(v AS TIMESTAMP) " +
+            "WHEN v IS NOT NULL AND public.rs_timestamp_text(CAST(v AS VARCHAR)) IS NULL THEN error('invalid input syntax for type timestamp: \"' || CAST(v AS VARCHAR) || '\"') " +
+            "ELSE public.rs_timestamp_text(CAST(v AS VARCHAR)) END",
         // typeof() is a constant for each call site, so only one branch is bound and run.
         "CREATE OR REPLACE MACRO public.rs_super(v) AS CASE " +
             "WHEN typeof(v) = 'JSON' THEN CAST(v AS JSON) " +
@@ -75,6 +93,27 @@ internal static class StorageFunctions
         "CREATE OR REPLACE FUNCTION public.rs_super(real) RETURNS json LANGUAGE sql IMMUTABLE STRICT AS $$ " +
             "SELECT (CASE WHEN $1::text ~ '[eE]' THEN $1::text ELSE $1::text || 'e+0' END)::json $$",
     ];
+
+    private const string DateFormats =
+        "['%m/%d/%Y', '%m/%d/%y', '%m-%d-%Y', '%b %d,%Y', '%b %d, %Y', '%B %d,%Y', '%B %d, %Y', '%Y-%b-%d', '%d-%b-%Y', '%b-%d-%Y', " +
+        "'%Y%m%d', '%y%m%d', '%Y.%j', '%d %b %Y', '%Y/%m/%d']";
+
+    private const string TimestampFormats =
+        "['%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M:%S.%f', '%m/%d/%Y %H:%M', '%m/%d/%Y', '%Y%m%d %H:%M:%S', '%Y%m%d %H%M%S', '%Y%m%d', " +
+        "'%b %d,%Y %H:%M:%S', '%b %d, %Y %H:%M:%S', '%b %d,%Y', '%b %d, %Y', '%B %d, %Y %H:%M:%S', '%B %d, %Y', '%d %b %Y %H:%M:%S', " +
+        "'%Y-%b-%d %H:%M:%S', '%d-%b-%Y %H:%M:%S', '%Y/%m/%d %H:%M:%S', '%m/%d/%Y %I:%M:%S %p', '%Y-%m-%d %I:%M:%S %p']";
+
+    /// <summary>
+    /// The function a value stored in a column of <paramref name="type"/> goes through on this backend (see
+    /// <see cref="InsertRewriter"/>), or null when the engine stores it as Redshift does.
+    /// </summary>
+    public static string? Conversion(IDatabaseBackend backend, RsTypeInfo type) => type.Type switch
+    {
+        RsType.Super => "public.rs_super",
+        RsType.Date when backend is DuckDbBackend => "public.rs_date",
+        RsType.Timestamp when backend is DuckDbBackend => "public.rs_timestamp",
+        _ => null,
+    };
 
     /// <summary>Installs the functions on the backend (idempotent: CREATE OR REPLACE).</summary>
     public static async Task InstallAsync(IDatabaseBackend backend, CancellationToken cancellationToken)

@@ -163,6 +163,24 @@ public abstract class StorageRuleTests(CatalogServerFixture fixture)
     }
 
     [Fact]
+    public async Task Text_stored_in_date_and_timestamp_columns_takes_redshifts_input_forms()
+    {
+        // r_Date_and_time_literals.md (MDY DateStyle); r_Datetime_types.md: a TIMESTAMP column ignores a time zone.
+        await Client.ExecuteAsync("create table date_inputs(k int, d date, ts timestamp)");
+        await Client.ExecuteAsync("""
+            insert into date_inputs values (1, '8/2/2003', '20200430 04:05:06'), (2, 'Jun 1,2008', 'Jun 1,2008 10:00:00'),
+              (3, '2008-01-05', '2008-01-05 10:00:00+02'), (4, '0044-03-15 BC', '0044-03-15 10:00:00 BC'), (5, null, null)
+            """);
+        await Client.ExecuteAsync(new SqlStatement("insert into date_inputs (k, d) select 6, :d").WithParameter("d", "12/24/2003"));
+
+        Assert.Equal(
+            [["2003-08-02", "2020-04-30 04:05:06.0"], ["2008-06-01", "2008-06-01 10:00:00.0"], ["2008-01-05", "2008-01-05 10:00:00.0"],
+             ["0044-03-15 BC", "0044-03-15 10:00:00.0 BC"], [null, null], ["2003-12-24", null]],
+            (await fixture.RowsAsync("select d, ts from date_inputs order by k")).Select(r => r.ToArray()));
+        Assert.Equal("ERROR: invalid input syntax for type date: \"garbage\"", await fixture.ErrorAsync("insert into date_inputs (k, d) values (7, 'garbage')"));
+    }
+
+    [Fact]
     public async Task Dates_and_timestamps_before_year_1_and_after_9999_print_as_redshift_prints_them()
     {
         var result = await fixture.QueryAsync("""
