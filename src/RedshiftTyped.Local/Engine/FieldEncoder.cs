@@ -6,9 +6,11 @@ namespace RedshiftTyped.Local.Engine;
 
 /// <summary>
 /// Encodes engine values as the Data API sends them (DATA-API-FACTS §4): integers as longValue, float4/float8 as
-/// doubleValue, numeric as exact text, bool as booleanValue, dates and times as Redshift prints them, timestamptz
-/// in UTC with <c>+00</c>, varbyte as base64 text, NULL as <c>{"isNull":true}</c>. Accepts both CLR values (DuckDB)
-/// and PostgreSQL text output (the PostgreSQL backend reads every column as text so numerics stay exact).
+/// doubleValue, numeric as exact text, bool as booleanValue, dates and times as Redshift prints them (BC dates and
+/// years past 9999 included, see <see cref="TemporalText"/>), timestamptz in UTC with <c>+00</c>, intervals in
+/// PostgreSQL's style, CHAR(n) blank-padded, SUPER as compact JSON with floats in Redshift's form
+/// (<see cref="SuperText"/>), varbyte as base64 text, NULL as <c>{"isNull":true}</c>. Accepts both CLR values
+/// (DuckDB) and PostgreSQL text output (the PostgreSQL backend reads every column as text so numerics stay exact).
 /// </summary>
 internal static class FieldEncoder
 {

@@ -13,8 +13,11 @@ internal sealed record TranslatedSql(string Sql, CatalogTable? Creates, IReadOnl
 
 /// <summary>
 /// Makes Redshift DDL run unchanged on DuckDB and PostgreSQL: CREATE TABLE loses DISTSTYLE / DISTKEY / SORTKEY /
-/// ENCODE / BACKUP / IDENTITY / COLLATE (remembered in the catalog), and Redshift-only types become engine
-/// types (SUPER, VARBYTE, GEOMETRY, HLLSKETCH, TIMETZ...). Other statements pass through untouched.
+/// ENCODE / BACKUP / COLLATE (remembered in the catalog), Redshift-only types become engine types (SUPER, VARBYTE,
+/// GEOMETRY, HLLSKETCH, TIMETZ...), IDENTITY columns become NOT NULL columns whose values the server assigns
+/// (Storage/InsertRewriter), and CHAR/VARCHAR columns get the CHECK that counts their length in bytes
+/// (Storage/StorageFunctions; r_CREATE_TABLE_NEW.md, r_Character_types.md). Casts to Redshift-only types are
+/// translated in every statement; other statements pass through untouched.
 /// </summary>
 internal sealed class RedshiftDdlTranslator(Func<RsTypeInfo, string> engineType, bool booleanDefaultsNeedLiterals)
 {
