@@ -38,6 +38,13 @@ public sealed class LocalServerOptions
     /// <summary>SQL files (Redshift dialect) run in order at start-up, after the sample.</summary>
     public IList<string> InitSqlFiles { get; } = new List<string>();
 
+    /// <summary>
+    /// The folder external tables read their files from: <c>LOCATION 's3://bucket/prefix/'</c> of CREATE EXTERNAL TABLE
+    /// is read from <c>ExternalDataFolder/bucket/prefix/</c> (Parquet, delimited text, CSV or JSON lines), and nothing
+    /// outside this folder. Null (the default): external tables cannot be created.
+    /// </summary>
+    public string? ExternalDataFolder { get; set; }
+
     /// <summary>A sample database to create at start-up: <c>tickit</c> or null.</summary>
     public string? Sample { get; set; }
 
