@@ -14,9 +14,10 @@ internal sealed class TickitAnswers(RedshiftClient client)
     public async Task PrintTopEventsAsync(int count)
     {
         var ticketsByEvent = new Dictionary<int, long>();
-        await foreach (var sale in client.SnapshotAsync(TickitDatabase.Public.Sales, new SnapshotOptions { Columns = ["eventid", "qtysold"] }))
+        // A projection reads only the columns named, as typed values: no record with made-up properties.
+        await foreach (var (eventId, sold) in client.SnapshotAsync(TickitDatabase.Public.Sales.Select(Sales.RedshiftTable.Column.Eventid, Sales.RedshiftTable.Column.Qtysold)))
         {
-            ticketsByEvent[sale.Eventid] = ticketsByEvent.GetValueOrDefault(sale.Eventid) + sale.Qtysold;
+            ticketsByEvent[eventId] = ticketsByEvent.GetValueOrDefault(eventId) + sold;
         }
 
         var top = ticketsByEvent.OrderByDescending(e => e.Value).ThenBy(e => e.Key).Take(count).ToList();
@@ -44,16 +45,16 @@ internal sealed class TickitAnswers(RedshiftClient client)
         }
 
         var categoryByEvent = new Dictionary<int, short>();
-        await foreach (var e in client.SnapshotAsync(TickitDatabase.Public.Event, new SnapshotOptions { Columns = ["eventid", "catid"] }))
+        await foreach (var (eventId, categoryId) in client.SnapshotAsync(TickitDatabase.Public.Event.Select(Event.RedshiftTable.Column.Eventid, Event.RedshiftTable.Column.Catid)))
         {
-            categoryByEvent[e.Eventid] = e.Catid;
+            categoryByEvent[eventId] = categoryId;
         }
 
         var revenue = new Dictionary<string, decimal>();
-        await foreach (var sale in client.SnapshotAsync(TickitDatabase.Public.Sales, new SnapshotOptions { Columns = ["eventid", "pricepaid"] }))
+        await foreach (var (eventId, price) in client.SnapshotAsync(TickitDatabase.Public.Sales.Select(Sales.RedshiftTable.Column.Eventid, Sales.RedshiftTable.Column.Pricepaid)))
         {
-            string category = categoryNames[categoryByEvent[sale.Eventid]];
-            revenue[category] = revenue.GetValueOrDefault(category) + (sale.Pricepaid ?? 0m);
+            string category = categoryNames[categoryByEvent[eventId]];
+            revenue[category] = revenue.GetValueOrDefault(category) + (price ?? 0m);
         }
 
         Console.WriteLine();
@@ -66,12 +67,14 @@ internal sealed class TickitAnswers(RedshiftClient client)
 
     public async Task PrintBigSpendersAsync()
     {
-        // Filters compile to SQL with parameters; the limit is repeatable because it is ordered.
-        var options = new SnapshotOptions { Limit = 5, OrderBy = ["pricepaid", "salesid"] }
+        // Filters compile to SQL with parameters; the limit is repeatable because it is ordered (sales has no primary key,
+        // so a limit without OrderBy would be refused).
+        var options = new SnapshotOptions { Limit = 5 }
+            .OrderBy(Sales.RedshiftTable.Column.Pricepaid.Descending(), Sales.RedshiftTable.Column.Salesid)
             .Where(Sales.RedshiftTable.Column.Pricepaid.Between(5_000m, 10_000m) & Sales.RedshiftTable.Column.Qtysold.GreaterThanOrEqualTo(4));
 
         Console.WriteLine();
-        Console.WriteLine("Five sales of 4+ tickets priced between 5,000 and 10,000");
+        Console.WriteLine("The five priciest sales of 4+ tickets between 5,000 and 10,000");
         await foreach (var sale in client.SnapshotAsync(TickitDatabase.Public.Sales, options))
         {
             Console.WriteLine($"  sale {sale.Salesid,6}: {sale.Qtysold} tickets for {sale.Pricepaid,10:N2} on {sale.Saletime:yyyy-MM-dd}");

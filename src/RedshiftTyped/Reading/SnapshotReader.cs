@@ -93,6 +93,8 @@ public sealed class SnapshotReader : IAsyncDisposable
         RedshiftClient client, TableReference table, SnapshotOptions options, CancellationToken cancellationToken)
     {
         options.Validate();
+        options.CheckLimitIsOrdered(table.ToString(), primaryKey: null, exampleKey: "\"id\"");
+        await TableColumnCheck.CheckAsync(client, table, options, cancellationToken).ConfigureAwait(false);
         string selectList = options.Columns is null ? "*" : string.Join(", ", options.Columns.Select(RedshiftIdentifier.Quote));
         var plan = await SnapshotPlan.CreateAsync(client, table.QualifiedName, selectList, options, primaryKey: [], cancellationToken)
             .ConfigureAwait(false);

@@ -57,5 +57,19 @@ public sealed class Column<TRecord, TValue>
 
     public SnapshotFilter IsNotNull() => _condition.IsNotNull();
 
+    /// <summary>Ascending order on this column (smallest first, NULLs last), for <see cref="SnapshotOptions.OrderBy"/>.</summary>
+    public ColumnOrder Ascending() => ColumnOrder.Of(Descriptor, descending: false);
+
+    /// <summary>Descending order on this column (largest first, NULLs first as in Redshift; filter with <see cref="IsNotNull"/> to leave them out), for <see cref="SnapshotOptions.OrderBy"/>.</summary>
+    public ColumnOrder Descending() => ColumnOrder.Of(Descriptor, descending: true);
+
+    /// <summary>The column as an ascending order key: <c>OrderBy(Column.Pricepaid.Descending(), Column.Salesid)</c>.</summary>
+    /// <param name="column">The column handle.</param>
+    public static implicit operator ColumnOrder(Column<TRecord, TValue> column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return column.Ascending();
+    }
+
     public override string ToString() => Descriptor.ToString();
 }

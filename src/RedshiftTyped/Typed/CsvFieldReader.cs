@@ -22,7 +22,7 @@ public static class CsvFieldReader
     /// Checks the projection is of this table (else <see cref="ArgumentException"/>) and the record has one field per
     /// projected column.
     /// </summary>
-    public static void CheckWidth(string?[] fields, TableDescriptor table, ColumnProjection projection)
+    internal static void CheckWidth(string?[] fields, TableDescriptor table, ColumnProjection projection)
     {
         ArgumentNullException.ThrowIfNull(fields);
         DecodeErrors.CheckProjection(table, projection);

@@ -16,16 +16,6 @@ public interface IRowDecoder<TRecord>
 
     /// <summary>Reads one CSV record of GetStatementResultV2 (null for a NULL field).</summary>
     TRecord DecodeCsv(string?[] fields);
-
-    /// <summary>
-    /// Reads one record of a projected read, which holds only <see cref="ColumnProjection.Columns"/>, in descriptor
-    /// order. Properties of the other columns are left at their default value (null for reference types, even where
-    /// the property is not nullable). A projection of another table is an <see cref="ArgumentException"/>.
-    /// </summary>
-    TRecord DecodeJson(ref Utf8JsonReader reader, ColumnProjection projection);
-
-    /// <summary>Reads one CSV record of a projected read: field <see cref="ColumnProjection.FieldIndex"/> per column read.</summary>
-    TRecord DecodeCsv(string?[] fields, ColumnProjection projection);
 }
 
 /// <summary>Collects rows into one Arrow record batch.</summary>

@@ -34,7 +34,7 @@ public static class JsonFieldReader
     /// Checks the projection is of this table and the reader is on a record's StartArray. A projection of another
     /// table is an <see cref="ArgumentException"/>.
     /// </summary>
-    public static void BeginRecord(ref Utf8JsonReader reader, TableDescriptor table, ColumnProjection projection)
+    internal static void BeginRecord(ref Utf8JsonReader reader, TableDescriptor table, ColumnProjection projection)
     {
         DecodeErrors.CheckProjection(table, projection);
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -44,11 +44,11 @@ public static class JsonFieldReader
     }
 
     /// <summary>Moves onto the record's EndArray; a record with more Fields than projected columns is an error.</summary>
-    public static void EndRecord(ref Utf8JsonReader reader, TableDescriptor table, ColumnProjection projection)
+    internal static void EndRecord(ref Utf8JsonReader reader, TableDescriptor table, ColumnProjection projection)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
         {
-            throw DecodeErrors.Shape(projection, "has more Fields than projected columns");
+            throw DecodeErrors.Shape(projection, "has more Fields than selected columns");
         }
     }
 

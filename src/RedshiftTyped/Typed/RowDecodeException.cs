@@ -46,7 +46,7 @@ internal static class DecodeErrors
 
     public static RowDecodeException Shape(ColumnProjection projection, string problem) => new(
         null,
-        $"A record of {projection.Table.DisplayName} {problem}; the decoder expects the {projection.FieldCount} projected " +
+        $"A record of {projection.Table.DisplayName} {problem}; the decoder expects the {projection.FieldCount} selected " +
         $"columns ({string.Join(", ", projection.Columns.Select(c => c.Name))}), in order.");
 
     /// <summary>Checks a projection belongs to the decoder's table (the same descriptor instance).</summary>
@@ -57,7 +57,7 @@ internal static class DecodeErrors
         {
             throw new ArgumentException(
                 $"The projection is of {projection.Table.DisplayName}, but this decoder reads {table.DisplayName}; " +
-                $"create it with ColumnProjection.Of({table.DisplayName}'s descriptor, …).",
+                "select the columns from that table's descriptor.",
                 nameof(projection));
         }
     }

@@ -81,7 +81,7 @@ public abstract class TableDescriptor
 }
 
 /// <summary>A compiled table whose rows are read as <typeparamref name="TRecord"/>.</summary>
-public sealed class TableDescriptor<TRecord> : TableDescriptor
+public sealed partial class TableDescriptor<TRecord> : TableDescriptor
 {
     private readonly Func<IArrowBatchBuilder<TRecord>> _createArrowBuilder;
 
