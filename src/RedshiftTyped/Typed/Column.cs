@@ -10,6 +10,7 @@ public sealed class Column<TRecord, TValue>
 {
     private readonly ColumnCondition _condition;
 
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public Column(ColumnDescriptor descriptor)
     {
         ArgumentNullException.ThrowIfNull(descriptor);

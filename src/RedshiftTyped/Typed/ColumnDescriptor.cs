@@ -5,6 +5,7 @@ namespace RedshiftTyped.Typed;
 /// <summary>One column of a compiled table: its Redshift name and type, and the .NET property it is read into.</summary>
 public sealed class ColumnDescriptor
 {
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public ColumnDescriptor(
         string table,
         string name,

@@ -6,6 +6,7 @@ namespace RedshiftTyped.Typed;
 /// Reads the fields of a GetStatementResultV2 CSV record (as split by <see cref="Values.CsvRecordReader"/>; null is
 /// NULL) into typed values, for generated row decoders. Text is parsed exactly by <see cref="Values.RedshiftTextParser"/>.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class CsvFieldReader
 {
     /// <summary>Checks the record has one field per column.</summary>

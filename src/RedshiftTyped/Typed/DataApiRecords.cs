@@ -6,6 +6,7 @@ using RedshiftTyped.Values;
 namespace RedshiftTyped.Typed;
 
 /// <summary>Runs a generated row decoder over whole result pages, as the service returns them.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class DataApiRecords
 {
     /// <summary>
@@ -103,6 +104,7 @@ public static class DataApiRecords
 }
 
 /// <summary>One GetStatementResult page decoded into typed rows, with what the runtime needs besides them.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class TypedResultPage<TRecord>
 {
     public List<TRecord> Rows { get; } = [];

@@ -6,6 +6,7 @@ namespace RedshiftTyped.Typed;
 /// Reads one row into a record. Generated per table, reflection-free. Fields are expected in select-list order
 /// (<see cref="TableDescriptor.SelectList"/>).
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public interface IRowDecoder<TRecord>
 {
     /// <summary>
@@ -19,6 +20,7 @@ public interface IRowDecoder<TRecord>
 }
 
 /// <summary>Collects rows into one Arrow record batch.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public interface IArrowBatchBuilder<TRecord>
 {
     /// <summary>The rows appended so far.</summary>

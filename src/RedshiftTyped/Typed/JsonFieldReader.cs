@@ -10,6 +10,7 @@ namespace RedshiftTyped.Typed;
 /// off a <see cref="Utf8JsonReader"/> into typed values, for generated row decoders. Each Read method moves the reader
 /// from the token before the Field to the Field's EndObject. Unknown Field members are skipped, as AWS clients must.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class JsonFieldReader
 {
     /// <summary>Checks the reader is on a record's StartArray.</summary>

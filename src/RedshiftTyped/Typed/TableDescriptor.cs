@@ -85,6 +85,7 @@ public sealed partial class TableDescriptor<TRecord> : TableDescriptor
 {
     private readonly Func<IArrowBatchBuilder<TRecord>> _createArrowBuilder;
 
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public TableDescriptor(
         string database,
         string schema,
@@ -104,10 +105,12 @@ public sealed partial class TableDescriptor<TRecord> : TableDescriptor
     }
 
     /// <summary>Reads rows from Data API JSON records and from CSV records, in select-list order.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public IRowDecoder<TRecord> Decoder { get; }
 
     public override Type RecordType => typeof(TRecord);
 
     /// <summary>A new builder for one Arrow record batch of these rows.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public IArrowBatchBuilder<TRecord> CreateArrowBuilder() => _createArrowBuilder();
 }

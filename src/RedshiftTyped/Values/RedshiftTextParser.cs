@@ -7,6 +7,7 @@ namespace RedshiftTyped.Values;
 /// Parses the text forms Redshift sends (in stringValue and in CSV results), invariantly and exactly:
 /// numerics without a detour through double, timestamps to the microsecond, varbyte from base64.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class RedshiftTextParser
 {
     private static readonly string[] TimeFormats =

@@ -6,6 +6,7 @@ namespace RedshiftTyped.DataApi.Serialization;
 /// The body of an AWS JSON 1.1 error. The service may spell the message <c>message</c> or <c>Message</c>
 /// (clients must accept both), so both are mapped and the first one present wins.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class AwsErrorBody
 {
     [JsonPropertyName("__type")]

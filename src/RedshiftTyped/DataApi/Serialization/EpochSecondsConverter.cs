@@ -8,6 +8,7 @@ namespace RedshiftTyped.DataApi.Serialization;
 /// AWS JSON protocols send timestamps as epoch seconds with a fraction (<c>1598306924.632</c>).
 /// Kept to the millisecond, as the service sends it.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class EpochSecondsConverter : JsonConverter<DateTime>
 {
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -9,6 +9,7 @@ namespace RedshiftTyped.DataApi.Transport;
 /// credential chain (environment, shared profile, SSO, web identity, ECS, EC2 instance profile).
 /// The chain's credentials refresh themselves, so one instance serves the client's lifetime.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class AwsCredentialSource
 {
     private readonly AWSCredentials? _explicit;
