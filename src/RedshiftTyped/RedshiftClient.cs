@@ -278,6 +278,7 @@ public sealed class RedshiftClient : IDisposable
         return SnapshotReader.OpenAsync(this, table, options ?? new SnapshotOptions(), cancellationToken);
     }
 
+    /// <summary>Releases the HTTP client the client created (not a handler you passed in).</summary>
     public void Dispose()
     {
         if (_ownsHttp)
@@ -286,5 +287,6 @@ public sealed class RedshiftClient : IDisposable
         }
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"RedshiftClient {{ {Options} }}";
 }

@@ -21,6 +21,7 @@ public enum SchemaDifferenceKind
 /// <summary>One difference between a compiled table and the live one.</summary>
 public sealed record SchemaDifference(SchemaDifferenceKind Kind, string Column, string? Expected, string? Actual)
 {
+    /// <inheritdoc/>
     public override string ToString() => Kind switch
     {
         SchemaDifferenceKind.MissingColumn => $"column \"{Column}\" ({Expected}) is missing from the table",
@@ -36,6 +37,7 @@ public sealed record SchemaDifference(SchemaDifferenceKind Kind, string Column, 
 /// </summary>
 public sealed class SchemaDriftException : Exception
 {
+    /// <summary>Creates the exception for a table and every difference found.</summary>
     public SchemaDriftException(string table, IReadOnlyList<SchemaDifference> differences, Exception? innerException = null)
         : base(Describe(table, differences), innerException)
     {
@@ -46,6 +48,7 @@ public sealed class SchemaDriftException : Exception
     /// <summary><c>database.schema.table</c>.</summary>
     public string Table { get; }
 
+    /// <summary>Every difference between the compiled table and the live one.</summary>
     public IReadOnlyList<SchemaDifference> Differences { get; }
 
     private static string Describe(string table, IReadOnlyList<SchemaDifference> differences)

@@ -107,6 +107,7 @@ public static class DataApiRecords
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class TypedResultPage<TRecord>
 {
+    /// <summary>The page's rows, decoded.</summary>
     public List<TRecord> Rows { get; } = [];
 
     /// <summary>The columns as the service describes them (on the first page); compare with the descriptor to detect drift.</summary>
@@ -115,5 +116,6 @@ public sealed class TypedResultPage<TRecord>
     /// <summary>The token of the next page; null on the last page.</summary>
     public string? NextToken { get; internal set; }
 
+    /// <summary>The total the service announced for the whole result.</summary>
     public long? TotalNumRows { get; internal set; }
 }

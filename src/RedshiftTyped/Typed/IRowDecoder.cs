@@ -26,6 +26,7 @@ public interface IArrowBatchBuilder<TRecord>
     /// <summary>The rows appended so far.</summary>
     int Count { get; }
 
+    /// <summary>Adds one row to the batch.</summary>
     void Append(TRecord record);
 
     /// <summary>The batch of every row appended; the builder is spent afterwards.</summary>

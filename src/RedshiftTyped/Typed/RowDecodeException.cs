@@ -3,6 +3,7 @@ namespace RedshiftTyped.Typed;
 /// <summary>A value in a result could not be read into its column's property. The message names table and column.</summary>
 public sealed class RowDecodeException : FormatException
 {
+    /// <summary>Creates the exception: the column being read (when one), and a message naming table, column and value.</summary>
     public RowDecodeException(ColumnDescriptor? column, string message, Exception? innerException = null)
         : base(message, innerException)
     {
