@@ -29,7 +29,7 @@ mkdir -p "$feed"
 feed="$(cd "$feed" && pwd)"
 
 # One version for the three packages, computed once by MinVer from the tags and the commit height.
-version="$(dotnet msbuild src/RedshiftTyped/RedshiftTyped.csproj -nologo -t:MinVer -getProperty:PackageVersion -p:Configuration=Release)"
+version="$(dotnet msbuild src/RedshiftTyped/RedshiftTyped.csproj -nologo -restore -t:MinVer -getProperty:PackageVersion -p:Configuration=Release)"
 if [ -n "$(git status --porcelain 2>/dev/null || true)" ]; then
   case "$version" in
     *-*) version="$version.dirty.$(date -u +%Y%m%d%H%M%S)" ;;
