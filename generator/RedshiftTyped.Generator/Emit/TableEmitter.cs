@@ -216,39 +216,8 @@ internal static class TableEmitter
 
         WriteConstruction(w, record, columns);
         w.Close();
-        w.Line();
-
-        // Projected reads: the record holds only the projected columns, in descriptor order; the others keep their
-        // default (default! where the property is a non-nullable reference).
-        w.Line("/// <inheritdoc/>");
-        w.Open($"public {record} DecodeJson(ref global::System.Text.Json.Utf8JsonReader reader, {Typed}ColumnProjection projection)");
-        w.Line($"{Typed}JsonFieldReader.BeginRecord(ref reader, Descriptor, projection);");
-        for (int i = 0; i < columns.Count; i++)
-        {
-            w.Line($"{PropertyType(columns[i])} c{i} = projection.Includes({i}) ? {Typed}JsonFieldReader.{ReaderMethod(columns[i])}(ref reader, s_columns[{i}]) : {DefaultValue(columns[i])};");
-        }
-
-        w.Line($"{Typed}JsonFieldReader.EndRecord(ref reader, Descriptor, projection);");
-        WriteConstruction(w, record, columns);
-        w.Close();
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Open($"public {record} DecodeCsv(string?[] fields, {Typed}ColumnProjection projection)");
-        w.Line($"{Typed}CsvFieldReader.CheckWidth(fields, Descriptor, projection);");
-        for (int i = 0; i < columns.Count; i++)
-        {
-            w.Line($"int f{i} = projection.FieldIndex({i});");
-            w.Line($"{PropertyType(columns[i])} c{i} = f{i} >= 0 ? {Typed}CsvFieldReader.{ReaderMethod(columns[i])}(fields[f{i}], s_columns[{i}]) : {DefaultValue(columns[i])};");
-        }
-
-        WriteConstruction(w, record, columns);
-        w.Close();
         w.Close();
     }
-
-    /// <summary>The value of a property a projection leaves out.</summary>
-    private static string DefaultValue(ColumnModel column)
-        => !column.IsNullable && !TypeMapping.IsValueType(column.Kind) ? "default!" : "default";
 
     private static void WriteConstruction(SourceWriter w, string record, EquatableArray<ColumnModel> columns)
     {

@@ -144,7 +144,7 @@ internal sealed class CatalogExtras
             var rows = new List<object?[]>();
             await foreach (var row in client.QueryAsync(statement, cancellationToken))
             {
-                rows.Add(row);
+                rows.Add([.. row]);
             }
 
             return new QueryOutcome(what, rows, null);

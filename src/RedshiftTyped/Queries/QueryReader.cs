@@ -90,11 +90,10 @@ public sealed class QueryReader<TRow> : IAsyncDisposable
             throw new InvalidOperationException($"Statement {completed.Id} of {query} finished without a result set; a typed query must return rows.");
         }
 
-        var all = ColumnProjection.All(rows);
         var header = new ResultColumns(query, options);
         var pages = await PageCursor<List<TRow>>.OpenAsync(
             token => PagedResult.ReadAsync(completed.Id,
-                (next, number, ct) => TypedPages.FetchAsync(client, completed, rows, all, next, number == 0 ? header.Accept : null, ct),
+                (next, number, ct) => TypedPages.FetchAsync(client, completed, rows.Decoder, next, number == 0 ? header.Accept : null, ct),
                 client.Logger, token),
             cancellationToken).ConfigureAwait(false);
         return new QueryReader<TRow>(query, rows, completed, header, pages);

@@ -21,6 +21,7 @@ public enum SchemaDifferenceKind
 /// <summary>One difference between a compiled table and the live one.</summary>
 public sealed record SchemaDifference(SchemaDifferenceKind Kind, string Column, string? Expected, string? Actual)
 {
+    /// <inheritdoc/>
     public override string ToString() => Kind switch
     {
         SchemaDifferenceKind.MissingColumn => $"column \"{Column}\" ({Expected}) is missing",
@@ -36,6 +37,7 @@ public sealed record SchemaDifference(SchemaDifferenceKind Kind, string Column, 
 /// </summary>
 public sealed class SchemaDriftException : Exception
 {
+    /// <summary>Creates the exception for a table and every difference found.</summary>
     public SchemaDriftException(string table, IReadOnlyList<SchemaDifference> differences, Exception? innerException = null)
         : this(table, differences, Describe(table, "schema snapshot", differences), innerException)
     {
@@ -51,6 +53,7 @@ public sealed class SchemaDriftException : Exception
     /// <summary><c>database.schema.table</c>; for a typed query, <c>query tickit/top_events.sql</c>.</summary>
     public string Table { get; }
 
+    /// <summary>Every difference between the compiled table and the live one.</summary>
     public IReadOnlyList<SchemaDifference> Differences { get; }
 
     /// <summary>A typed query's result no longer matches the query snapshot its code was compiled from.</summary>

@@ -14,8 +14,7 @@ internal static class TypedPages
 {
     /// <param name="client">The client whose Data API answers.</param>
     /// <param name="statement">The finished statement.</param>
-    /// <param name="shape">The columns each record holds and their decoder.</param>
-    /// <param name="projection">The columns read (all, or a projection of <paramref name="shape"/>).</param>
+    /// <param name="decoder">Decodes one record of the columns read (a generated decoder, or a projection's).</param>
     /// <param name="nextToken">The page's token; null for the first page.</param>
     /// <param name="checkHeader">
     /// Called with the page's ColumnMetadata and TotalNumRows before any record is decoded (so a changed column reads as
@@ -23,7 +22,7 @@ internal static class TypedPages
     /// </param>
     /// <param name="cancellationToken">Stops the request.</param>
     public static async Task<PageFetch<List<TRecord>>> FetchAsync<TRecord>(RedshiftClient client, CompletedStatement statement,
-        TableDescriptor<TRecord> shape, ColumnProjection projection, string? nextToken,
+        IRowDecoder<TRecord> decoder, string? nextToken,
         Action<IReadOnlyList<ColumnMetadata>?, long?>? checkHeader, CancellationToken cancellationToken)
     {
         if (statement.ResultFormat == ResultFormatString.CSV)
@@ -36,7 +35,7 @@ internal static class TypedPages
             {
                 foreach (var fields in CsvRecordReader.Read(chunk.CSVRecords ?? string.Empty))
                 {
-                    rows.Add(projection.IsAll ? shape.Decoder.DecodeCsv(fields) : shape.Decoder.DecodeCsv(fields, projection));
+                    rows.Add(decoder.DecodeCsv(fields));
                 }
             }
 
@@ -51,7 +50,7 @@ internal static class TypedPages
             checkHeader(first.ColumnMetadata, first.TotalNumRows);
         }
 
-        var page = projection.IsAll ? DataApiRecords.ReadPage(body, shape.Decoder) : DataApiRecords.ReadPage(body, shape.Decoder, projection);
+        var page = DataApiRecords.ReadPage(body, decoder);
         return new PageFetch<List<TRecord>>(page.Rows, page.Rows.Count, page.NextToken, page.TotalNumRows);
     }
 }

@@ -1,3 +1,7 @@
+// Plumbing hidden from IntelliSense (EditorBrowsable(Never)) for generated code and the client; each method's name says
+// what it reads, and the class summary how.
+#pragma warning disable CS1591
+
 using System.Data.SqlTypes;
 using System.Globalization;
 
@@ -7,6 +11,7 @@ namespace RedshiftTyped.Values;
 /// Parses the text forms Redshift sends (in stringValue and in CSV results), invariantly and exactly:
 /// numerics without a detour through double, timestamps to the microsecond, varbyte from base64.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class RedshiftTextParser
 {
     private static readonly string[] TimeFormats =
