@@ -1,0 +1,55 @@
+using RedshiftTyped.Local.Dialect.Typing;
+using RedshiftTyped.Local.Engine;
+using static RedshiftTyped.Local.Dialect.Functions.Implementation;
+
+namespace RedshiftTyped.Local.Dialect.Functions;
+
+/// <summary>Data type formatting functions (https://docs.aws.amazon.com/redshift/latest/dg/r_Data_type_formatting.html).</summary>
+internal static class ConversionFunctions
+{
+    public static IEnumerable<FunctionRow> Rows =>
+    [
+        new("to_char")
+        {
+            Args = 2, ArgTypes = [Types.Timestamp, Types.VarcharMax], Result = Returns.Fixed(Types.VarcharMax),
+            DuckDb = Rewrite(ToCharDuckDb), Postgres = Same, Page = "r_TO_CHAR",
+        },
+        new("to_number")
+        {
+            Args = 2, Result = Returns.Fixed(Types.Numeric(38, 0)),
+            DuckDb = Unsupported("TO_NUMBER on DuckDB"), Postgres = Same, Page = "r_TO_NUMBER",
+        },
+        new("text_to_int_alt")
+        {
+            MinArgs = 1, MaxArgs = 2, Result = Returns.Fixed(Types.Int4),
+            Both = Rewrite(site => $"CAST(trunc(CAST({Teradata(site)} AS DOUBLE PRECISION)) AS INTEGER)"), Page = "r_TEXT_TO_INT_ALT",
+        },
+        new("text_to_numeric_alt")
+        {
+            MinArgs = 1, MaxArgs = 4,
+            Result = call => call.LiteralText(1) is { } p && int.TryParse(p, out int precision)
+                ? Types.Numeric(precision, call.LiteralText(2) is { } s && int.TryParse(s, out int scale) ? scale : 0)
+                : Types.Numeric(38, 0),
+            Both = Rewrite(site => $"CAST(CAST({Teradata(site)} AS {(site.IsDuckDb ? "DOUBLE" : "numeric")}) AS {site.EngineType(site.ResultType ?? Types.Numeric(38, 0))})"),
+            Page = "r_TEXT_TO_NUMERIC_ALT",
+        },
+    ];
+
+    /// <summary>A Teradata-style number text: a trailing sign moves to the front (<c>123-</c> is -123).</summary>
+    private static string Teradata(CallSite site)
+    {
+        string text = site.IsDuckDb ? $"trim(CAST({site.Arg(0)} AS VARCHAR))" : $"trim(CAST({site.Arg(0)} AS text))";
+        return $"CASE WHEN right({text}, 1) IN ('+', '-') THEN right({text}, 1) || left({text}, length({text}) - 1) ELSE {text} END";
+    }
+
+    private static string ToCharDuckDb(CallSite site)
+    {
+        if (Types.IsNumber(site.TypeOf(0)))
+        {
+            throw new DialectError("ERROR: TO_CHAR with a numeric format is not supported by the local server on DuckDB (use the PostgreSQL backend)");
+        }
+
+        string value = site.TypeOf(0) is { Type: RsType.Timestamp or RsType.TimestampTz or RsType.Date } ? site.Arg(0) : $"CAST({site.Arg(0)} AS TIMESTAMP)";
+        return DateFormats.ToCharDuckDb(value, site.ArgNodes[1]) ?? $"strftime({value}, {site.Arg(1)})";
+    }
+}

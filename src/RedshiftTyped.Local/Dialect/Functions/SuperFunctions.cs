@@ -1,0 +1,89 @@
+using RedshiftTyped.Local.Dialect.Typing;
+using RedshiftTyped.Local.Engine;
+using static RedshiftTyped.Local.Dialect.Functions.Implementation;
+
+namespace RedshiftTyped.Local.Dialect.Functions;
+
+/// <summary>
+/// SUPER constructors and type inspection (https://docs.aws.amazon.com/redshift/latest/dg/c_Array_Functions.html,
+/// Object_Functions, c_Type_Info_Functions). SUPER is JSON on both engines.
+/// </summary>
+internal static class SuperFunctions
+{
+    public static IEnumerable<FunctionRow> Rows =>
+    [
+        new("array") { MinArgs = 0, Result = Returns.Fixed(Types.Super), DuckDb = Rewrite(site => $"json_array({Values(site)})"), Postgres = Rewrite(site => $"json_build_array({Values(site)})"), Page = "r_array" },
+        new("object") { MinArgs = 0, Result = Returns.Fixed(Types.Super), DuckDb = Rewrite(site => $"json_object({Values(site)})"), Postgres = Rewrite(site => $"json_build_object({Values(site)})"), Page = "r_object_function" },
+        new("array_concat")
+        {
+            Args = 2, Result = Returns.Fixed(Types.Super),
+            DuckDb = Template("CAST(to_json(list_concat(CAST({0} AS JSON[]), CAST({1} AS JSON[]))) AS JSON)"),
+            Postgres = Template("to_json(ARRAY(SELECT json_array_elements({0})) || ARRAY(SELECT json_array_elements({1})))"), Page = "r_array_concat",
+        },
+        new("get_array_length")
+        {
+            Args = 1, Result = Returns.Fixed(Types.Int8),
+            DuckDb = Template("CAST(CASE WHEN json_type({0}) = 'ARRAY' THEN json_array_length({0}) END AS BIGINT)"),
+            Postgres = Template("CAST(CASE WHEN json_typeof({0}) = 'array' THEN json_array_length({0}) END AS BIGINT)"), Page = "get_array_length",
+        },
+        new("split_to_array")
+        {
+            MinArgs = 1, MaxArgs = 2, Result = Returns.Fixed(Types.Super),
+            DuckDb = Rewrite(site => $"CAST(to_json(string_split({site.Arg(0)}, {(site.Args.Count > 1 ? site.Arg(1) : "','")})) AS JSON)"),
+            Postgres = Rewrite(site => $"to_json(string_to_array({site.Arg(0)}, {(site.Args.Count > 1 ? site.Arg(1) : "','")}))"), Page = "split_to_array",
+        },
+        new("json_typeof") { Args = 1, Result = Returns.Fixed(Types.VarcharMax), DuckDb = Rewrite(site => Kind(site, site.Arg(0))), Postgres = Same, Page = "r_json_typeof" },
+        new("json_size")
+        {
+            Args = 1, Result = Returns.Fixed(Types.Int4),
+            DuckDb = Template("CAST(strlen(CAST({0} AS VARCHAR)) AS INTEGER)"), Postgres = Template("CAST(octet_length(CAST(CAST({0} AS jsonb) AS text)) AS INTEGER)"), Page = "r_json_size",
+        },
+        Is("is_array", "'array'"),
+        Is("is_object", "'object'"),
+        Is("is_scalar", "'string', 'number', 'boolean'"),
+        Is("is_boolean", "'boolean'"),
+        Is("is_varchar", "'string'"),
+        Is("is_char", "'string'"),
+        new("is_number") { Args = 1, Result = Returns.Fixed(Types.Bool), Both = Rewrite(site => $"coalesce({Kind(site, site.Arg(0))} = 'number', false)"), Page = "r_c_Type_Info_Functions" },
+        IsInteger("is_integer", -2147483648L, 2147483647L),
+        IsInteger("is_smallint", -32768L, 32767L),
+        IsInteger("is_bigint", long.MinValue, long.MaxValue),
+        new("is_decimal")
+        {
+            Args = 1, Result = Returns.Fixed(Types.Bool),
+            Both = Rewrite(site => $"coalesce({Kind(site, site.Arg(0))} = 'number' AND {Text(site)} NOT LIKE '%e%' AND {Text(site)} NOT LIKE '%E%', false)"), Page = "r_is_decimal",
+        },
+        new("is_float")
+        {
+            Args = 1, Result = Returns.Fixed(Types.Bool),
+            Both = Rewrite(site => $"coalesce({Kind(site, site.Arg(0))} = 'number' AND ({Text(site)} LIKE '%.%' OR {Text(site)} LIKE '%e%' OR {Text(site)} LIKE '%E%'), false)"), Page = "r_is_float",
+        },
+    ];
+
+    /// <summary>Constructor arguments: SUPER values as they are, others as JSON scalars of their kind.</summary>
+    private static string Values(CallSite site) => string.Join(", ", site.Args.Select((a, i) => site.TypeOf(i) is { Type: RsType.Bpchar } ? $"rtrim({a})" : a));
+
+    /// <summary>The JSON kind of a SUPER value in Redshift's words: object, array, string, number, boolean, null.</summary>
+    internal static string Kind(CallSite site, string value) => site.IsDuckDb
+        ? $"CASE json_type({value}) WHEN 'OBJECT' THEN 'object' WHEN 'ARRAY' THEN 'array' WHEN 'VARCHAR' THEN 'string' WHEN 'BOOLEAN' THEN 'boolean' WHEN 'NULL' THEN 'null' ELSE 'number' END"
+        : $"json_typeof({value})";
+
+    private static string Text(CallSite site) => site.IsDuckDb ? $"CAST({site.Arg(0)} AS VARCHAR)" : $"CAST({site.Arg(0)} AS text)";
+
+    private static FunctionRow Is(string name, string kinds) => new(name)
+    {
+        Args = 1, Result = Returns.Fixed(Types.Bool), Both = Rewrite(site => $"coalesce({Kind(site, site.Arg(0))} IN ({kinds}), false)"), Page = $"r_{name}",
+    };
+
+    private static FunctionRow IsInteger(string name, long min, long max) => new(name)
+    {
+        Args = 1, Result = Returns.Fixed(Types.Bool),
+        Both = Rewrite(site =>
+        {
+            string text = Text(site);
+            string integral = site.IsDuckDb ? $"regexp_full_match({text}, '-?[0-9]+')" : $"({text} ~ '^-?[0-9]+$')";
+            return $"coalesce(CASE WHEN {Kind(site, site.Arg(0))} = 'number' AND {integral} THEN CAST({text} AS DECIMAL(38,0)) BETWEEN {min} AND {max} ELSE false END, false)";
+        }),
+        Page = $"r_{name}",
+    };
+}
