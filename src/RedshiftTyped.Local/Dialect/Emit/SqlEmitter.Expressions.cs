@@ -72,11 +72,16 @@ internal sealed partial class SqlEmitter
         return Expr(expr);
     }
 
-    /// <summary>A value as a SUPER scalar: numbers, booleans and strings keep their JSON kind.</summary>
+    /// <summary>A value as a SUPER scalar: numbers, booleans and strings keep their JSON kind (CHAR without its padding).</summary>
     private string ToSuper(string sql, RsTypeInfo? type)
     {
-        string value = type is { Type: RsType.Bpchar } ? $"rtrim({sql})" : sql;
-        return Duck ? $"to_json({value})" : $"to_json({value})";
+        string text = Duck ? "VARCHAR" : "text";
+        return type switch
+        {
+            { Type: RsType.Bpchar } => $"to_json(rtrim(CAST({sql} AS {text})))",
+            null or { Type: RsType.Varchar } => $"to_json(CAST({sql} AS {text}))",
+            _ => $"to_json({sql})",
+        };
     }
 
     private string CastTo(string sql, RsTypeInfo type) => $"CAST({sql} AS {_engineType(type)})";
@@ -148,6 +153,11 @@ internal sealed partial class SqlEmitter
     private string Column(ColumnRef column)
     {
         var binding = _analysis.BindingOf(column);
+        if (_connectAlias is not null && column.Parts.Count == 1)
+        {
+            return $"{_connectAlias}.{Quote(column.Parts[0].Name)}";
+        }
+
         if (binding is null || !binding.IsNavigation)
         {
             return string.Join('.', column.Parts.Select(p => Quote(p.Name)));
@@ -190,6 +200,8 @@ internal sealed partial class SqlEmitter
 
     private string Unary(Unary unary) => unary.Op switch
     {
+        "prior" when _priorAlias is not null && unary.Operand is ColumnRef column => $"{_priorAlias}.{Quote(column.Parts[^1].Name)}",
+        "prior" => throw new DialectError("ERROR: PRIOR is only allowed in a CONNECT BY condition"),
         "not" => $"(NOT {Expr(unary.Operand)})",
         "|/" => $"sqrt({Expr(unary.Operand)})",
         "||/" => $"cbrt({Expr(unary.Operand)})",
@@ -227,6 +239,9 @@ internal sealed partial class SqlEmitter
                 return $"({left} {(binary.Op.StartsWith('!') ? "NOT " : "")}{like} {right}{(Duck ? " ESCAPE '\\'" : "")})";
             }
 
+            case "=" or "<>" or "<" or ">" or "<=" or ">=" when Duck && (leftType is { Type: RsType.Bpchar } || rightType is { Type: RsType.Bpchar }):
+                // CHAR comparisons ignore trailing blanks (r_Character_types); DuckDB keeps what was stored.
+                return $"(rtrim({left}) {binary.Op} rtrim({right}))";
             case "/" when _analysis.TypeOf(binary) is { Type: RsType.Numeric } result:
                 // DECIMAL division: Redshift's result scale (r_numeric_computations201); DuckDB divides in DOUBLE.
                 return CastTo($"({left} / {right})", result);

@@ -183,6 +183,7 @@ internal sealed partial class SqlEmitter
         Select select => Select(select),
         SetOperation set => $"{SetOperand(set.Left)} {set.Operator.ToString().ToUpperInvariant()}{(set.All ? " ALL" : "")} {SetOperand(set.Right)}",
         NestedQuery nested => $"({Query(nested.Query)})",
+        RawBody raw => raw.Sql,
         ValuesBody values => "VALUES " + string.Join(", ", values.Rows.Select(r => "(" + string.Join(", ", r.Select(Expr)) + ")")),
         _ => throw new DialectSyntaxException("query body"),
     };
@@ -192,7 +193,7 @@ internal sealed partial class SqlEmitter
 
     private string Select(Select select)
     {
-        if (select.ConnectBy is not null) throw new DialectError("ERROR: CONNECT BY is not supported by the local server");
+        if (select.ConnectBy is { } connect) return ConnectBy(select, connect);
         var text = new StringBuilder("SELECT ");
         if (select.Distinct) text.Append("DISTINCT ");
         text.AppendJoin(", ", select.Items.Select(SelectItem));
@@ -208,6 +209,33 @@ internal sealed partial class SqlEmitter
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// A hierarchical query as a recursive CTE: the START WITH rows at level 1, then the rows whose CONNECT BY condition
+    /// holds with a row of the previous level as PRIOR; WHERE filters the hierarchy afterwards, as in Redshift
+    /// (https://docs.aws.amazon.com/redshift/latest/dg/r_CONNECT_BY_clause.html). A cycle stops at depth 10000.
+    /// </summary>
+    private string ConnectBy(Select select, ConnectBy connect)
+    {
+        if (select.From is not [TableRef table]) throw new DialectError("ERROR: CONNECT BY over more than one table is not supported by the local server");
+        string alias = Quote(table.Alias?.Name.Name ?? table.Name.Last.Name);
+        string source = Name(table.Name) + " AS " + alias;
+        string cte = Quote(NextAlias("connect"));
+        string prior = Quote(NextAlias("prior"));
+        string start = connect.StartWith is { } s ? " WHERE " + Expr(s) : "";
+        (_priorAlias, _connectAlias) = (prior, alias);
+        string condition = Expr(connect.Condition);
+        (_priorAlias, _connectAlias) = (null, null);
+        string hierarchy = $"WITH RECURSIVE {cte} AS (SELECT {alias}.*, 1 AS \"level\" FROM {source}{start} UNION ALL "
+            + $"SELECT {alias}.*, {prior}.\"level\" + 1 FROM {source} JOIN {cte} AS {prior} ON {condition} WHERE {prior}.\"level\" < 10000) SELECT * FROM {cte}";
+        var flattened = select with { ConnectBy = null, From = [new SubqueryRef(new Query(null, new RawBody(hierarchy), [], null, null), table.Alias ?? new TableAlias(table.Name.Last, []), false)] };
+        return Select(flattened);
+    }
+
+    private string? _priorAlias;
+
+    /// <summary>The table of a CONNECT BY's recursive step: unqualified columns of its condition are this row's.</summary>
+    private string? _connectAlias;
 
     private string SelectItem(SelectItem item)
     {
@@ -330,12 +358,19 @@ internal sealed partial class SqlEmitter
             {
                 string condition = $"{forColumn} IS NOT DISTINCT FROM {Expr(value.Value)}";
                 var call = aggregate.Call;
-                var filtered = call.StarArg
-                    ? call with { StarArg = false, Args = [new Case(null, [new CaseWhen(new RawSql(condition), new Literal(LiteralKind.Integer, "1"))], null)] }
-                    : call with { Args = [new Case(null, [new CaseWhen(new RawSql(condition), call.Args[0])], null), .. call.Args.Skip(1)] };
-                _analysis.SetCall(filtered, _analysis.CallOf(call)!);
+                var resolved = _analysis.CallOf(call)!;
+                Expr value1 = call.StarArg ? new Literal(LiteralKind.Integer, "1") : call.Args[0];
+                Expr filteredArg = new Case(null, [new CaseWhen(new RawSql(condition), value1)], null);
+                _analysis.SetType(filteredArg, _analysis.TypeOf(value1));
+                var filtered = call with { StarArg = false, Args = [filteredArg, .. call.Args.Skip(1)] };
+                var types = resolved.Types with
+                {
+                    Nodes = filtered.Args,
+                    Args = [_analysis.TypeOf(value1), .. resolved.Types.Args.Skip(call.StarArg ? 0 : 1)],
+                    WrittenCount = filtered.Args.Count,
+                };
+                _analysis.SetCall(filtered, resolved with { Types = types });
                 _analysis.SetType(filtered, _analysis.TypeOf(call));
-                foreach (var arg in filtered.Args.Take(1)) _analysis.SetType(arg, _analysis.TypeOf(call.StarArg ? new Literal(LiteralKind.Integer, "1") : call.Args[0]));
                 string name = Analyzer.PivotColumnName(value, aggregate, pivot.Aggregates.Count);
                 items.Add($"{Expr(filtered)} AS {Quote(name)}");
             }
@@ -397,6 +432,9 @@ internal sealed partial class SqlEmitter
 
 /// <summary>SQL the emitter itself builds inside a rewritten tree (never parsed from user text).</summary>
 internal sealed record RawSql(string Sql) : Expr;
+
+/// <summary>A query body the emitter built itself (the hierarchy of a CONNECT BY).</summary>
+internal sealed record RawBody(string Sql) : QueryBody;
 
 /// <summary>An expression to be converted to a target column's type as it is emitted (INSERT … SELECT).</summary>
 internal sealed record Coerced(Expr Inner, RsTypeInfo? Target) : Expr;

@@ -62,7 +62,7 @@ internal static class AggregateFunctions
             Kind = FunctionKind.Aggregate, Args = 1, Result = call => Types.IsInteger(call[0]) ? null : call[0],
             DuckDb = Rewrite(site => $"quantile_cont({site.Arg(0)}, 0.5){site.Over}"),
             Postgres = Rewrite(site => site.Over.Length > 0
-                ? throw new DialectError("ERROR: MEDIAN as a window function is not supported by the local server on PostgreSQL")
+                ? $"rs_percentile_cont(array_agg(CAST({site.Arg(0)} AS numeric)){WholePartition(site)}, 0.5, false)"
                 : $"percentile_cont(0.5) WITHIN GROUP (ORDER BY {site.Arg(0)})"),
             Page = "r_MEDIAN",
         },
@@ -71,7 +71,7 @@ internal static class AggregateFunctions
             Kind = FunctionKind.Aggregate, Args = 1,
             DuckDb = Rewrite(site => site.Over.Length > 0 ? $"quantile_cont({OrderExpression(site)}, {site.Arg(0)}){site.Over}" : $"percentile_cont({site.Arg(0)}) WITHIN GROUP (ORDER BY {site.Order})"),
             Postgres = Rewrite(site => site.Over.Length > 0
-                ? throw new DialectError("ERROR: PERCENTILE_CONT as a window function is not supported by the local server on PostgreSQL")
+                ? $"rs_percentile_cont(array_agg(CAST({OrderExpression(site)} AS numeric)){WholePartition(site)}, {site.Arg(0)}, {Descending(site)})"
                 : $"percentile_cont({site.Arg(0)}) WITHIN GROUP (ORDER BY {site.Order})"),
             Page = "r_PERCENTILE_CONT",
         },
@@ -80,7 +80,7 @@ internal static class AggregateFunctions
             Kind = FunctionKind.Aggregate, Args = 1,
             DuckDb = Rewrite(site => site.Over.Length > 0 ? $"quantile_disc({OrderExpression(site)}, {site.Arg(0)}){site.Over}" : $"percentile_disc({site.Arg(0)}) WITHIN GROUP (ORDER BY {site.Order})"),
             Postgres = Rewrite(site => site.Over.Length > 0
-                ? throw new DialectError("ERROR: PERCENTILE_DISC as a window function is not supported by the local server on PostgreSQL")
+                ? $"rs_percentile_disc(array_agg({OrderExpression(site)}){WholePartition(site)}, {site.Arg(0)}, {Descending(site)})"
                 : $"percentile_disc({site.Arg(0)}) WITHIN GROUP (ORDER BY {site.Order})"),
             Page = "r_PERCENTILE_DISC",
         },
@@ -95,6 +95,11 @@ internal static class AggregateFunctions
         new("bit_and") { Kind = FunctionKind.Aggregate, Args = 1, Result = Returns.Arg(0), Both = Same, Page = "r_BIT_AND" },
         new("bit_or") { Kind = FunctionKind.Aggregate, Args = 1, Result = Returns.Arg(0), Both = Same, Page = "r_BIT_OR" },
     ];
+
+    /// <summary>The call's window over its whole partition (these functions' OVER holds only PARTITION BY).</summary>
+    private static string WholePartition(CallSite site) => $" OVER ({site.Over[" OVER (".Length..^1]} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)";
+
+    private static string Descending(CallSite site) => site.Order.Contains(" DESC", StringComparison.Ordinal) ? "true" : "false";
 
     private static string Distinct(CallSite site) => site.Distinct ? "DISTINCT " : "";
 
@@ -129,25 +134,27 @@ internal static class AggregateFunctions
     {
         string value = site.IsDuckDb ? $"CAST({site.Arg(0)} AS VARCHAR)" : $"CAST({site.Arg(0)} AS text)";
         string delimiter = site.Args.Count > 1 ? site.Arg(1) : "''";
-        if (site.Over.Length == 0)
+        string orderBy = site.Order.Length > 0 ? $" ORDER BY {site.Order}" : "";
+        if (site.Over.Length == 0 && !site.Distinct)
         {
-            string order = site.Order.Length > 0 ? $" ORDER BY {site.Order}" : "";
-            if (site.Distinct && site.Order.Length > 0 && !site.IsDuckDb)
-            {
-                // PostgreSQL wants DISTINCT's ORDER BY on the argument: first the distinct values, then their order.
-                return $"string_agg(DISTINCT {value}, {delimiter} ORDER BY {value})";
-            }
-
-            return $"string_agg({Distinct(site)}{value}, {delimiter}{order})";
+            return $"string_agg({value}, {delimiter}{orderBy})";
         }
 
-        // As a window: the partition's values in order, every row of it (the OVER clause holds only PARTITION BY).
-        string partition = site.Over[" OVER (".Length..^1];
-        string orderBy = site.Order.Length > 0 ? $" ORDER BY {site.Order}" : "";
-        string frame = " ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING";
-        string window = $" OVER ({partition}{orderBy}{frame})";
-        string list = site.IsDuckDb ? $"list({value}){window}" : $"array_agg({value}){window}";
-        if (site.Distinct) list = site.IsDuckDb ? $"list_distinct({list})" : $"ARRAY(SELECT DISTINCT unnest({list}))";
+        // DISTINCT keeps each value's first place in the WITHIN GROUP order (PostgreSQL and DuckDB cannot order DISTINCT by
+        // another column), and the window form aggregates the whole partition in that order (its OVER holds only PARTITION BY).
+        string list;
+        if (site.Over.Length == 0)
+        {
+            list = site.IsDuckDb ? $"list({value}{orderBy})" : $"array_agg({value}{orderBy})";
+        }
+        else
+        {
+            string partition = site.Over[" OVER (".Length..^1];
+            string window = $" OVER ({partition}{orderBy} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)";
+            list = site.IsDuckDb ? $"list({value}){window}" : $"array_agg({value}){window}";
+        }
+
+        if (site.Distinct) list = site.IsDuckDb ? $"list_filter({list}, (x, i) -> list_position({list}, x) = i)" : $"rs_array_distinct({list})";
         return $"array_to_string({list}, {delimiter})";
     }
 }

@@ -21,7 +21,14 @@ internal static class ConditionalFunctions
             Result = call => Types.Common(Enumerable.Range(1, call.Count - 1).Where(i => i % 2 == 0 || i == call.Count - 1 && call.Count % 2 == 0).Select(i => (call[i], call.Nodes[i]))),
             Both = Rewrite(Decode), Page = "r_DECODE_expression",
         },
-        new("nullif") { Args = 2, ColumnName = ColumnNames.FirstArgument, Result = Returns.Arg(0), Both = Same, Page = "r_NULLIF_function" },
+        new("nullif")
+        {
+            Args = 2, ColumnName = ColumnNames.FirstArgument, Result = Returns.Arg(0),
+            DuckDb = Rewrite(site => site.TypeOf(0) is { Type: Engine.RsType.Bpchar } || site.TypeOf(1) is { Type: Engine.RsType.Bpchar }
+                ? $"CASE WHEN rtrim({site.Arg(0)}) = rtrim({site.Arg(1)}) THEN NULL ELSE {site.Arg(0)} END"
+                : $"nullif({site.Arg(0)}, {site.Arg(1)})"),
+            Postgres = Same, Page = "r_NULLIF_function",
+        },
         new("greatest") { MinArgs = 1, Result = Returns.Common(), Both = Same, Page = "r_GREATEST_LEAST" },
         new("least") { MinArgs = 1, Result = Returns.Common(), Both = Same, Page = "r_GREATEST_LEAST" },
     ];

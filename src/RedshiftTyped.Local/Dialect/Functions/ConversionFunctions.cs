@@ -30,7 +30,13 @@ internal static class ConversionFunctions
             Result = call => call.LiteralText(1) is { } p && int.TryParse(p, out int precision)
                 ? Types.Numeric(precision, call.LiteralText(2) is { } s && int.TryParse(s, out int scale) ? scale : 0)
                 : Types.Numeric(38, 0),
-            Both = Rewrite(site => $"CAST(CAST({Teradata(site)} AS {(site.IsDuckDb ? "DOUBLE" : "numeric")}) AS {site.EngineType(site.ResultType ?? Types.Numeric(38, 0))})"),
+            Both = Rewrite(site =>
+            {
+                string type = site.EngineType(site.ResultType ?? Types.Numeric(38, 0));
+                return site.IsDuckDb
+                    ? $"coalesce(TRY_CAST({Teradata(site)} AS {type}), CAST(CAST({Teradata(site)} AS DOUBLE) AS {type}))"
+                    : $"CAST(CAST({Teradata(site)} AS numeric) AS {type})";
+            }),
             Page = "r_TEXT_TO_NUMERIC_ALT",
         },
     ];
@@ -46,7 +52,9 @@ internal static class ConversionFunctions
     {
         if (Types.IsNumber(site.TypeOf(0)))
         {
-            throw new DialectError("ERROR: TO_CHAR with a numeric format is not supported by the local server on DuckDB (use the PostgreSQL backend)");
+            return site.ArgNodes[1] is Syntax.Literal { Kind: Syntax.LiteralKind.String } format && NumberFormats.ToCharDuckDb(site.Arg(0), format.Text) is { } number
+                ? number
+                : throw new DialectError("ERROR: TO_CHAR of a number needs a literal format of 9, 0, D, G, S, MI, PR, $, FM or RN patterns on the local server's DuckDB backend");
         }
 
         string value = site.TypeOf(0) is { Type: RsType.Timestamp or RsType.TimestampTz or RsType.Date } ? site.Arg(0) : $"CAST({site.Arg(0)} AS TIMESTAMP)";

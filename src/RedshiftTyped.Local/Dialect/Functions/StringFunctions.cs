@@ -92,7 +92,7 @@ internal static class StringFunctions
         new("regexp_instr")
         {
             MinArgs = 2, MaxArgs = 6, Result = Returns.Fixed(Types.Int4),
-            DuckDb = Unsupported("REGEXP_INSTR on DuckDB"),
+            DuckDb = Rewrite(RegexpInstrDuckDb),
             Postgres = Rewrite(site => $"CAST(regexp_instr({site.Arg(0)}, {site.Arg(1)}, {Arg(site, 2, "1")}, {Arg(site, 3, "1")}, {Arg(site, 4, "0")}{PgFlags(site, 5, withSubexpression: true)}) AS INTEGER)"),
             Page = "REGEXP_INSTR",
         },
@@ -136,6 +136,23 @@ internal static class StringFunctions
         string pg = new(flags.Where(c => c is 'c' or 'i').ToArray());
         if (!withSubexpression) return pg.Length > 0 ? $", '{pg}'" : "";
         return $", '{pg}', {(flags.Contains('e') ? 1 : 0)}";
+    }
+
+    /// <summary>
+    /// REGEXP_INSTR on DuckDB, which has no such function: the position of the n-th match is the length of the text
+    /// before it (the pieces between matches, and the matches before it), counted from the start position.
+    /// </summary>
+    private static string RegexpInstrDuckDb(CallSite site)
+    {
+        string position = $"CAST({Arg(site, 2, "1")} AS BIGINT)";
+        string occurrence = $"CAST({Arg(site, 3, "1")} AS BIGINT)";
+        string text = From(site, 2);
+        string pattern = Pattern(site, 5);
+        string matches = $"regexp_extract_all({text}, {pattern})";
+        string pieces = $"regexp_split_to_array({text}, {pattern})";
+        string before = $"coalesce(list_sum(list_transform({pieces}[1:{occurrence}], x -> length(x))), 0) + coalesce(list_sum(list_transform({matches}[1:{occurrence} - 1], x -> length(x))), 0)";
+        string after = $" + CASE WHEN CAST({Arg(site, 4, "0")} AS INTEGER) = 1 THEN length({matches}[{occurrence}]) ELSE 0 END";
+        return $"CAST(CASE WHEN len({matches}) < {occurrence} THEN 0 ELSE {position} + {before}{after} END AS INTEGER)";
     }
 
     /// <summary>

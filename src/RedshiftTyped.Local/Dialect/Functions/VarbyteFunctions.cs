@@ -49,7 +49,7 @@ internal static class VarbyteFunctions
             ("base64", true) => $"from_base64({s})",
             ("base64", false) => $"decode({s}, 'base64')",
             ("binary", true) => $"CAST(CAST(lpad({s}, CAST(ceil(length({s}) / 8.0) * 8 AS INTEGER), '0') AS BIT) AS BLOB)",
-            ("binary", false) => $"decode(lpad(to_hex(CAST(CAST(lpad({s}, CAST(ceil(length({s}) / 8.0) * 8 AS INTEGER), '0') AS bit varying) AS bit(64)) >> (64 - CAST(ceil(length({s}) / 8.0) * 8 AS INTEGER))), CAST(ceil(length({s}) / 8.0) * 2 AS INTEGER), '0'), 'hex')",
+            ("binary", false) => $"decode(lpad(to_hex(CAST(CAST(lpad({s}, 64, '0') AS bit(64)) AS bigint)), CAST(ceil(length({s}) / 8.0) * 2 AS INTEGER), '0'), 'hex')",
             var (format, _) => throw new DialectError($"ERROR: to_varbyte: unknown format \"{format}\" (use hex, binary, utf8 or base64)"),
         };
     }

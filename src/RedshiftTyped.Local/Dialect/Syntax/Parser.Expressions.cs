@@ -187,8 +187,17 @@ internal sealed partial class Parser
         return left;
     }
 
+    /// <summary>Whether the parser is in a CONNECT BY condition, where PRIOR marks the parent row's column.</summary>
+    private bool _inConnectBy;
+
     private Expr ParseUnary()
     {
+        if (_inConnectBy && C.IsWord("prior") && AtIdent(1))
+        {
+            C.Next();
+            return new Unary("prior", ParseUnary());
+        }
+
         if (C.IsSymbol("-") || C.IsSymbol("+") || C.IsSymbol("~") || C.IsSymbol("|/") || C.IsSymbol("||/") || C.IsSymbol("@"))
         {
             string op = C.Next().Text;

@@ -153,7 +153,9 @@ internal sealed partial class Parser
         C.ExpectWord("connect");
         C.ExpectWord("by");
         bool noCycle = C.TryWord("nocycle");
+        _inConnectBy = true;
         var condition = ParseExpr();
+        _inConnectBy = false;
         if (start is null && C.TryWords("start", "with")) start = ParseExpr();
         return new ConnectBy(start, condition, noCycle);
     }

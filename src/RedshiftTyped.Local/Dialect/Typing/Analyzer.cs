@@ -201,6 +201,12 @@ internal sealed class Analyzer(LocalCatalog catalog)
     {
         var scope = new Scope(parent);
         foreach (var item in select.From) AddFrom(item, scope);
+        if (select.ConnectBy is not null)
+        {
+            // LEVEL: the depth of the row in the hierarchy, from 1 (https://docs.aws.amazon.com/redshift/latest/dg/r_CONNECT_BY_clause.html).
+            scope.Relations.Add(new Relation("level", null) { IsValue = true, ValueType = Types.Int4 });
+        }
+
         if (select.Where is { } where) TypeOf(where, scope);
         if (select.ConnectBy is { } connect)
         {

@@ -7,7 +7,7 @@ namespace RedshiftTyped.Local.Dialect.Typing;
 /// name, a SUPER navigation its last attribute, a function call the function's name (or the row's documented column
 /// name: <c>dateadd</c> → <c>date_add</c>, <c>date_part</c> → <c>pgdate_part</c>, <c>getdate</c> → <c>timestamp</c>), a
 /// cast or typed literal its type's name, CASE <c>case</c>, a scalar subquery its column's name, anything else
-/// <c>?column?</c>. Aliases fold to lower case like every identifier (the parser did that).
+/// <c>?column?</c>; a cast of a column or a call keeps that name. Aliases fold to lower case like every identifier (the parser did that).
 /// </summary>
 internal static class ColumnNames
 {
@@ -30,6 +30,8 @@ internal static class ColumnNames
         KeywordCall { Name: "trim", Modifier: "leading" } => "ltrim",
         KeywordCall { Name: "trim", Modifier: "trailing" } => "rtrim",
         KeywordCall keyword => analysis.CallOf(keyword)?.Row?.ColumnName ?? keyword.Name,
+        // A cast keeps a column's or a function's name; anything else is named after the type (PostgreSQL's FigureColname).
+        Cast { Operand: ColumnRef or FunctionCall or KeywordCall or Subscript or FieldAccess } cast => Of(cast.Operand, analysis),
         Cast cast => Types.FromTypeName(cast.Type) is { } type ? Types.ColumnName(type) : cast.Type.Name,
         TypedLiteral typed => Types.FromTypeName(typed.Type) is { } type ? Types.ColumnName(type) : typed.Type.Name,
         Case => "case",
