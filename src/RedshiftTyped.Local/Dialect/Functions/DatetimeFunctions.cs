@@ -312,7 +312,21 @@ internal static class DatetimeFunctions
         };
         bool tz = site.TypeOf(0) is { Type: RsType.TimestampTz };
         string x = tz ? site.Arg(0) : AsTimestamp(site, site.Arg(0), site.TypeOf(0));
-        return $"CAST(date_trunc('{unit}', {x}) AS {(tz ? "TIMESTAMPTZ" : "TIMESTAMP")})";
+        string type = tz ? "TIMESTAMPTZ" : "TIMESTAMP";
+        if (site.IsDuckDb && unit is DateParts.Millennium or DateParts.Century or DateParts.Decade)
+        {
+            // A millennium or century starts with year ###1 (2001-01-01), as PostgreSQL and Redshift count; DuckDB starts it at ###0.
+            string year = $"CAST(extract(year FROM {x}) AS BIGINT)";
+            string first = unit switch
+            {
+                DateParts.Millennium => $"(({year} - 1) // 1000) * 1000 + 1",
+                DateParts.Century => $"(({year} - 1) // 100) * 100 + 1",
+                _ => $"({year} // 10) * 10",
+            };
+            return $"CAST(make_date(CAST({first} AS BIGINT), 1, 1) AS {type})";
+        }
+
+        return $"CAST(date_trunc('{unit}', {x}) AS {type})";
     }
 
     /// <summary>ADD_MONTHS: the last day of a month maps to the last day of the result month (April 30 + 1 = May 31).</summary>

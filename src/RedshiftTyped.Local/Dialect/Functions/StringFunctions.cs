@@ -76,6 +76,8 @@ internal static class StringFunctions
         new("chr") { Args = 1, Result = Returns.Fixed(Types.Char(1)), Both = Same, Page = "r_CHR" },
         new("quote_ident") { Args = 1, Result = Returns.Fixed(Types.VarcharMax), Both = Same, Page = "r_QUOTE_IDENT" },
         new("quote_literal") { Args = 1, Result = Returns.Fixed(Types.VarcharMax), Both = Same, Page = "r_QUOTE_LITERAL" },
+        new("soundex") { Args = 1, ArgTypes = [Types.VarcharMax], Result = Returns.Fixed(Types.Varchar(4)), Both = Call("rs_soundex"), Page = "SOUNDEX" },
+        new("difference") { Args = 2, ArgTypes = [Types.VarcharMax, Types.VarcharMax], Result = Returns.Fixed(Types.Int4), Both = Call("rs_difference"), Page = "DIFFERENCE" },
         new("strtol")
         {
             Args = 2, ArgTypes = [Types.VarcharMax, Types.Int4], Result = Returns.Fixed(Types.Int8), Both = Call("rs_strtol"), Page = "r_STRTOL",

@@ -36,7 +36,7 @@ internal static class ColumnNames
         TypedLiteral typed => Types.FromTypeName(typed.Type) is { } type ? Types.ColumnName(type) : typed.Type.Name,
         Case => "case",
         Exists => "exists",
-        AtTimeZone => "timezone",
+        AtTimeZone at => analysis.TypeOf(at) is { } zoned ? zoned.TypeName : "timezone",
         ScalarSubquery subquery => analysis.OutputsOf(subquery.Query) is { Count: 1 } columns ? columns[0].Name : Anonymous,
         _ => Anonymous,
     };
