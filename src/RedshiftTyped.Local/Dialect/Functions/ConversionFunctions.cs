@@ -16,8 +16,16 @@ internal static class ConversionFunctions
         },
         new("to_number")
         {
-            Args = 2, Result = Returns.Fixed(Types.Numeric(38, 0)),
-            DuckDb = Unsupported("TO_NUMBER on DuckDB"), Postgres = Same, Page = "r_TO_NUMBER",
+            // The scale is the format's digits after D (or the point).
+            Args = 2, Result = call => Types.Numeric(38, call.LiteralText(1) is { } format ? FractionDigits(format) : 0),
+            DuckDb = Rewrite(site =>
+            {
+                string text = $"CAST({site.Arg(0)} AS VARCHAR)";
+                string sign = $"CASE WHEN {text} LIKE '%-%' OR {text} LIKE '%(%' OR {text} LIKE '%<%' THEN '-' ELSE '' END";
+                return $"CAST({sign} || regexp_replace({text}, '[^0-9.]', '', 'g') AS {site.EngineType(site.ResultType!.Value)})";
+            }),
+            Postgres = Rewrite(site => $"CAST(to_number({site.Arg(0)}, {site.Arg(1)}) AS {site.EngineType(site.ResultType!.Value)})"),
+            Page = "r_TO_NUMBER",
         },
         new("text_to_int_alt")
         {
@@ -40,6 +48,12 @@ internal static class ConversionFunctions
             Page = "r_TEXT_TO_NUMERIC_ALT",
         },
     ];
+
+    private static int FractionDigits(string format)
+    {
+        int point = format.IndexOfAny(['D', 'd', '.']);
+        return point < 0 ? 0 : format[(point + 1)..].Count(c => c is '9' or '0');
+    }
 
     /// <summary>A Teradata-style number text: a trailing sign moves to the front (<c>123-</c> is -123).</summary>
     private static string Teradata(CallSite site)

@@ -11,7 +11,7 @@ internal static class MathFunctions
         new("dlog10") { Args = 1, Result = Returns.Fixed(Types.Float8), Both = Template("log10(CAST({0} AS DOUBLE PRECISION))"), Page = "r_DLOG10" },
         new("dlog1") { Args = 1, Result = Returns.Fixed(Types.Float8), Both = Template("ln(CAST({0} AS DOUBLE PRECISION))"), Page = "r_DLOG1" },
         new("dexp") { Args = 1, Result = Returns.Fixed(Types.Float8), Both = Template("exp(CAST({0} AS DOUBLE PRECISION))"), Page = "r_DEXP" },
-        new("log") { Args = 1, Result = Returns.Fixed(Types.Float8), Both = Template("log10(CAST({0} AS DOUBLE PRECISION))"), Page = "r_LOG" },
+        new("log") { Args = 1, ColumnName = "dlog10", Result = Returns.Fixed(Types.Float8), Both = Template("log10(CAST({0} AS DOUBLE PRECISION))"), Page = "r_LOG" },
         new("ln") { Args = 1, Result = Returns.Fixed(Types.Float8), Both = Template("ln(CAST({0} AS DOUBLE PRECISION))"), Page = "r_LN" },
         new("exp") { Args = 1, Result = Returns.Fixed(Types.Float8), Both = Template("exp(CAST({0} AS DOUBLE PRECISION))"), Page = "r_EXP" },
         new("sqrt") { Args = 1, Result = Returns.Fixed(Types.Float8), Both = Template("sqrt(CAST({0} AS DOUBLE PRECISION))"), Page = "r_SQRT" },

@@ -1,4 +1,5 @@
 using RedshiftTyped.Local.Dialect.Syntax;
+using RedshiftTyped.Local.Engine;
 
 namespace RedshiftTyped.Local.Dialect.Typing;
 
@@ -31,6 +32,8 @@ internal static class ColumnNames
         KeywordCall { Name: "trim", Modifier: "trailing" } => "rtrim",
         KeywordCall keyword => analysis.CallOf(keyword)?.Row?.ColumnName ?? keyword.Name,
         // A cast keeps a column's or a function's name; anything else is named after the type (PostgreSQL's FigureColname).
+        // (GETDATE() alone is "timestamp", but CONVERT(VARCHAR, GETDATE()) is "getdate", as the guide shows.)
+        Cast { Operand: FunctionCall call } when Of(call, analysis) is var name && RsTypeInfo.Parse(name) is not null => call.FunctionName,
         Cast { Operand: ColumnRef or FunctionCall or KeywordCall or Subscript or FieldAccess } cast => Of(cast.Operand, analysis),
         Cast cast => Types.FromTypeName(cast.Type) is { } type ? Types.ColumnName(type) : cast.Type.Name,
         TypedLiteral typed => Types.FromTypeName(typed.Type) is { } type ? Types.ColumnName(type) : typed.Type.Name,
