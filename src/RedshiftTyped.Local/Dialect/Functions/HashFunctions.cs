@@ -1,4 +1,5 @@
 using RedshiftTyped.Local.Dialect.Typing;
+using RedshiftTyped.Local.Engine;
 using static RedshiftTyped.Local.Dialect.Functions.Implementation;
 
 namespace RedshiftTyped.Local.Dialect.Functions;
@@ -8,6 +9,12 @@ internal static class HashFunctions
 {
     public static IEnumerable<FunctionRow> Rows =>
     [
+        new("fnv_hash")
+        {
+            MinArgs = 1, MaxArgs = 2, Result = Returns.Fixed(Types.Int8),
+            Both = Rewrite(site => $"rs_fnv_hash({Bytes(site, 0)}, {(site.Args.Count > 1 ? $"CAST({site.Arg(1)} AS BIGINT)" : "NULL")})"), Page = "r_FNV_HASH",
+        },
+        new("crc32") { Args = 1, Result = Returns.Fixed(Types.Varchar(8)), Both = Rewrite(site => $"rs_crc32({Bytes(site, 0)})"), Page = "crc32-function" },
         new("md5") { Args = 1, Result = Returns.Fixed(Types.Varchar(32)), Both = Same, Page = "r_MD5" },
         new("sha1") { Aliases = ["func_sha1"], Args = 1, Result = Returns.Fixed(Types.Varchar(40)), DuckDb = Template("sha1({0})"), Postgres = Unsupported("SHA1 on the PostgreSQL backend (it needs pgcrypto)"), Page = "SHA1" },
         new("sha2")
@@ -18,4 +25,23 @@ internal static class HashFunctions
             Page = "SHA2",
         },
     ];
+
+    /// <summary>
+    /// The bytes a hash function reads from a value: text as UTF-8 (CHAR without its padding), integers as their
+    /// little-endian bytes of the integer's width, VARBYTE as it is (the FNV_HASH examples' values fix the order).
+    /// </summary>
+    private static string Bytes(CallSite site, int index)
+    {
+        string value = site.Arg(index);
+        string bytes = site.TypeOf(index)?.Type switch
+        {
+            RsType.Int2 => $"rs_int_bytes({value}, 2)",
+            RsType.Int4 => $"rs_int_bytes({value}, 4)",
+            RsType.Int8 => $"rs_int_bytes({value}, 8)",
+            RsType.Varbyte => value,
+            RsType.Bpchar => site.IsDuckDb ? $"encode(rtrim({value}))" : $"convert_to(rtrim({value}), 'UTF8')",
+            _ => site.IsDuckDb ? $"encode(CAST({value} AS VARCHAR))" : $"convert_to(CAST({value} AS text), 'UTF8')",
+        };
+        return site.IsDuckDb && site.TypeOf(index)?.Type is not (RsType.Int2 or RsType.Int4 or RsType.Int8) ? $"rs_bytes({bytes})" : bytes;
+    }
 }

@@ -20,6 +20,22 @@ internal static class SuperFunctions
             DuckDb = Template("CAST(to_json(list_concat(CAST({0} AS JSON[]), CAST({1} AS JSON[]))) AS JSON)"),
             Postgres = Template("to_json(ARRAY(SELECT json_array_elements({0})) || ARRAY(SELECT json_array_elements({1})))"), Page = "r_array_concat",
         },
+        new("subarray")
+        {
+            // SUBARRAY(array, start, length): length elements from the 0-based start (https://docs.aws.amazon.com/redshift/latest/dg/r_subarray.html).
+            Args = 3, Result = Returns.Fixed(Types.Super),
+            DuckDb = Template("CAST(to_json(CAST({0} AS JSON[])[CAST({1} AS BIGINT) + 1 : CAST({1} AS BIGINT) + CAST({2} AS BIGINT)]) AS JSON)"),
+            Postgres = Template("to_json(ARRAY(SELECT e FROM json_array_elements({0}) WITH ORDINALITY AS u(e, i) WHERE i > {1} AND i <= {1} + {2} ORDER BY i))"),
+            Page = "r_subarray",
+        },
+        new("array_flatten")
+        {
+            // ARRAY_FLATTEN: the elements of nested arrays in one array (https://docs.aws.amazon.com/redshift/latest/dg/array_flatten.html).
+            Args = 1, Result = Returns.Fixed(Types.Super),
+            DuckDb = Template("CAST(to_json(flatten(list_transform(CAST({0} AS JSON[]), e -> CASE WHEN json_type(e) = 'ARRAY' THEN CAST(e AS JSON[]) ELSE [e] END))) AS JSON)"),
+            Postgres = Template("to_json(ARRAY(SELECT v FROM json_array_elements({0}) WITH ORDINALITY AS a(e, i) CROSS JOIN LATERAL json_array_elements(CASE WHEN json_typeof(e) = 'array' THEN e ELSE json_build_array(e) END) WITH ORDINALITY AS b(v, j) ORDER BY i, j))"),
+            Page = "array_flatten",
+        },
         new("get_array_length")
         {
             Args = 1, Result = Returns.Fixed(Types.Int8),
