@@ -14,7 +14,11 @@ namespace RedshiftTyped.Local.Dialect;
 /// Redshift would report — names, types, nullability, source table. <see cref="Columns"/> is null when the statement
 /// was passed through (the engine's names and types are reported then, as before).
 /// </summary>
-internal sealed record DialectTranslation(string Sql, IReadOnlyList<OutputColumn>? Columns, bool Translated);
+internal sealed record DialectTranslation(string Sql, IReadOnlyList<OutputColumn>? Columns, bool Translated)
+{
+    /// <summary>The table a CREATE TABLE AS or SELECT INTO makes, with the query's Redshift types (null when a type is unknown).</summary>
+    public CatalogTable? Creates { get; init; }
+}
 
 /// <summary>
 /// The Redshift SQL front end both backends share: parse, analyse (names, types), emit for the engine. A statement
@@ -44,7 +48,7 @@ internal sealed partial class RedshiftDialect(EngineKind engine, Func<RsTypeInfo
         {
             var analysis = Analyzer.Analyze(statement, catalog);
             string emitted = SqlEmitter.Emit(statement, analysis, engine, engineType, catalog);
-            return new DialectTranslation(emitted, analysis.Result, true);
+            return new DialectTranslation(emitted, analysis.Result, true) { Creates = CreatedTable(statement, analysis) };
         }
         catch (DialectError)
         {
@@ -56,6 +60,25 @@ internal sealed partial class RedshiftDialect(EngineKind engine, Func<RsTypeInfo
             Failed(logger, ex);
             return new DialectTranslation(Normalize(sql), null, false);
         }
+    }
+
+    /// <summary>
+    /// The declared types of a table made from a query (CREATE TABLE AS, SELECT INTO), so that DescribeTable and result
+    /// metadata report them as Redshift would (the engines store VARCHAR(n) and SUPER under other types). Null when the
+    /// table may already exist (IF NOT EXISTS) or a column's type is not known.
+    /// </summary>
+    private static CatalogTable? CreatedTable(Statement statement, Analysis analysis)
+    {
+        var (name, query, columns) = statement switch
+        {
+            CreateTableAs { IfNotExists: false } ctas => (ctas.Table, ctas.Query, ctas.Columns),
+            SelectStatement { Query.Body: Select { Into: { } into } } select => (into, select.Query, (IReadOnlyList<Ident>)[]),
+            _ => (null, null, []),
+        };
+        if (name is null || query is null || analysis.OutputsOf(query) is not { Count: > 0 } outputs) return null;
+        if (outputs.Any(c => c.UnknownStar || c.Type is null)) return null;
+        var declared = outputs.Select((c, i) => new CatalogColumn(i < columns.Count ? columns[i].Name : c.Name, c.Type!.Value, true, null, null)).ToList();
+        return new CatalogTable(name.Schema ?? "public", name.Last.Name, declared, null, null, [], null);
     }
 
     /// <summary>

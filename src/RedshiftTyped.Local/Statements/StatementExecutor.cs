@@ -278,6 +278,7 @@ internal sealed class StatementExecutor
 
         cancel.ThrowIfCancellationRequested();
         if (translated.Creates is { } created) _catalog.Register(created);
+        if (dialect.Creates is { } made) _catalog.Register(made);
         foreach (var (schema, name) in translated.Drops) _catalog.Drop(schema, name);
 if (prepared.LateBindingView is { } view) _systemViews.RememberLateBindingView(view);
         if (translated.AddsColumn is var (addSchema, addTable, addColumn)) _catalog.AddColumn(addSchema, addTable, addColumn);
