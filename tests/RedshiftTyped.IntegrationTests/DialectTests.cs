@@ -121,6 +121,19 @@ public abstract class DialectTests(TickitServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_table_made_from_a_query_keeps_the_querys_redshift_types()
+    {
+        await Client.ExecuteAsync("drop table if exists ctas_probe");
+        await Client.ExecuteAsync("create table ctas_probe as select 1 as a, 'x'::varchar(5) as b, json_parse('[1]') as j, sum(qtysold) as total from sales");
+        var described = await Client.DataApi.DescribeTableAsync(Client.WithTarget(new DescribeTableRequest { Table = "ctas_probe" }));
+        Assert.Equal(["int4", "varchar", "super", "int8"], described.ColumnList!.Select(c => c.TypeName));
+        Assert.Equal(5, described.ColumnList![1].Length);
+        var rows = await Client.QueryAsync(new SqlStatement("select b, j from ctas_probe limit :n").WithParameter("n", 1)).ToListAsync();
+        Assert.Equal("x", rows.Single()[0]);
+        await Client.ExecuteAsync("drop table ctas_probe");
+    }
+
+    [Fact]
     public async Task Redshift_only_syntax_runs()
     {
         var top = await ResultAsync("select top 2 salesid from sales order by salesid");

@@ -59,6 +59,7 @@ public sealed class DialectTranslationTests
         { "select date '8/2/2003', timestamp 'Jun 1,2008 10:00 PM'", "SELECT DATE '2003-08-02', TIMESTAMP '2008-06-01 22:00:00'", "SELECT DATE '2003-08-02', TIMESTAMP '2008-06-01 22:00:00'" },
         // Parameters: cast to the type their position needs.
         { "select $1 + i from t", "SELECT (CAST($1 AS INTEGER) + \"i\") FROM \"t\"", "SELECT (CAST($1 AS integer) + \"i\") FROM \"t\"" },
+        { "select i from t limit $1", "SELECT \"i\" FROM \"t\" LIMIT CAST($1 AS BIGINT)", "SELECT \"i\" FROM \"t\" LIMIT CAST($1 AS bigint)" },
         // SUPER navigation and casts.
         { "select j.a[0].b from t", "SELECT (((\"j\" -> '$.a') -> 0) -> '$.b') FROM \"t\"", "SELECT (((\"j\" -> 'a') -> 0) -> 'b') FROM \"t\"" },
         { "select 'x'::super", "SELECT to_json(CAST('x' AS VARCHAR))", "SELECT to_json(CAST('x' AS text))" },

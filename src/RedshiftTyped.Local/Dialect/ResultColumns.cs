@@ -39,6 +39,12 @@ internal static class ResultColumns
 
             var engineType = engine[e].Type;
             var report = column.Type is { } mine && Describes(mine, engineType) ? mine : engineType;
+            if (report.Type == RsType.Numeric && engineType.Type == RsType.Numeric && (engineType.Scale ?? 0) > (report.Scale ?? 0))
+            {
+                // Never print fewer decimals than the engine computed (values are formatted at the reported scale).
+                report = report with { Scale = engineType.Scale, Precision = Math.Max(report.Precision ?? 18, engineType.Precision ?? 18) };
+            }
+
             bool fromTable = column.Table.Length > 0 && column.Type is not null && report == column.Type;
             columns.Add(new ResultColumn(
                 report.ToResultMetadata(column.Name, fromTable ? column.Nullable : true, fromTable ? column.Schema : "", fromTable ? column.Table : ""),

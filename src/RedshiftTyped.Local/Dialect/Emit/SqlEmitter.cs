@@ -173,8 +173,8 @@ internal sealed partial class SqlEmitter
         text.Append(Body(query.Body));
         if (query.OrderBy.Count > 0) text.Append(" ORDER BY ").Append(OrderList(query.OrderBy));
         var limit = query.Limit ?? (query.Body as Select)?.Top;
-        if (limit is not null) text.Append(" LIMIT ").Append(Expr(limit));
-        if (query.Offset is { } offset) text.Append(" OFFSET ").Append(Expr(offset));
+        if (limit is not null) text.Append(" LIMIT ").Append(Coerce(limit, Types.Int8));
+        if (query.Offset is { } offset) text.Append(" OFFSET ").Append(Coerce(offset, Types.Int8));
         return text.ToString();
     }
 
@@ -346,8 +346,8 @@ internal sealed partial class SqlEmitter
     /// </summary>
     private string Pivot(PivotRef pivot)
     {
-        var outputs = _analysis.RelationOf(pivot)?.Columns ?? throw new DialectError("ERROR: PIVOT needs a source whose columns are known (a table created through the local server, or a subquery)");
-        var source = (_analysis.RelationOf(pivot.Source) ?? throw new DialectError("ERROR: PIVOT source")).Columns!;
+        var source = _analysis.RelationOf(pivot.Source)?.Columns
+            ?? throw new DialectError("ERROR: PIVOT needs a source whose columns are known (a table created through the local server, or a subquery)");
         var used = new HashSet<string>(pivot.Aggregates.SelectMany(a => Names(a.Call)).Append(pivot.ForColumn.Name), StringComparer.Ordinal);
         var groups = source.Where(c => !used.Contains(c.Name)).Select(c => Quote(c.Name)).ToList();
         var items = new List<string>(groups);
@@ -378,7 +378,6 @@ internal sealed partial class SqlEmitter
 
         string group = groups.Count > 0 ? " GROUP BY " + string.Join(", ", groups) : "";
         string alias = pivot.Alias is { } a ? Alias(a) : " AS " + Quote(NextAlias("pivot"));
-        _ = outputs;
         return $"(SELECT {string.Join(", ", items)} FROM {FromItem(pivot.Source)}{group}){alias}";
     }
 

@@ -19,9 +19,8 @@ internal static class AggregateFunctions
         },
         new("sum")
         {
-            Kind = FunctionKind.Aggregate, Args = 1, When = call => Types.IsInteger(call[0]) || call.IsStringLiteral(0) is false && call[0] is null,
-            Result = call => call[0] is null ? null : Types.Int8,
-            Both = Rewrite(site => site.TypeOf(0) is null ? Plain("sum", site) : $"CAST(sum({Distinct(site)}{site.Arg(0)}){site.Over} AS BIGINT)"),
+            Kind = FunctionKind.Aggregate, Args = 1, When = call => Types.IsInteger(call[0]), Result = Returns.Fixed(Types.Int8),
+            Both = Rewrite(site => $"CAST(sum({Distinct(site)}{site.Arg(0)}){site.Over} AS BIGINT)"),
             Page = "r_SUM",
         },
         new("sum")
@@ -102,8 +101,6 @@ internal static class AggregateFunctions
     private static string Descending(CallSite site) => site.Order.Contains(" DESC", StringComparison.Ordinal) ? "true" : "false";
 
     private static string Distinct(CallSite site) => site.Distinct ? "DISTINCT " : "";
-
-    private static string Plain(string name, CallSite site) => $"{name}({Distinct(site)}{string.Join(", ", site.Args)}){site.Over}";
 
     /// <summary>The expression of a WITHIN GROUP (ORDER BY expr [ASC|DESC]) clause, for functions that take it as an argument.</summary>
     private static string OrderExpression(CallSite site)
