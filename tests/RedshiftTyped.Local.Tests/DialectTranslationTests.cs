@@ -62,6 +62,8 @@ public sealed class DialectTranslationTests
         { "select i from t limit $1", "SELECT \"i\" FROM \"t\" LIMIT CAST($1 AS BIGINT)", "SELECT \"i\" FROM \"t\" LIMIT CAST($1 AS bigint)" },
         // SUPER navigation and casts.
         { "select j.a[0].b from t", "SELECT (((\"j\" -> '$.a') -> 0) -> '$.b') FROM \"t\"", "SELECT (((\"j\" -> 'a') -> 0) -> 'b') FROM \"t\"" },
+        { "select 1 from t where j.s = 'P'", "SELECT 1 FROM \"t\" WHERE (CASE WHEN json_type((\"j\" -> '$.s')) = 'VARCHAR' THEN json_extract_string((\"j\" -> '$.s'), '$') END = 'P')", "SELECT 1 FROM \"t\" WHERE (CASE WHEN json_typeof((\"j\" -> 's')) = 'string' THEN ((\"j\" -> 's') #>> '{}') END = 'P')" },
+        { "select a from t, unpivot t.j as v at a", "SELECT \"a\" FROM \"t\" CROSS JOIN LATERAL (SELECT CAST(u.value AS JSON) AS \"v\", u.key AS \"a\" FROM json_each(CASE WHEN json_type(\"t\".\"j\") = 'OBJECT' THEN \"t\".\"j\" END) AS u) AS \"_unnest1\"", "SELECT \"a\" FROM \"t\" CROSS JOIN LATERAL (SELECT u.value AS \"v\", u.key AS \"a\" FROM json_each(CASE WHEN json_typeof(\"t\".\"j\") = 'object' THEN \"t\".\"j\" END) AS u) AS \"_unnest1\"" },
         { "select 'x'::super", "SELECT to_json(CAST('x' AS VARCHAR))", "SELECT to_json(CAST('x' AS text))" },
         // CHAR comparisons ignore trailing blanks (DuckDB keeps them).
         { "select 1 from t where c = 'a '", "SELECT 1 FROM \"t\" WHERE (rtrim(\"c\") = rtrim('a '))", "SELECT 1 FROM \"t\" WHERE (\"c\" = 'a ')" },

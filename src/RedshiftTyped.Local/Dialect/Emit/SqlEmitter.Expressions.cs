@@ -239,6 +239,8 @@ internal sealed partial class SqlEmitter
                 return $"({left} {(binary.Op.StartsWith('!') ? "NOT " : "")}{like} {right}{(Duck ? " ESCAPE '\\'" : "")})";
             }
 
+            case "=" or "<>" or "<" or ">" or "<=" or ">=" when leftType is { Type: RsType.Super } || rightType is { Type: RsType.Super }:
+                return SuperComparison(binary.Op, left, leftType, binary.Left, right, rightType, binary.Right);
             case "=" or "<>" or "<" or ">" or "<=" or ">=" when Duck && (leftType is { Type: RsType.Bpchar } || rightType is { Type: RsType.Bpchar }):
                 // CHAR comparisons ignore trailing blanks (r_Character_types); DuckDB keeps what was stored.
                 return $"(rtrim({left}) {binary.Op} rtrim({right}))";
@@ -252,11 +254,47 @@ internal sealed partial class SqlEmitter
         }
     }
 
+    /// <summary>
+    /// A comparison with a SUPER value, typed dynamically as Redshift does (query-super.html, "Dynamic typing"): the SUPER
+    /// side compares as a scalar of the other side's kind — a string with a string, a number with a number — and a value of
+    /// another kind compares as NULL (false in a WHERE). Two SUPER values compare as JSON.
+    /// </summary>
+    private string SuperComparison(string op, string left, RsTypeInfo? leftType, Expr leftNode, string right, RsTypeInfo? rightType, Expr rightNode)
+    {
+        bool leftSuper = leftType is { Type: RsType.Super }, rightSuper = rightType is { Type: RsType.Super };
+        if (leftSuper && rightSuper)
+        {
+            return Duck ? $"({left} {op} {right})" : $"(CAST({left} AS jsonb) {op} CAST({right} AS jsonb))";
+        }
+
+        string ScalarOf(string super, RsTypeInfo? other, Expr otherNode)
+        {
+            string text = Duck ? $"json_extract_string({super}, '$')" : $"({super} #>> '{{}}')";
+            string kind = Duck ? $"json_type({super})" : $"json_typeof({super})";
+            if (Types.IsNumber(other) && otherNode is not Syntax.Literal { Kind: LiteralKind.String })
+            {
+                string number = Duck ? "('UBIGINT', 'BIGINT', 'DOUBLE')" : "('number')";
+                return $"CASE WHEN {kind} IN {number} THEN CAST({text} AS {(Duck ? "DOUBLE" : "numeric")}) END";
+            }
+
+            if (other is { Type: RsType.Bool })
+            {
+                return $"CASE WHEN {kind} = {(Duck ? "'BOOLEAN'" : "'boolean'")} THEN CAST({text} AS BOOLEAN) END";
+            }
+
+            return $"CASE WHEN {kind} = {(Duck ? "'VARCHAR'" : "'string'")} THEN {text} END";
+        }
+
+        return leftSuper
+            ? $"({ScalarOf(left, rightType, rightNode)} {op} {right})"
+            : $"({left} {op} {ScalarOf(right, leftType, leftNode)})";
+    }
+
     /// <summary>The type an untyped operand (parameter, string literal) takes from the other side of an operator.</summary>
     private static RsTypeInfo? OperandTarget(RsTypeInfo? other, Expr operand)
         => operand switch
         {
-            Placeholder => other,
+            Placeholder => other is { Type: RsType.Super } ? null : other,
             Literal { Kind: LiteralKind.String } when other is { Type: RsType.Date or RsType.Timestamp or RsType.TimestampTz or RsType.Time or RsType.TimeTz } => other,
             _ => null,
         };

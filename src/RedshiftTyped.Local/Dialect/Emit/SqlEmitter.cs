@@ -330,6 +330,15 @@ internal sealed partial class SqlEmitter
         string element = Quote(unnest.Alias.Name);
         string? index = unnest.Index is { } i ? Quote(i.Name) : null;
         string alias = Quote(NextAlias("unnest"));
+        if (unnest.ObjectUnpivot)
+        {
+            // UNPIVOT obj AS value AT attribute: the object's attributes and values (none when the value is not an object).
+            string attribute = index is null ? "" : $", u.key AS {index}";
+            return Duck
+                ? $"LATERAL (SELECT CAST(u.value AS JSON) AS {element}{attribute} FROM json_each(CASE WHEN json_type({array}) = 'OBJECT' THEN {array} END) AS u) AS {alias}"
+                : $"LATERAL (SELECT u.value AS {element}{attribute} FROM json_each(CASE WHEN json_typeof({array}) = 'object' THEN {array} END) AS u) AS {alias}";
+        }
+
         if (Duck)
         {
             string columns = $"CAST(u.value AS JSON) AS {element}" + (index is null ? "" : $", CAST(u.key AS INTEGER) AS {index}");

@@ -230,7 +230,11 @@ internal sealed record FunctionRef(FunctionCall Call, TableAlias? Alias, IReadOn
 /// PartiQL unnesting of a SUPER array in FROM: <c>FROM t, t.arr AS a AT i</c> (also <c>a AS b</c> for an earlier
 /// alias); <see cref="Path"/> is the navigation, <see cref="Alias"/> the element, <see cref="Index"/> its position.
 /// </summary>
-internal sealed record UnnestRef(Expr Path, Ident Alias, Ident? Index) : FromItem;
+internal sealed record UnnestRef(Expr Path, Ident Alias, Ident? Index) : FromItem
+{
+    /// <summary>PartiQL object unpivoting, <c>FROM t, UNPIVOT t.obj AS value AT attribute</c>: one row per attribute.</summary>
+    public bool ObjectUnpivot { get; init; }
+}
 
 internal sealed record JoinItem(FromItem Left, string Kind, FromItem Right, Expr? On, IReadOnlyList<Ident> Using, bool Natural) : FromItem;
 

@@ -293,6 +293,22 @@ internal sealed partial class Parser
             C.ExpectSymbol(")");
             item = new SubqueryRef(query, ParseTableAlias(), Lateral: true);
         }
+        else if (C.IsWord("unpivot") && AtIdent(1) && !C.IsSymbol("(", 1))
+        {
+            C.Next();
+            Expr path = new ColumnRef(ParseQualifiedName().Parts);
+            while (C.IsSymbol("["))
+            {
+                C.Next();
+                path = new Subscript(path, ParseExpr());
+                C.ExpectSymbol("]");
+            }
+
+            C.ExpectWord("as");
+            var value = ParseIdent();
+            Ident? attribute = C.TryWord("at") ? ParseIdent() : null;
+            item = new UnnestRef(path, value, attribute) { ObjectUnpivot = true };
+        }
         else if (C.TrySymbol("("))
         {
             var inner = ParseJoinedItem(known);

@@ -352,7 +352,10 @@ internal sealed class Analyzer(LocalCatalog catalog)
                 var element = new Relation(unnest.Alias.Name, null) { IsValue = true, ValueType = Types.Super };
                 _analysis.SetRelation(item, element);
                 scope.Relations.Add(element);
-                if (unnest.Index is { } index) scope.Relations.Add(new Relation(index.Name, null) { IsValue = true, ValueType = Types.Int4 });
+                if (unnest.Index is { } index)
+                {
+                    scope.Relations.Add(new Relation(index.Name, null) { IsValue = true, ValueType = unnest.ObjectUnpivot ? Types.VarcharMax : Types.Int4 });
+                }
                 break;
             }
 
