@@ -131,6 +131,8 @@ public sealed class DialectTranslationTests
     {
         var refused = Assert.Throws<DialectError>(() => Dialect(EngineKind.DuckDb).Translate("select st_area(g) from t"));
         Assert.Equal("ERROR: The spatial function ST_AREA is not supported by the local server", refused.Message);
+        var model = Assert.Throws<DialectError>(() => Dialect(EngineKind.Postgres).Translate("CREATE MODEL m FROM t TARGET c FUNCTION f IAM_ROLE default"));
+        Assert.Equal("ERROR: CREATE MODEL (Amazon Redshift ML) is not supported by the local server", model.Message);
         var part = Assert.Throws<DialectError>(() => Dialect(EngineKind.Postgres).Translate("select dateadd(fortnight, 1, d) from t"));
         Assert.Contains("fortnight", part.Message, StringComparison.Ordinal);
     }

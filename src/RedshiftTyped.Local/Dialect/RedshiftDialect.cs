@@ -33,6 +33,11 @@ internal sealed partial class RedshiftDialect(EngineKind engine, Func<RsTypeInfo
     /// <exception cref="DialectError">The statement uses a feature the local server refuses (with Redshift's error text).</exception>
     public DialectTranslation Translate(string sql)
     {
+        if (UnsupportedStatements.FeatureOf(sql) is { } feature)
+        {
+            throw new DialectError($"ERROR: {feature} is not supported by the local server");
+        }
+
         Statement statement;
         try
         {
