@@ -66,22 +66,10 @@ internal sealed partial class SqlEmitter
 
         if (type.Type == RsType.Super && _analysis.TypeOf(expr) is not { Type: RsType.Super } && expr is not Placeholder)
         {
-            return ToSuper(Expr(expr), _analysis.TypeOf(expr));
+            return CastRules.Emit(this, Expr(expr), _analysis.TypeOf(expr), type, expr);
         }
 
         return Expr(expr);
-    }
-
-    /// <summary>A value as a SUPER scalar: numbers, booleans and strings keep their JSON kind (CHAR without its padding).</summary>
-    private string ToSuper(string sql, RsTypeInfo? type)
-    {
-        string text = Duck ? "VARCHAR" : "text";
-        return type switch
-        {
-            { Type: RsType.Bpchar } => $"to_json(rtrim(CAST({sql} AS {text})))",
-            null or { Type: RsType.Varchar } => $"to_json(CAST({sql} AS {text}))",
-            _ => $"to_json({sql})",
-        };
     }
 
     private string CastTo(string sql, RsTypeInfo type) => $"CAST({sql} AS {_engineType(type)})";
@@ -181,7 +169,7 @@ internal sealed partial class SqlEmitter
             {
                 Literal { Kind: LiteralKind.String } name => CallSite.Quote(name.Text),
                 Literal { Kind: LiteralKind.Integer } index => index.Text,
-                _ => Duck ? $"CAST({Expr(step)} AS INTEGER)" : $"CAST({Expr(step)} AS INTEGER)",
+                _ => $"CAST({Expr(step)} AS INTEGER)",
             };
             if (Duck && step is Literal { Kind: LiteralKind.String } attribute)
             {
@@ -206,7 +194,7 @@ internal sealed partial class SqlEmitter
         "|/" => $"sqrt({Expr(unary.Operand)})",
         "||/" => $"cbrt({Expr(unary.Operand)})",
         "@" => $"abs({Expr(unary.Operand)})",
-        "~" when _analysis.TypeOf(unary.Operand) is { Type: RsType.Varbyte } => Duck ? $"rs_varbyte_not({Expr(unary.Operand)})" : $"rs_varbyte_not({Expr(unary.Operand)})",
+        "~" when _analysis.TypeOf(unary.Operand) is { Type: RsType.Varbyte } => $"rs_varbyte_not({Expr(unary.Operand)})",
         _ => $"({unary.Op} {Expr(unary.Operand)})",
     };
 
@@ -303,8 +291,7 @@ internal sealed partial class SqlEmitter
     {
         string op = like.Kind switch { LikeKind.Like => "LIKE", LikeKind.ILike => "ILIKE", _ => "SIMILAR TO" };
         string escape = like.Escape is { } e ? $" ESCAPE {Expr(e)}" : Duck && like.Kind != LikeKind.SimilarTo ? " ESCAPE '\\'" : "";
-        string operand = _analysis.TypeOf(like.Operand) is { Type: RsType.Bpchar } ? Expr(like.Operand) : Expr(like.Operand);
-        return $"({operand} {(like.Not ? "NOT " : "")}{op} {Expr(like.Pattern)}{escape})";
+        return $"({Expr(like.Operand)} {(like.Not ? "NOT " : "")}{op} {Expr(like.Pattern)}{escape})";
     }
 
     private string AtTimeZone(AtTimeZone at) => Duck

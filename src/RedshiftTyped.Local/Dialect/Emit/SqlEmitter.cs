@@ -357,7 +357,7 @@ internal sealed partial class SqlEmitter
     {
         var source = _analysis.RelationOf(pivot.Source)?.Columns
             ?? throw new DialectError("ERROR: PIVOT needs a source whose columns are known (a table created through the local server, or a subquery)");
-        var used = new HashSet<string>(pivot.Aggregates.SelectMany(a => Names(a.Call)).Append(pivot.ForColumn.Name), StringComparer.Ordinal);
+        var used = new HashSet<string>(pivot.Aggregates.SelectMany(a => Analyzer.ColumnsIn(a.Call)).Append(pivot.ForColumn.Name), StringComparer.Ordinal);
         var groups = source.Where(c => !used.Contains(c.Name)).Select(c => Quote(c.Name)).ToList();
         var items = new List<string>(groups);
         string forColumn = Quote(pivot.ForColumn.Name);
@@ -394,7 +394,7 @@ internal sealed partial class SqlEmitter
     private string Unpivot(UnpivotRef unpivot)
     {
         var source = (_analysis.RelationOf(unpivot.Source)?.Columns) ?? throw new DialectError("ERROR: UNPIVOT needs a source whose columns are known (a table created through the local server, or a subquery)");
-        var used = new HashSet<string>(unpivot.Columns.SelectMany(c => Names(c.Value)), StringComparer.Ordinal);
+        var used = new HashSet<string>(unpivot.Columns.SelectMany(c => Analyzer.ColumnsIn(c.Value)), StringComparer.Ordinal);
         string src = Quote(NextAlias("src"));
         string u = Quote(NextAlias("unpivot"));
         var kept = source.Where(c => !used.Contains(c.Name)).Select(c => $"{src}.{Quote(c.Name)}").ToList();
@@ -417,15 +417,6 @@ internal sealed partial class SqlEmitter
         TableRef table => $"{Name(table.Name)} AS {alias}",
         SubqueryRef sub => $"({Query(sub.Query)}) AS {alias}",
         _ => $"(SELECT * FROM {FromItem(item)}) AS {alias}",
-    };
-
-    private static IEnumerable<string> Names(Expr expr) => expr switch
-    {
-        ColumnRef c => [c.Parts[^1].Name],
-        FunctionCall f => f.Args.SelectMany(Names),
-        Binary b => Names(b.Left).Concat(Names(b.Right)),
-        Cast c => Names(c.Operand),
-        _ => [],
     };
 
     // ---------------------------------------------------------------- names

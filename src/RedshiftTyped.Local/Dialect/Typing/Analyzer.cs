@@ -435,7 +435,8 @@ internal sealed class Analyzer(LocalCatalog catalog)
         return aggregateCount > 1 ? $"{valueName}_{aggregate.Call.FunctionName}" : valueName;
     }
 
-    private static IEnumerable<string> ColumnsIn(Expr expr) => expr switch
+    /// <summary>The column names an expression reads (PIVOT and UNPIVOT keep the source's other columns).</summary>
+    internal static IEnumerable<string> ColumnsIn(Expr expr) => expr switch
     {
         ColumnRef c => [c.Parts[^1].Name],
         FunctionCall f => f.Args.SelectMany(ColumnsIn),
