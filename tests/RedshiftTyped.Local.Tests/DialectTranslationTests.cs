@@ -133,6 +133,10 @@ public sealed class DialectTranslationTests
         Assert.Equal("ERROR: The spatial function ST_AREA is not supported by the local server", refused.Message);
         var model = Assert.Throws<DialectError>(() => Dialect(EngineKind.Postgres).Translate("CREATE MODEL m FROM t TARGET c FUNCTION f IAM_ROLE default"));
         Assert.Equal("ERROR: CREATE MODEL (Amazon Redshift ML) is not supported by the local server", model.Message);
+        var orders = Assert.Throws<DialectError>(() => Dialect(EngineKind.DuckDb).Translate(
+            "select listagg(i) within group (order by d), listagg(d) within group (order by i) from t"));
+        Assert.Equal("ERROR: within group ORDER BY clauses for aggregate functions must be the same", orders.Message);
+        Assert.True(Dialect(EngineKind.DuckDb).Translate("select listagg(i) within group (order by d), listagg(s) within group (order by d) from t").Translated);
         var part = Assert.Throws<DialectError>(() => Dialect(EngineKind.Postgres).Translate("select dateadd(fortnight, 1, d) from t"));
         Assert.Contains("fortnight", part.Message, StringComparison.Ordinal);
     }

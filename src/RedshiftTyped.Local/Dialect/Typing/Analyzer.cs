@@ -229,6 +229,8 @@ internal sealed class Analyzer(LocalCatalog catalog)
             outputs.Add(new OutputColumn(name, type, source?.Nullable ?? true, source?.Schema ?? "", source?.Table ?? ""));
         }
 
+        CheckSortedAggregates(select);
+
         // GROUP BY, HAVING and ORDER BY may name select-list aliases.
         var late = new Scope(scope) { SelectOutputs = outputs };
         foreach (var group in select.GroupBy) AnalyzeGrouping(group, late);
@@ -244,6 +246,49 @@ internal sealed class Analyzer(LocalCatalog catalog)
 
         return outputs;
     }
+
+    /// <summary>
+    /// LISTAGG, PERCENTILE_CONT, PERCENTILE_DISC and MEDIAN (ordered by its argument) of one select list must share their
+    /// WITHIN GROUP order (r_LISTAGG and r_MEDIAN usage notes), or Redshift refuses the statement.
+    /// </summary>
+    private static void CheckSortedAggregates(Select select)
+    {
+        string? order = null;
+        foreach (var call in select.Items.SelectMany(i => Calls(i.Expr)))
+        {
+            string? current = call.FunctionName switch
+            {
+                "listagg" or "percentile_cont" or "percentile_disc" when call.WithinGroup.Count > 0 && call.Over is null
+                    => string.Join(",", call.WithinGroup.Select(o => Canonical(o.Expr) + (o.Descending ? " desc" : ""))),
+                "median" when call.Over is null && call.Args.Count == 1 => Canonical(call.Args[0]),
+                _ => null,
+            };
+            if (current is null) continue;
+            if (order is not null && order != current)
+            {
+                throw new DialectError("ERROR: within group ORDER BY clauses for aggregate functions must be the same");
+            }
+
+            order = current;
+        }
+    }
+
+    private static IEnumerable<FunctionCall> Calls(Expr expr) => expr switch
+    {
+        FunctionCall call => call.Args.SelectMany(Calls).Prepend(call),
+        Binary binary => Calls(binary.Left).Concat(Calls(binary.Right)),
+        Unary unary => Calls(unary.Operand),
+        Cast cast => Calls(cast.Operand),
+        _ => [],
+    };
+
+    /// <summary>A comparable text of an ORDER BY expression (columns and literals; anything else is unique).</summary>
+    private static string Canonical(Expr expr) => expr switch
+    {
+        ColumnRef column => column.Parts[^1].Name,
+        Literal literal => literal.Text,
+        _ => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(expr).ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private void AnalyzeGrouping(GroupingElement group, Scope scope)
     {
