@@ -93,7 +93,7 @@ public sealed class LocalDataApiServer : IAsyncDisposable
             var catalog = new LocalCatalog();
             var faults = new FaultInjector(options.Faults);
             var sessions = new SessionRegistry(options.TimeProvider);
-            var executor = new StatementExecutor(backend, catalog, options, faults, sessions);
+            var executor = new StatementExecutor(backend, catalog, options, faults, sessions, loggerFactory.CreateLogger("RedshiftTyped.Local.Dialect"));
             var loader = new ScriptLoader(backend, executor);
             if (string.Equals(options.Sample, "tickit", StringComparison.OrdinalIgnoreCase))
             {

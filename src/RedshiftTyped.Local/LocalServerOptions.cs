@@ -87,6 +87,13 @@ public sealed class LocalServerOptions
     public int MaxActiveStatements { get; set; } = 500;
 
     /// <summary>
+    /// Redshift's <c>enable_case_sensitive_identifier</c>: when false (Redshift's default) every identifier folds to
+    /// lower case, quoted ones too (<c>"MixedCase"</c> is <c>mixedcase</c>); when true, quoted identifiers keep their case
+    /// (https://docs.aws.amazon.com/redshift/latest/dg/r_enable_case_sensitive_identifier.html).
+    /// </summary>
+    public bool EnableCaseSensitiveIdentifier { get; set; }
+
+    /// <summary>
     /// Requests long-polling one statement at once (WaitTimeSeconds) before ActiveWaitingRequestsExceededException.
     /// The service's own limit is not documented; 16 by default.
     /// </summary>

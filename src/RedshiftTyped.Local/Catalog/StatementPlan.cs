@@ -18,6 +18,9 @@ internal sealed class StatementPlan : IDisposable
     /// <summary>The engine statement; null when the statement changes only the server's catalog.</summary>
     public string? Sql { get; }
 
+    /// <summary>The result columns the dialect layer planned (Redshift's names and types); null when it passed the statement through.</summary>
+    public IReadOnlyList<Dialect.Typing.OutputColumn>? Columns { get; init; }
+
     /// <summary>Work to do on the statement's connection before the engine statement runs.</summary>
     public StatementPlan Before(Action<IEngineConnection, CancellationToken> step)
     {

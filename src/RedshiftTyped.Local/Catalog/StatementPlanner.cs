@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging;
 using RedshiftTyped.Local.Catalog.External;
+using RedshiftTyped.Local.Dialect;
+using RedshiftTyped.Local.Dialect.Functions;
 using RedshiftTyped.Local.Engine;
 using RedshiftTyped.Local.Statements;
 using RedshiftTyped.Local.Storage;
@@ -26,9 +29,12 @@ internal sealed class StatementPlanner
     private readonly ExternalStatements _external;
     private readonly ExternalTableLoader _loader;
     private readonly Func<RsTypeInfo, string?> _conversion;
+    private readonly RedshiftDialect _dialect;
 
-    public StatementPlanner(IDatabaseBackend backend, LocalCatalog catalog, LocalServerOptions options)
+    public StatementPlanner(IDatabaseBackend backend, LocalCatalog catalog, LocalServerOptions options, ILogger logger)
     {
+        _dialect = new RedshiftDialect(backend is PostgresBackend ? EngineKind.Postgres : EngineKind.DuckDb, backend.EngineType, catalog,
+            logger, options.EnableCaseSensitiveIdentifier);
         _catalog = catalog;
         _systemViews = new RedshiftSystemViews(backend, options.Database);
         _translator = new RedshiftDdlTranslator(backend.EngineType, backend.NeedsBooleanLiteralDefaults);
@@ -61,11 +67,21 @@ internal sealed class StatementPlanner
         }
 
         var prepared = _systemViews.Prepare(sql);
-        var insert = InsertRewriter.Rewrite(SqlLexer.Tokenize(prepared.Sql), _catalog, _conversion, cancellationToken);
+        DialectTranslation dialect;
+        try
+        {
+            dialect = _dialect.Translate(prepared.Sql);
+        }
+        catch (DialectError refused)
+        {
+            throw new EngineFailure(refused.Message);
+        }
+
+        var insert = dialect.Translated ? null : InsertRewriter.Rewrite(SqlLexer.Tokenize(dialect.Sql), _catalog, _conversion, cancellationToken);
         TranslatedSql translated;
         try
         {
-            translated = _translator.Translate(insert?.Sql ?? prepared.Sql);
+            translated = _translator.Translate(insert?.Sql ?? dialect.Sql);
         }
         catch
         {
@@ -73,7 +89,7 @@ internal sealed class StatementPlanner
             throw;
         }
 
-        plan = new StatementPlan(translated.Sql);
+        plan = new StatementPlan(translated.Sql) { Columns = dialect.Columns };
         if (insert is not null)
         {
             plan.Hold(insert).After((_, affected) => insert.Complete(affected));
@@ -94,6 +110,7 @@ internal sealed class StatementPlanner
         return plan.After((_, _) =>
         {
             Commit(sql, translated, prepared.LateBindingView, written);
+            if (dialect.Creates is { } made) _catalog.Register(made);
             // A view dropped or replaced by one with schema binding is no longer late-binding.
             if (view is { } replaced) _catalog.LateBindingViews.TryRemove((replaced.Schema ?? "public", replaced.Name), out _);
         });

@@ -19,24 +19,13 @@ internal sealed class DuckDbBackend(string path, int? threads = null) : IDatabas
         _root = new DuckDBConnection($"Data Source={path}");
         await _root.OpenAsync(cancellationToken).ConfigureAwait(false);
         string[] settings = threads is int n and > 0 ? [$"SET threads = {n}"] : [];
-        foreach (string sql in (string[])[.. settings, "CREATE SCHEMA IF NOT EXISTS public", .. RedshiftFunctions])
+        foreach (string sql in (string[])[.. settings, "CREATE SCHEMA IF NOT EXISTS public", .. Dialect.Prelude.PreludeScripts.For(Dialect.Functions.EngineKind.DuckDb)])
         {
             using var command = _root.CreateCommand();
             command.CommandText = sql;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
-
-    /// <summary>Common Redshift functions DuckDB lacks, as macros, so everyday Redshift SQL runs unchanged.</summary>
-    private static readonly string[] RedshiftFunctions =
-    [
-        "CREATE OR REPLACE MACRO public.getdate() AS CAST(current_timestamp AS TIMESTAMP)",
-        "CREATE OR REPLACE MACRO public.nvl(a, b) AS coalesce(a, b)",
-        "CREATE OR REPLACE MACRO public.nvl2(e, a, b) AS CASE WHEN e IS NOT NULL THEN a ELSE b END",
-        "CREATE OR REPLACE MACRO public.json_parse(s) AS CAST(s AS JSON)",
-        "CREATE OR REPLACE MACRO public.charindex(needle, haystack) AS strpos(haystack, needle)",
-        "CREATE OR REPLACE MACRO public.dateadd(part, n, d) AS CAST(d AS TIMESTAMP) + CAST(CAST(n AS VARCHAR) || ' ' || part AS INTERVAL)",
-    ];
 
     public async Task<IEngineConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -45,8 +34,8 @@ internal sealed class DuckDbBackend(string path, int? threads = null) : IDatabas
         // instance between connections to the same path.
         var connection = path == ":memory:" ? root.Duplicate() : new DuckDBConnection($"Data Source={path}");
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        // Redshift's default schema is public (DuckDB's is main), and Redshift sessions run in UTC.
-        foreach (string setting in (string[])["SET schema = 'public'", "SET TimeZone = 'UTC'"])
+        // Redshift's default schema is public (DuckDB's is main), Redshift sessions run in UTC, and / on integers truncates.
+        foreach (string setting in (string[])["SET schema = 'public'", "SET TimeZone = 'UTC'", "SET integer_division = true"])
         {
             using var command = connection.CreateCommand();
             command.CommandText = setting;

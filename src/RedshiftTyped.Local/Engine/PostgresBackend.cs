@@ -18,24 +18,12 @@ internal sealed class PostgresBackend(string connectionString) : IDatabaseBacken
         if (builder.MaxPoolSize < 50) builder.MaxPoolSize = 50;
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (string sql in (string[])["CREATE SCHEMA IF NOT EXISTS public", .. RedshiftFunctions])
+        foreach (string sql in (string[])["CREATE SCHEMA IF NOT EXISTS public", .. Dialect.Prelude.PreludeScripts.For(Dialect.Functions.EngineKind.Postgres)])
         {
             await using var command = new NpgsqlCommand(sql, connection);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
-
-    /// <summary>Common Redshift functions PostgreSQL lacks, so everyday Redshift SQL runs unchanged.</summary>
-    private static readonly string[] RedshiftFunctions =
-    [
-        "CREATE OR REPLACE FUNCTION public.getdate() RETURNS timestamp LANGUAGE sql STABLE AS $$ SELECT (now() AT TIME ZONE 'UTC')::timestamp $$",
-        "CREATE OR REPLACE FUNCTION public.nvl(anycompatible, anycompatible) RETURNS anycompatible LANGUAGE sql IMMUTABLE AS $$ SELECT coalesce($1, $2) $$",
-        "CREATE OR REPLACE FUNCTION public.nvl2(anyelement, anycompatible, anycompatible) RETURNS anycompatible LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN $1 IS NOT NULL THEN $2 ELSE $3 END $$",
-        "CREATE OR REPLACE FUNCTION public.json_parse(text) RETURNS json LANGUAGE sql IMMUTABLE AS $$ SELECT $1::json $$",
-        "CREATE OR REPLACE FUNCTION public.charindex(text, text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT strpos($2, $1) $$",
-        "CREATE OR REPLACE FUNCTION public.len(text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT length($1) $$",
-        "CREATE OR REPLACE FUNCTION public.dateadd(text, integer, timestamp) RETURNS timestamp LANGUAGE sql IMMUTABLE AS $$ SELECT $3 + ($2 || ' ' || $1)::interval $$",
-    ];
 
     public async Task<IEngineConnection> OpenAsync(CancellationToken cancellationToken)
     {

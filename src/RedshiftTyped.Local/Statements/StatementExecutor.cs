@@ -1,6 +1,8 @@
 using System.Data.Common;
-using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
 using RedshiftTyped.DataApi.Model;
+using RedshiftTyped.Local.Dialect;
+using RedshiftTyped.Local.Dialect.Typing;
 using RedshiftTyped.Local.Engine;
 using RedshiftTyped.Local.Protocol;
 
@@ -11,7 +13,7 @@ namespace RedshiftTyped.Local.Statements;
 /// has one, STARTED on its own engine connection, then FINISHED, FAILED (with the engine's message) or ABORTED
 /// (cancelled). Results are encoded and paged as they are read.
 /// </summary>
-internal sealed partial class StatementExecutor
+internal sealed class StatementExecutor
 {
     private static readonly HashSet<string> NonQueryWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -28,7 +30,8 @@ internal sealed partial class StatementExecutor
     private readonly Catalog.StatementPlanner _planner;
     private long _queryId = 1000;
 
-    public StatementExecutor(IDatabaseBackend backend, LocalCatalog catalog, LocalServerOptions options, FaultInjector faults, SessionRegistry sessions)
+    public StatementExecutor(IDatabaseBackend backend, LocalCatalog catalog, LocalServerOptions options, FaultInjector faults, SessionRegistry sessions,
+        ILogger? logger = null)
     {
         _backend = backend;
         _catalog = catalog;
@@ -36,7 +39,7 @@ internal sealed partial class StatementExecutor
         _faults = faults;
         _sessions = sessions;
         _parallel = new SemaphoreSlim(options.MaxParallelExecutions);
-        _planner = new Catalog.StatementPlanner(backend, catalog, options);
+        _planner = new Catalog.StatementPlanner(backend, catalog, options, logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
     }
 
     private DateTime Now => _options.TimeProvider.GetUtcNow().UtcDateTime;
@@ -214,7 +217,7 @@ internal sealed partial class StatementExecutor
         plan.Prepare(connection, cancel);
         if (plan.Sql is { } sql)
         {
-            Run(connection, record, sql, bound.Values, cancel);
+            Run(connection, record, sql, bound.Values, plan.Columns, cancel);
         }
         else
         {
@@ -226,7 +229,8 @@ internal sealed partial class StatementExecutor
         plan.Complete(connection, Math.Max(0, record.ResultRows));
     }
 
-    private void Run(IEngineConnection connection, StatementRecord record, string sql, IReadOnlyList<string> values, CancellationToken cancel)
+    private void Run(IEngineConnection connection, StatementRecord record, string sql, IReadOnlyList<string> values,
+        IReadOnlyList<OutputColumn>? planned, CancellationToken cancel)
     {
         using var command = connection.CreateCommand(sql, values);
         using var registration = cancel.Register(static c => TryCancel((DbCommand)c!), command);
@@ -247,7 +251,7 @@ internal sealed partial class StatementExecutor
                     }
 
                     using var exactRegistration = exactCommand is null ? default : cancel.Register(static c => TryCancel((DbCommand)c!), exactCommand);
-                    var result = ReadResult(connection, reader, described, sql, cancel);
+                    var result = ReadResult(connection, reader, described, sql, planned, cancel);
                     record.Result = result;
                     record.HasResultSet = true;
                     record.ResultRows = result.RowCount;
@@ -274,32 +278,15 @@ internal sealed partial class StatementExecutor
     }
 
     private StoredResult ReadResult(IEngineConnection connection, DbDataReader reader,
-        IReadOnlyList<(RsTypeInfo Type, bool Nullable)> described, string sql, CancellationToken cancel)
+        IReadOnlyList<(RsTypeInfo Type, bool Nullable)> described, string sql, IReadOnlyList<OutputColumn>? planned, CancellationToken cancel)
     {
-        var referenced = _catalog.ReferencedBy(SqlLexer.Tokenize(sql)
-            .Where(t => t.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)
-            .Select(RedshiftDdlTranslator.Identifier));
         int count = reader.FieldCount;
-        var engineTypes = new RsTypeInfo[count];
-        var reportTypes = new RsTypeInfo[count];
-        var metadata = new List<ColumnMetadata>(count);
-        for (int i = 0; i < count; i++)
-        {
-            string name = ColumnName(reader.GetName(i));
-            var (engineType, nullable) = described[i];
-            engineTypes[i] = engineType;
-            reportTypes[i] = engineType;
-            var owners = referenced.Where(t => t.Column(name) is { } c && Compatible(engineType, c.Type)).ToList();
-            if (owners.Count == 1 && owners[0].Column(name) is { } declared)
-            {
-                reportTypes[i] = declared.Type;
-                metadata.Add(declared.Type.ToResultMetadata(name, declared.Nullable, owners[0].Schema, owners[0].Name));
-            }
-            else
-            {
-                metadata.Add(engineType.ToResultMetadata(name, nullable));
-            }
-        }
+        var engineNames = Enumerable.Range(0, count).Select(reader.GetName).ToList();
+        var columns = (planned is null ? null : ResultColumns.Align(planned, engineNames, described))
+            ?? EngineResultColumns.Describe(_catalog, sql, engineNames, described);
+        var engineTypes = described.Select(d => d.Type).ToArray();
+        var reportTypes = columns.Select(c => c.ReportType).ToArray();
+        var metadata = columns.Select(c => c.Metadata).ToList();
 
         var result = new StoredResult(metadata, _options.PageMaxBytes, _options.PageMaxRows, _options.RowSizeLimitBytes, _options.ResultSizeLimitBytes);
         while (reader.Read())
@@ -325,35 +312,6 @@ internal sealed partial class StatementExecutor
             _planner.RememberDeclarations(sql);
         }
     }
-
-    /// <summary>Whether the declared Redshift type can describe what the engine returned for a column of that name.</summary>
-    private static bool Compatible(RsTypeInfo engine, RsTypeInfo declared) => LocalCatalog.Compatible(engine, declared);
-
-    /// <summary>Redshift's column names: lower case; an unnamed expression is its function's name or <c>?column?</c>.</summary>
-    private static string ColumnName(string engineName)
-    {
-        if (PlainIdentifier().IsMatch(engineName))
-        {
-            return engineName;
-        }
-
-        var function = FunctionCall().Match(engineName);
-        if (function.Success)
-        {
-            string name = function.Groups[1].Value.ToLowerInvariant();
-            return name == "count_star" ? "count" : name;
-        }
-
-        return engineName.Length == 0 || engineName.Contains('(', StringComparison.Ordinal) || engineName.Contains(' ', StringComparison.Ordinal)
-            ? "?column?"
-            : engineName;
-    }
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_$]*$")]
-    private static partial Regex PlainIdentifier();
-
-    [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_]*)\(")]
-    private static partial Regex FunctionCall();
 
     private static bool ReturnsRows(string sql)
     {

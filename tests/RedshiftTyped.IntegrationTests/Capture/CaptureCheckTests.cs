@@ -16,7 +16,13 @@ public abstract class CaptureCheckTests(TestBackend backend) : IAsyncLifetime
     private TestServer _server = null!;
 
     public async Task InitializeAsync()
-        => _server = await TestServer.StartAsync(backend, o => { o.Sample = "tickit"; o.Database = "tickit"; });
+        => _server = await TestServer.StartAsync(backend, o =>
+        {
+            o.Sample = "tickit";
+            o.Database = "tickit";
+            // Hostile names that differ only in case need a cluster with enable_case_sensitive_identifier on.
+            o.EnableCaseSensitiveIdentifier = true;
+        });
 
     public async Task DisposeAsync()
     {

@@ -1,0 +1,20 @@
+using RedshiftTyped.Local.Dialect.Typing;
+using static RedshiftTyped.Local.Dialect.Functions.Implementation;
+
+namespace RedshiftTyped.Local.Dialect.Functions;
+
+/// <summary>System information functions (https://docs.aws.amazon.com/redshift/latest/dg/r_System_information_functions.html).</summary>
+internal static class SystemFunctions
+{
+    public static IEnumerable<FunctionRow> Rows =>
+    [
+        new("current_database") { Args = 0, Result = Returns.Fixed(Types.VarcharMax), Both = Same, Page = "r_CURRENT_DATABASE" },
+        new("current_schema") { Args = 0, Result = Returns.Fixed(Types.VarcharMax), Both = Template("current_schema()"), Page = "r_CURRENT_SCHEMA" },
+        new("db_collation") { Args = 0, Result = Returns.Fixed(Types.VarcharMax), Both = Template("'case_sensitive'"), Page = "r_CREATE_TABLE_NEW" },
+        new("set_config")
+        {
+            // The local server has no workload management or query groups: the setting is accepted and returned.
+            Args = 3, Result = Returns.Fixed(Types.VarcharMax), DuckDb = Template("CAST({1} AS VARCHAR)"), Postgres = Template("CAST({1} AS text)"), Page = "r_SET_CONFIG",
+        },
+    ];
+}
