@@ -70,7 +70,12 @@ fi
 heartbeat_stop
 echo "test.sh: built ($(elapsed))" >&2
 
-for project in tests/RedshiftTyped.Tests tests/RedshiftTyped.Local.Tests tests/RedshiftTyped.Generator.Tests tests/RedshiftTyped.IntegrationTests; do
+# Every test project of the solution (a new one runs without editing this list), fastest first.
+test_projects="$(dotnet sln RedshiftTyped.sln list | sed -n 's#^\(tests/[^/]*Tests\)/[^/]*\.csproj$#\1#p' \
+  | awk '{ rank = /RedshiftTyped\.Tests$/ ? 1 : /Local\.Tests$/ ? 2 : /Corpus\.Tests$/ ? 3 : /Generator\.Tests$/ ? 4 : 5; print rank, $0 }' \
+  | sort -n | cut -d' ' -f2)"
+[ -n "$test_projects" ] || fail "no test project found in RedshiftTyped.sln"
+for project in $test_projects; do
   name="$(basename "$project")"
   begin "$name: running"
   heartbeat "$name"
