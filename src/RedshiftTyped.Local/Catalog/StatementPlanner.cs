@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using RedshiftTyped.Local.Catalog.External;
 using RedshiftTyped.Local.Dialect;
 using RedshiftTyped.Local.Dialect.Functions;
+using RedshiftTyped.Local.Dialect.Syntax;
 using RedshiftTyped.Local.Engine;
 using RedshiftTyped.Local.Statements;
 using RedshiftTyped.Local.Storage;
@@ -9,16 +10,21 @@ using RedshiftTyped.Local.Storage;
 namespace RedshiftTyped.Local.Catalog;
 
 /// <summary>
-/// Decides what the server does for a statement before and after the engine runs it (see
-/// <see cref="StatementPlan"/>), in this order:
+/// The one pipeline every statement goes through: it decides what the server does before, for and after the engine
+/// runs it (see <see cref="StatementPlan"/>), in this order:
 /// <list type="number">
+/// <item>quoted identifiers fold to lower case (Redshift's default), so every later step sees the same names;</item>
 /// <item>statements the server cannot emulate fail, naming the feature (<see cref="UnsupportedStatements"/>);</item>
-/// <item>catalog statements the server answers itself or translates whole: COMMENT ON, materialized views,
-/// external schemas and tables;</item>
-/// <item>any other statement: system views it reads are filled, late-binding view clauses dropped, INSERTs get the
-/// storage rules (<see cref="InsertRewriter"/>), Redshift DDL is translated (<see cref="RedshiftDdlTranslator"/>),
-/// external tables it reads are reloaded when their files changed, writes to external tables are refused, and once
-/// it succeeds the catalog follows (declared types, dropped tables, stale materialized views).</item>
+/// <item>catalog statements the server answers itself or translates whole: COMMENT ON, materialized views (their
+/// queries translated by the dialect layer), external schemas and tables;</item>
+/// <item>any other statement: writes to external tables are refused, system views it reads are filled and late-binding
+/// view clauses dropped (<see cref="RedshiftSystemViews"/>); then the dialect layer parses it
+/// (<see cref="RedshiftDialect"/>); an INSERT gets its identity values (<see cref="IdentityNumbering"/>); the dialect
+/// analyses and prints it for the engine, converting written values once through the storage rules
+/// (<see cref="StoredValues"/>) and planning the result columns; a statement it does not parse — DDL with column
+/// definitions, ALTER, DROP — goes to <see cref="RedshiftDdlTranslator"/>; external tables it reads are reloaded when
+/// their files changed; and once it succeeds the catalog follows (declared types of created tables, dropped tables and
+/// columns, identity counters, late-binding views, stale materialized views).</item>
 /// </list>
 /// </summary>
 internal sealed class StatementPlanner
@@ -28,28 +34,27 @@ internal sealed class StatementPlanner
     private readonly RedshiftDdlTranslator _translator;
     private readonly ExternalStatements _external;
     private readonly ExternalTableLoader _loader;
-    private readonly Func<RsTypeInfo, string?> _conversion;
     private readonly RedshiftDialect _dialect;
 
     public StatementPlanner(IDatabaseBackend backend, LocalCatalog catalog, LocalServerOptions options, ILogger logger)
     {
+        _catalog = catalog;
         _dialect = new RedshiftDialect(backend is PostgresBackend ? EngineKind.Postgres : EngineKind.DuckDb, backend.EngineType, catalog,
             logger, options.EnableCaseSensitiveIdentifier);
-        _catalog = catalog;
-        _systemViews = new RedshiftSystemViews(backend, options.Database);
+        _systemViews = new RedshiftSystemViews(backend, options.Database, _dialect);
         _translator = new RedshiftDdlTranslator(backend.EngineType, backend.NeedsBooleanLiteralDefaults);
         var locations = new ExternalLocation(options.ExternalDataFolder);
         _external = new ExternalStatements(catalog, backend.EngineType, locations);
         _loader = new ExternalTableLoader(backend, locations);
-        _conversion = type => StorageFunctions.Conversion(backend, type);
     }
 
     public StatementPlan Plan(string sql, CancellationToken cancellationToken)
     {
+        sql = _dialect.FoldIdentifiers(sql);
         var tokens = SqlLexer.Tokenize(sql);
         UnsupportedStatements.ThrowIfUnsupported(tokens);
         var plan = Comments.TryPlan(tokens, sql)
-            ?? MaterializedViewStatements.TryPlan(tokens, _catalog)
+            ?? MaterializedViewStatements.TryPlan(tokens, _catalog, _dialect)
             ?? _external.TryPlan(tokens);
         if (plan is not null)
         {
@@ -67,32 +72,11 @@ internal sealed class StatementPlanner
         }
 
         var prepared = _systemViews.Prepare(sql);
-        DialectTranslation dialect;
-        try
+        var (translation, translated, identity) = Translate(prepared.Sql, cancellationToken);
+        plan = new StatementPlan(translated.Sql) { Columns = translation.Columns };
+        if (identity is not null)
         {
-            dialect = _dialect.Translate(prepared.Sql);
-        }
-        catch (DialectError refused)
-        {
-            throw new EngineFailure(refused.Message);
-        }
-
-        var insert = dialect.Translated ? null : InsertRewriter.Rewrite(SqlLexer.Tokenize(dialect.Sql), _catalog, _conversion, cancellationToken);
-        TranslatedSql translated;
-        try
-        {
-            translated = _translator.Translate(insert?.Sql ?? dialect.Sql);
-        }
-        catch
-        {
-            insert?.Dispose();
-            throw;
-        }
-
-        plan = new StatementPlan(translated.Sql) { Columns = dialect.Columns };
-        if (insert is not null)
-        {
-            plan.Hold(insert).After((_, affected) => insert.Complete(affected));
+            plan.Hold(identity).After((_, affected) => identity.Complete(affected));
         }
 
         if (prepared.Needed.Count > 0)
@@ -110,10 +94,43 @@ internal sealed class StatementPlanner
         return plan.After((_, _) =>
         {
             Commit(sql, translated, prepared.LateBindingView, written);
-            if (dialect.Creates is { } made) _catalog.Register(made);
             // A view dropped or replaced by one with schema binding is no longer late-binding.
             if (view is { } replaced) _catalog.LateBindingViews.TryRemove((replaced.Schema ?? "public", replaced.Name), out _);
         });
+    }
+
+    /// <summary>
+    /// The engine statement: the dialect layer's translation (an INSERT numbered first), or, for a statement it passes
+    /// through, the DDL translator's. The identity reservation is held until the statement has ended.
+    /// </summary>
+    private (DialectTranslation Dialect, TranslatedSql Engine, IdentityReservation? Identity) Translate(string sql, CancellationToken cancellationToken)
+    {
+        var statement = _dialect.Parse(sql);
+        if (statement is null)
+        {
+            var passed = _dialect.PassThrough(sql);
+            return (passed, _translator.Translate(passed.Sql), null);
+        }
+
+        IdentityReservation? identity = null;
+        if (statement is InsertStatement insert)
+        {
+            (statement, identity) = IdentityNumbering.Apply(insert, _catalog, cancellationToken);
+        }
+
+        try
+        {
+            var translation = _dialect.Translate(statement, sql);
+            var engine = translation.Translated
+                ? new TranslatedSql(translation.Sql, translation.Creates, [])
+                : _translator.Translate(translation.Sql);
+            return (translation, engine, identity);
+        }
+        catch
+        {
+            identity?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The view a CREATE [OR REPLACE] VIEW or DROP VIEW statement names.</summary>
@@ -135,7 +152,7 @@ internal sealed class StatementPlanner
     /// <summary>Records a script's CREATE TABLE declarations in the catalog without running it (tables that already exist).</summary>
     public void RememberDeclarations(string sql)
     {
-        if (_translator.Translate(sql).Creates is { } created) _catalog.Register(created);
+        if (_translator.Translate(_dialect.FoldIdentifiers(sql)).Creates is { } created) _catalog.Register(created);
     }
 
     private void Commit(string sql, TranslatedSql translated, (string Schema, string Name, string Query)? lateBindingView, IReadOnlyList<TableName> written)
@@ -151,7 +168,7 @@ internal sealed class StatementPlanner
 
         if (lateBindingView is var (viewSchema, viewName, query)) _catalog.LateBindingViews[(viewSchema, viewName)] = query;
         if (translated.AddsColumn is var (addSchema, addTable, addColumn)) _catalog.AddColumn(addSchema, addTable, addColumn);
-        DroppedColumnTracker.Apply(sql, _catalog);
+        AlteredTableTracker.Apply(sql, _catalog);
         foreach (var table in written)
         {
             _catalog.MaterializedViews.BaseTableChanged(table);

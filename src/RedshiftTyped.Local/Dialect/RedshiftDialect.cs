@@ -21,41 +21,45 @@ internal sealed record DialectTranslation(string Sql, IReadOnlyList<OutputColumn
 }
 
 /// <summary>
-/// The Redshift SQL front end both backends share: parse, analyse (names, types), emit for the engine. A statement
-/// the parser does not take (DDL with column definitions, SET, COPY, …) runs as written, its quoted identifiers folded
-/// and its string literals read as Redshift reads them. A feature the local server cannot emulate fails with
-/// <see cref="DialectError"/>. See Dialect/README.md.
+/// The Redshift SQL front end both backends share: parse, analyse (names, types), emit for the engine. The statement
+/// planner (Catalog/StatementPlanner) calls <see cref="Parse"/>, lets the storage rules number identity columns, then
+/// <see cref="Translate(Statement, string)"/>. A statement the parser does not take (DDL with column definitions, SET,
+/// COPY, …) is <see cref="PassThrough"/>: its string literals read as Redshift reads them, for the DDL translator. A
+/// feature the local server cannot emulate fails with <see cref="EngineFailure"/>. See Dialect/README.md.
 /// </summary>
 internal sealed partial class RedshiftDialect(EngineKind engine, Func<RsTypeInfo, string> engineType, LocalCatalog catalog, ILogger logger, bool caseSensitiveIdentifiers = false)
 {
     public EngineKind Engine => engine;
 
-    /// <exception cref="DialectError">The statement uses a feature the local server refuses (with Redshift's error text).</exception>
-    public DialectTranslation Translate(string sql)
+    /// <summary>The statement's syntax tree, or null when it is not a statement the dialect layer translates.</summary>
+    public Statement? Parse(string sql)
     {
-        if (UnsupportedStatements.FeatureOf(sql) is { } feature)
-        {
-            throw new DialectError($"ERROR: {feature} is not supported by the local server");
-        }
-
-        Statement statement;
         try
         {
-            statement = Parser.Parse(sql, caseSensitiveIdentifiers);
+            return Parser.Parse(sql, caseSensitiveIdentifiers);
         }
         catch (DialectSyntaxException ex)
         {
             PassedThrough(logger, ex.Message);
-            return new DialectTranslation(Normalize(sql), null, false);
+            return null;
         }
+    }
 
+    /// <summary>Parses and translates <paramref name="sql"/> (a statement the parser does not take is passed through).</summary>
+    /// <exception cref="EngineFailure">The statement uses a feature the local server refuses (with Redshift's error text).</exception>
+    public DialectTranslation Translate(string sql) => Parse(sql) is { } statement ? Translate(statement, sql) : PassThrough(sql);
+
+    /// <summary>The engine SQL and planned result columns of a parsed statement (<paramref name="sql"/> is its text, run as written should the layer fail).</summary>
+    /// <exception cref="EngineFailure">The statement uses a feature the local server refuses (with Redshift's error text).</exception>
+    public DialectTranslation Translate(Statement statement, string sql)
+    {
         try
         {
             var analysis = Analyzer.Analyze(statement, catalog);
             string emitted = SqlEmitter.Emit(statement, analysis, engine, engineType, catalog);
             return new DialectTranslation(emitted, analysis.Result, true) { Creates = CreatedTable(statement, analysis) };
         }
-        catch (DialectError)
+        catch (EngineFailure)
         {
             throw;
         }
@@ -63,7 +67,26 @@ internal sealed partial class RedshiftDialect(EngineKind engine, Func<RsTypeInfo
         {
             // A gap in the dialect layer must not break a statement that ran before it existed.
             Failed(logger, ex);
-            return new DialectTranslation(Normalize(sql), null, false);
+            return PassThrough(sql);
+        }
+    }
+
+    /// <summary>A statement the layer does not translate, as the engine runs it (before the DDL translator).</summary>
+    public DialectTranslation PassThrough(string sql) => new(Normalize(FoldIdentifiers(sql)), null, false);
+
+    /// <summary>
+    /// The result columns a query returns as Redshift reports them, or null when the layer cannot tell (used for the
+    /// columns of materialized and late-binding views).
+    /// </summary>
+    public IReadOnlyList<OutputColumn>? PlannedColumns(string query)
+    {
+        try
+        {
+            return Translate(query).Columns;
+        }
+        catch (EngineFailure)
+        {
+            return null;
         }
     }
 
@@ -83,31 +106,38 @@ internal sealed partial class RedshiftDialect(EngineKind engine, Func<RsTypeInfo
         if (name is null || query is null || analysis.OutputsOf(query) is not { Count: > 0 } outputs) return null;
         if (outputs.Any(c => c.UnknownStar || c.Type is null)) return null;
         var declared = outputs.Select((c, i) => new CatalogColumn(i < columns.Count ? columns[i].Name : c.Name, c.Type!.Value, true, null, null)).ToList();
-        return new CatalogTable(name.Schema ?? "public", name.Last.Name, declared, null, null, [], null);
+        var design = RedshiftDdlTranslator.ReadTableAttributes(statement is CreateTableAs { Attributes: var attributes } ? attributes : "");
+        return new CatalogTable(name.Schema ?? "public", name.Last.Name, declared, design.DistStyle ?? (design.DistKey is null ? "AUTO" : "KEY"),
+            design.DistKey, design.SortKey, design.Backup);
     }
 
     /// <summary>
-    /// A statement passed through, token by token: quoted identifiers fold to lower case (unless case sensitivity is
-    /// on) and string literals with backslash escapes are rewritten as standard literals of the same value.
+    /// Quoted identifiers folded to lower case, as Redshift folds them while <c>enable_case_sensitive_identifier</c> is off
+    /// (r_names.md): the planner folds every statement first, so that the catalog, the system views and the DDL
+    /// translator see the names the parser sees. String literals and comments are untouched.
     /// </summary>
-    public string Normalize(string sql)
+    public string FoldIdentifiers(string sql)
     {
-        if (!sql.Contains('"', StringComparison.Ordinal) && !sql.Contains('\\', StringComparison.Ordinal)) return sql;
+        if (caseSensitiveIdentifiers || !sql.Contains('"', StringComparison.Ordinal)) return sql;
         var text = new StringBuilder(sql.Length);
         foreach (var token in SqlLexer.Tokenize(sql))
         {
-            if (token.Kind == SqlTokenKind.QuotedIdentifier && !caseSensitiveIdentifiers)
-            {
-                text.Append(token.Text.ToLowerInvariant());
-            }
-            else if (token.Kind == SqlTokenKind.String && token.Text.StartsWith('\'') && token.Text.Contains('\\', StringComparison.Ordinal))
-            {
-                text.Append(CallSite.Quote(Parser.StringValue(token.Text)));
-            }
-            else
-            {
-                text.Append(token.Text);
-            }
+            text.Append(token.Kind == SqlTokenKind.QuotedIdentifier ? token.Text.ToLowerInvariant() : token.Text);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A statement passed through: string literals with backslash escapes rewritten as standard literals of the same value.</summary>
+    private static string Normalize(string sql)
+    {
+        if (!sql.Contains('\\', StringComparison.Ordinal)) return sql;
+        var text = new StringBuilder(sql.Length);
+        foreach (var token in SqlLexer.Tokenize(sql))
+        {
+            text.Append(token.Kind == SqlTokenKind.String && token.Text.StartsWith('\'') && token.Text.Contains('\\', StringComparison.Ordinal)
+                ? CallSite.Quote(Parser.StringValue(token.Text))
+                : token.Text);
         }
 
         return text.ToString();

@@ -14,6 +14,15 @@ internal sealed record ResultColumn(ColumnMetadata Metadata, RsTypeInfo ReportTy
 /// </summary>
 internal static class ResultColumns
 {
+    /// <summary>
+    /// The result columns of a statement: the planned ones aligned with the engine's (<see cref="Align"/>), or — for a
+    /// statement the dialect layer passed through, or a plan that does not line up — the engine's names and types.
+    /// </summary>
+    public static IReadOnlyList<ResultColumn> Describe(IReadOnlyList<OutputColumn>? planned, IReadOnlyList<string> engineNames,
+        IReadOnlyList<(RsTypeInfo Type, bool Nullable)> engine)
+        => (planned is null ? null : Align(planned, engineNames, engine))
+           ?? engine.Select((c, i) => new ResultColumn(c.Type.ToResultMetadata(engineNames[i], c.Nullable), c.Type)).ToList();
+
     /// <summary>The columns, or null when the plan does not line up with the engine's result (the caller falls back).</summary>
     public static IReadOnlyList<ResultColumn>? Align(IReadOnlyList<OutputColumn> planned, IReadOnlyList<string> engineNames,
         IReadOnlyList<(RsTypeInfo Type, bool Nullable)> engine)
@@ -66,6 +75,7 @@ internal static class ResultColumns
             RsType.Varchar or RsType.Bpchar => 4,
             RsType.Super => 5,
             RsType.Geometry or RsType.HllSketch => 6,
+            RsType.Interval or RsType.IntervalYearToMonth or RsType.IntervalDayToSecond => 7,
             _ => 100 + (int)t,
         };
 

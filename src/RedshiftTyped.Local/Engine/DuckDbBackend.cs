@@ -19,7 +19,7 @@ internal sealed class DuckDbBackend(string path, int? threads = null) : IDatabas
         _root = new DuckDBConnection($"Data Source={path}");
         await _root.OpenAsync(cancellationToken).ConfigureAwait(false);
         string[] settings = threads is int n and > 0 ? [$"SET threads = {n}"] : [];
-        foreach (string sql in (string[])[.. settings, "CREATE SCHEMA IF NOT EXISTS public", .. Dialect.Prelude.PreludeScripts.For(Dialect.Functions.EngineKind.DuckDb)])
+        foreach (string sql in (string[])[.. settings, "CREATE SCHEMA IF NOT EXISTS public", .. PreludeScripts.For(Dialect.Functions.EngineKind.DuckDb)])
         {
             using var command = _root.CreateCommand();
             command.CommandText = sql;

@@ -18,7 +18,7 @@ internal sealed class PostgresBackend(string connectionString) : IDatabaseBacken
         if (builder.MaxPoolSize < 50) builder.MaxPoolSize = 50;
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (string sql in (string[])["CREATE SCHEMA IF NOT EXISTS public", .. Dialect.Prelude.PreludeScripts.For(Dialect.Functions.EngineKind.Postgres)])
+        foreach (string sql in (string[])["CREATE SCHEMA IF NOT EXISTS public", .. PreludeScripts.For(Dialect.Functions.EngineKind.Postgres)])
         {
             await using var command = new NpgsqlCommand(sql, connection);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -22,7 +22,6 @@ internal sealed class StatementExecutor
     };
 
     private readonly IDatabaseBackend _backend;
-    private readonly LocalCatalog _catalog;
     private readonly LocalServerOptions _options;
     private readonly FaultInjector _faults;
     private readonly SessionRegistry _sessions;
@@ -34,7 +33,6 @@ internal sealed class StatementExecutor
         ILogger? logger = null)
     {
         _backend = backend;
-        _catalog = catalog;
         _options = options;
         _faults = faults;
         _sessions = sessions;
@@ -251,7 +249,7 @@ internal sealed class StatementExecutor
                     }
 
                     using var exactRegistration = exactCommand is null ? default : cancel.Register(static c => TryCancel((DbCommand)c!), exactCommand);
-                    var result = ReadResult(connection, reader, described, sql, planned, cancel);
+                    var result = ReadResult(connection, reader, described, planned, cancel);
                     record.Result = result;
                     record.HasResultSet = true;
                     record.ResultRows = result.RowCount;
@@ -278,12 +276,11 @@ internal sealed class StatementExecutor
     }
 
     private StoredResult ReadResult(IEngineConnection connection, DbDataReader reader,
-        IReadOnlyList<(RsTypeInfo Type, bool Nullable)> described, string sql, IReadOnlyList<OutputColumn>? planned, CancellationToken cancel)
+        IReadOnlyList<(RsTypeInfo Type, bool Nullable)> described, IReadOnlyList<OutputColumn>? planned, CancellationToken cancel)
     {
         int count = reader.FieldCount;
         var engineNames = Enumerable.Range(0, count).Select(reader.GetName).ToList();
-        var columns = (planned is null ? null : ResultColumns.Align(planned, engineNames, described))
-            ?? EngineResultColumns.Describe(_catalog, sql, engineNames, described);
+        var columns = ResultColumns.Describe(planned, engineNames, described);
         var engineTypes = described.Select(d => d.Type).ToArray();
         var reportTypes = columns.Select(c => c.ReportType).ToArray();
         var metadata = columns.Select(c => c.Metadata).ToList();
@@ -341,6 +338,3 @@ internal sealed class StatementExecutor
         _ => $"ERROR: {Storage.StorageErrors.Unwrap(ex.Message)}",
     };
 }
-
-/// <summary>A statement failure the server itself decides (e.g. an unknown database), with Redshift's text.</summary>
-internal sealed class EngineFailure(string message) : Exception(message);

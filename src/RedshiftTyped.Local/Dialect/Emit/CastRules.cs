@@ -1,15 +1,18 @@
 using RedshiftTyped.Local.Dialect.Functions;
 using RedshiftTyped.Local.Dialect.Syntax;
+using RedshiftTyped.Local.Dialect.Typing;
 using RedshiftTyped.Local.Engine;
+using RedshiftTyped.Local.Statements;
+using RedshiftTyped.Local.Storage;
 
 namespace RedshiftTyped.Local.Dialect.Emit;
 
 /// <summary>
 /// CAST (and <c>::</c>, CONVERT) from one Redshift type to another where the engines' casts differ from Redshift's
 /// (https://docs.aws.amazon.com/redshift/latest/dg/r_CAST_function.html, r_VARBYTE_type, r_SUPER_type): VARCHAR(n) and
-/// CHAR(n) truncate (DuckDB's VARCHAR has no length), a value cast to SUPER is a scalar of its kind, SUPER casts to a
-/// scalar type read the scalar (NULL when it is not one), VARBYTE from text is its UTF-8 bytes and from integers their
-/// big-endian bytes.
+/// CHAR(n) truncate (DuckDB's VARCHAR has no length), a value cast to SUPER is a scalar of its kind (as
+/// Storage/StoredValues stores it), SUPER casts to a scalar type read the scalar (NULL when it is not one), VARBYTE
+/// from text is its UTF-8 bytes and from integers their big-endian bytes.
 /// </summary>
 internal static class CastRules
 {
@@ -27,16 +30,8 @@ internal static class CastRules
         switch (target.Type)
         {
             case RsType.Super:
-                if (source is { Type: RsType.Super }) return sql;
-                if (operand is Placeholder) return Cast(sql);
-                if (source is { Type: RsType.Bpchar }) return $"to_json(rtrim({sql}))";
-                if (source is null || source.Value.Type is RsType.Varchar) return duck ? $"to_json(CAST({sql} AS VARCHAR))" : $"to_json(CAST({sql} AS text))";
-                if (source.Value.Type is RsType.Date or RsType.Time or RsType.TimeTz or RsType.Timestamp or RsType.TimestampTz)
-                {
-                    throw new DialectError($"ERROR: cannot cast type {source.Value.TypeName} to super");
-                }
-
-                return $"to_json({sql})";
+                // A cast to SUPER stores the value as SUPER does: one conversion for casts and written values.
+                return StoredValues.ToSuper(emitter.Engine, operand is Placeholder ? Types.VarcharMax : source, sql);
             case RsType.Varbyte:
                 return ToVarbyte(sql, source, duck);
             case RsType.Varchar or RsType.Bpchar:
@@ -48,7 +43,7 @@ internal static class CastRules
 
                 return Cast(sql);
             case RsType.Geometry or RsType.HllSketch:
-                throw new DialectError($"ERROR: {target.TypeName} is not supported by the local server");
+                throw new EngineFailure($"ERROR: {target.TypeName} is not supported by the local server");
             default:
                 return Cast(sql);
         }

@@ -4,6 +4,8 @@ using RedshiftTyped.Local.Dialect.Functions;
 using RedshiftTyped.Local.Dialect.Syntax;
 using RedshiftTyped.Local.Dialect.Typing;
 using RedshiftTyped.Local.Engine;
+using RedshiftTyped.Local.Statements;
+using RedshiftTyped.Local.Storage;
 
 namespace RedshiftTyped.Local.Dialect.Emit;
 
@@ -38,39 +40,51 @@ internal sealed partial class SqlEmitter
         DefaultValue => "DEFAULT",
         DatePartArg part => CallSite.Quote(part.Part),
         RawSql raw => raw.Sql,
-        Coerced coerced => Coerce(coerced.Inner, coerced.Target),
+        Stored stored => Store(stored.Inner, stored.Target),
         _ => throw new DialectSyntaxException($"expression {expr.GetType().Name}"),
     };
 
     /// <summary>
-    /// An expression as a value of <paramref name="target"/>: a parameter placeholder is cast to it, a string literal
-    /// read as a date or time in any of Redshift's forms, a non-SUPER value stored in SUPER becomes a SUPER scalar
-    /// (a string stays a string, https://docs.aws.amazon.com/redshift/latest/dg/r_SUPER_type.html).
+    /// An operand as a value of <paramref name="target"/> (a function's declared argument type, the other side of an
+    /// operator): a parameter placeholder is cast to it, a string literal read as a date or time in any of Redshift's
+    /// forms, a non-SUPER value given where SUPER is expected becomes a SUPER scalar of its kind.
     /// </summary>
     private string Coerce(Expr expr, RsTypeInfo? target)
     {
         if (target is not { } type) return Expr(expr);
-        switch (expr)
+        return expr switch
         {
-            case Placeholder:
-                return CastTo(Expr(expr), type);
-            case Unary { Op: "-", Operand: Placeholder } negative:
-                return $"(- {CastTo(Expr(negative.Operand), type)})";
-            case Literal { Kind: LiteralKind.String } literal when type.Type is RsType.Date or RsType.Timestamp or RsType.TimestampTz or RsType.Time or RsType.TimeTz:
-                return DateTimeLiteral(literal.Text, type.Type);
-            case Literal { Kind: LiteralKind.Null }:
-                return Expr(expr);
-            case DefaultValue:
-                return "DEFAULT";
-        }
-
-        if (type.Type == RsType.Super && _analysis.TypeOf(expr) is not { Type: RsType.Super } && expr is not Placeholder)
-        {
-            return CastRules.Emit(this, Expr(expr), _analysis.TypeOf(expr), type, expr);
-        }
-
-        return Expr(expr);
+            Placeholder => CastTo(Expr(expr), type),
+            Unary { Op: "-", Operand: Placeholder } negative => $"(- {CastTo(Expr(negative.Operand), type)})",
+            Literal { Kind: LiteralKind.String } literal when IsDateTime(type) => DateTimeLiteral(literal.Text, type.Type),
+            Literal { Kind: LiteralKind.Null } or DefaultValue => Expr(expr),
+            _ when type.Type == RsType.Super && _analysis.TypeOf(expr) is not { Type: RsType.Super } => CastRules.Emit(this, Expr(expr), _analysis.TypeOf(expr), type, expr),
+            _ => Expr(expr),
+        };
     }
+
+    /// <summary>
+    /// A value an INSERT, UPDATE or MERGE writes into a column of <paramref name="target"/> (null: a column the catalog
+    /// does not know): a string literal into a date or time column is read at translation, anything else goes through
+    /// the storage rules' one conversion of written values (<see cref="StoredValues"/>: SUPER scalars, text into dates on
+    /// DuckDB), with the value's Redshift type; a Data API parameter is text.
+    /// </summary>
+    private string Store(Expr expr, RsTypeInfo? target)
+    {
+        if (target is not { } type || expr is DefaultValue or Literal { Kind: LiteralKind.Null }) return Coerce(expr, target);
+        if (expr is Literal { Kind: LiteralKind.String } literal && IsDateTime(type))
+        {
+            // A text the literal reader cannot read is stored as text is, so the storage rules report it as Redshift does.
+            bool readable = DateTimeLiterals.Normalize(literal.Text, type.Type) is not null || BeforeChrist(literal.Text) is not null
+                || literal.Text.Trim().ToLowerInvariant() is "now" or "today" or "tomorrow" or "yesterday";
+            return (readable ? null : StoredValues.Convert(_engine, type, Types.VarcharMax, Expr(expr))) ?? DateTimeLiteral(literal.Text, type.Type);
+        }
+
+        var source = expr is Placeholder ? Types.VarcharMax : _analysis.TypeOf(expr);
+        return StoredValues.Convert(_engine, type, source, Expr(expr)) ?? Coerce(expr, type);
+    }
+
+    private static bool IsDateTime(RsTypeInfo type) => type.Type is RsType.Date or RsType.Timestamp or RsType.TimestampTz or RsType.Time or RsType.TimeTz;
 
     private string CastTo(string sql, RsTypeInfo type) => $"CAST({sql} AS {_engineType(type)})";
 
@@ -132,8 +146,27 @@ internal sealed partial class SqlEmitter
             _ => null,
         };
         if (special is not null) return $"CAST({special} AS {keyword})";
+        if (type is RsType.Date or RsType.Timestamp && BeforeChrist(text) is { } ad)
+        {
+            // '0044-03-15 10:00:00 BC' (r_Datetime_types.md): PostgreSQL reads the suffix; DuckDB wants "(BC)" after the date.
+            string iso = DateTimeLiterals.Normalize(ad, type) ?? ad;
+            string bc = _engine == EngineKind.DuckDb
+                ? (iso.IndexOf(' ', StringComparison.Ordinal) is int space and > 0 ? iso[..space] + " (BC)" + iso[space..] : iso + " (BC)")
+                : iso + " BC";
+            return $"{keyword} {CallSite.Quote(bc)}";
+        }
+
         string normalized = DateTimeLiterals.Normalize(text, type) ?? text;
         return $"{keyword} {CallSite.Quote(normalized)}";
+    }
+
+    /// <summary>The text of a date or timestamp written with a <c>BC</c> suffix, without it; null when it has none.</summary>
+    private static string? BeforeChrist(string text)
+    {
+        string trimmed = text.Trim();
+        return trimmed.Length > 3 && trimmed.EndsWith("bc", StringComparison.OrdinalIgnoreCase) && char.IsWhiteSpace(trimmed[^3])
+            ? trimmed[..^2].TrimEnd()
+            : null;
     }
 
     // ---------------------------------------------------------------- columns and SUPER navigation
@@ -189,7 +222,7 @@ internal sealed partial class SqlEmitter
     private string Unary(Unary unary) => unary.Op switch
     {
         "prior" when _priorAlias is not null && unary.Operand is ColumnRef column => $"{_priorAlias}.{Quote(column.Parts[^1].Name)}",
-        "prior" => throw new DialectError("ERROR: PRIOR is only allowed in a CONNECT BY condition"),
+        "prior" => throw new EngineFailure("ERROR: PRIOR is only allowed in a CONNECT BY condition"),
         "not" => $"(NOT {Expr(unary.Operand)})",
         "|/" => $"sqrt({Expr(unary.Operand)})",
         "||/" => $"cbrt({Expr(unary.Operand)})",
@@ -406,7 +439,7 @@ internal sealed partial class SqlEmitter
         var implementation = row.For(_engine);
         if (implementation is UnsupportedImplementation unsupported)
         {
-            throw new DialectError($"ERROR: {unsupported.Feature} is not supported by the local server");
+            throw new EngineFailure($"ERROR: {unsupported.Feature} is not supported by the local server");
         }
 
         var nodes = resolved.Types.Nodes;

@@ -3,6 +3,7 @@ using RedshiftTyped.Local.Dialect.Functions;
 using RedshiftTyped.Local.Dialect.Syntax;
 using RedshiftTyped.Local.Dialect.Typing;
 using RedshiftTyped.Local.Engine;
+using RedshiftTyped.Local.Statements;
 
 namespace RedshiftTyped.Local.Dialect.Emit;
 
@@ -58,7 +59,8 @@ internal sealed partial class SqlEmitter
         if (ctas.Temporary) text.Append("TEMPORARY ");
         text.Append("TABLE ");
         if (ctas.IfNotExists) text.Append("IF NOT EXISTS ");
-        text.Append(Name(ctas.Table)).Append(ColumnList(ctas.Columns)).Append(ctas.Attributes).Append(" AS ").Append(Query(ctas.Query));
+        // The physical-design attributes (DISTKEY, SORTKEY, …) are the catalog's: RedshiftDialect.CreatedTable reads them.
+        text.Append(Name(ctas.Table)).Append(ColumnList(ctas.Columns)).Append(" AS ").Append(Query(ctas.Query));
         return text.ToString();
     }
 
@@ -71,12 +73,12 @@ internal sealed partial class SqlEmitter
         text.Append(' ');
         if (source is { With: null, OrderBy.Count: 0, Limit: null, Offset: null, Body: ValuesBody values })
         {
-            text.Append("VALUES ").AppendJoin(", ", values.Rows.Select(row => "(" + string.Join(", ", row.Select((v, i) => Coerce(v, At(targets, i)))) + ")"));
+            text.Append("VALUES ").AppendJoin(", ", values.Rows.Select(row => "(" + string.Join(", ", row.Select((v, i) => Store(v, At(targets, i)))) + ")"));
         }
         else if (source.Body is Select select && targets.Count > 0)
         {
-            // INSERT … SELECT: the select list converted to the target columns' types where they differ (SUPER, dates).
-            var items = select.Items.Select((item, i) => item.Expr is Star ? item : item with { Expr = new Coerced(item.Expr, At(targets, i)) }).ToList();
+            // INSERT … SELECT: the select list stored as the target columns' types store it (SUPER, dates).
+            var items = select.Items.Select((item, i) => item.Expr is Star ? item : item with { Expr = new Stored(item.Expr, At(targets, i)) }).ToList();
             text.Append(Query(source with { Body = select with { Items = items } }));
         }
         else
@@ -113,7 +115,7 @@ internal sealed partial class SqlEmitter
     {
         if (assignment.Columns.Count == 1)
         {
-            return $"{Quote(assignment.Columns[0].Name)} = {Coerce(assignment.Value, declared?.Column(assignment.Columns[0].Name)?.Type)}";
+            return $"{Quote(assignment.Columns[0].Name)} = {Store(assignment.Value, declared?.Column(assignment.Columns[0].Name)?.Type)}";
         }
 
         return $"({string.Join(", ", assignment.Columns.Select(c => Quote(c.Name)))}) = {Expr(assignment.Value)}";
@@ -150,7 +152,7 @@ internal sealed partial class SqlEmitter
                 default:
                     var targets = TargetTypes(merge.Target, action.InsertColumns);
                     text.Append("INSERT").Append(ColumnList(action.InsertColumns)).Append(" VALUES (")
-                        .AppendJoin(", ", action.InsertValues.Select((v, i) => Coerce(v, At(targets, i)))).Append(')');
+                        .AppendJoin(", ", action.InsertValues.Select((v, i) => Store(v, At(targets, i)))).Append(')');
                     break;
             }
         }
@@ -203,7 +205,7 @@ internal sealed partial class SqlEmitter
         if (select.Having is { } having) text.Append(" HAVING ").Append(Expr(having));
         if (select.Qualify is { } qualify)
         {
-            if (!Duck) throw new DialectError("ERROR: QUALIFY is not supported by the local server on PostgreSQL");
+            if (!Duck) throw new EngineFailure("ERROR: QUALIFY is not supported by the local server on PostgreSQL");
             text.Append(" QUALIFY ").Append(Expr(qualify));
         }
 
@@ -217,7 +219,7 @@ internal sealed partial class SqlEmitter
     /// </summary>
     private string ConnectBy(Select select, ConnectBy connect)
     {
-        if (select.From is not [TableRef table]) throw new DialectError("ERROR: CONNECT BY over more than one table is not supported by the local server");
+        if (select.From is not [TableRef table]) throw new EngineFailure("ERROR: CONNECT BY over more than one table is not supported by the local server");
         string alias = Quote(table.Alias?.Name.Name ?? table.Name.Last.Name);
         string source = Name(table.Name) + " AS " + alias;
         string cte = Quote(NextAlias("connect"));
@@ -356,7 +358,7 @@ internal sealed partial class SqlEmitter
     private string Pivot(PivotRef pivot)
     {
         var source = _analysis.RelationOf(pivot.Source)?.Columns
-            ?? throw new DialectError("ERROR: PIVOT needs a source whose columns are known (a table created through the local server, or a subquery)");
+            ?? throw new EngineFailure("ERROR: PIVOT needs a source whose columns are known (a table created through the local server, or a subquery)");
         var used = new HashSet<string>(pivot.Aggregates.SelectMany(a => Analyzer.ColumnsIn(a.Call)).Append(pivot.ForColumn.Name), StringComparer.Ordinal);
         var groups = source.Where(c => !used.Contains(c.Name)).Select(c => Quote(c.Name)).ToList();
         var items = new List<string>(groups);
@@ -393,7 +395,7 @@ internal sealed partial class SqlEmitter
     /// <summary>UNPIVOT as a lateral VALUES list: one row per IN column, named by the column (or its alias), NULLs dropped unless INCLUDE NULLS.</summary>
     private string Unpivot(UnpivotRef unpivot)
     {
-        var source = (_analysis.RelationOf(unpivot.Source)?.Columns) ?? throw new DialectError("ERROR: UNPIVOT needs a source whose columns are known (a table created through the local server, or a subquery)");
+        var source = (_analysis.RelationOf(unpivot.Source)?.Columns) ?? throw new EngineFailure("ERROR: UNPIVOT needs a source whose columns are known (a table created through the local server, or a subquery)");
         var used = new HashSet<string>(unpivot.Columns.SelectMany(c => Analyzer.ColumnsIn(c.Value)), StringComparer.Ordinal);
         string src = Quote(NextAlias("src"));
         string u = Quote(NextAlias("unpivot"));
@@ -435,5 +437,5 @@ internal sealed record RawSql(string Sql) : Expr;
 /// <summary>A query body the emitter built itself (the hierarchy of a CONNECT BY).</summary>
 internal sealed record RawBody(string Sql) : QueryBody;
 
-/// <summary>An expression to be converted to a target column's type as it is emitted (INSERT … SELECT).</summary>
-internal sealed record Coerced(Expr Inner, RsTypeInfo? Target) : Expr;
+/// <summary>An expression stored in a column of <see cref="Target"/> as it is emitted (the select list of INSERT … SELECT).</summary>
+internal sealed record Stored(Expr Inner, RsTypeInfo? Target) : Expr;

@@ -1,5 +1,6 @@
 using RedshiftTyped.Local.Dialect.Typing;
 using RedshiftTyped.Local.Engine;
+using RedshiftTyped.Local.Statements;
 using static RedshiftTyped.Local.Dialect.Functions.Implementation;
 
 namespace RedshiftTyped.Local.Dialect.Functions;
@@ -68,7 +69,7 @@ internal static class ConversionFunctions
         {
             return site.ArgNodes[1] is Syntax.Literal { Kind: Syntax.LiteralKind.String } format && NumberFormats.ToCharDuckDb(site.Arg(0), format.Text) is { } number
                 ? number
-                : throw new DialectError("ERROR: TO_CHAR of a number needs a literal format of 9, 0, D, G, S, MI, PR, $, FM or RN patterns on the local server's DuckDB backend");
+                : throw new EngineFailure("ERROR: TO_CHAR of a number needs a literal format of 9, 0, D, G, S, MI, PR, $, FM or RN patterns on the local server's DuckDB backend");
         }
 
         string value = site.TypeOf(0) is { Type: RsType.Timestamp or RsType.TimestampTz or RsType.Date } ? site.Arg(0) : $"CAST({site.Arg(0)} AS TIMESTAMP)";

@@ -1,5 +1,6 @@
 using RedshiftTyped.Local.Dialect.Typing;
 using RedshiftTyped.Local.Engine;
+using RedshiftTyped.Local.Statements;
 using static RedshiftTyped.Local.Dialect.Functions.Implementation;
 
 namespace RedshiftTyped.Local.Dialect.Functions;
@@ -186,7 +187,7 @@ internal static class DatetimeFunctions
             DateParts.Second => ("second", "1"),
             DateParts.Millisecond => ("millisecond", "1"),
             DateParts.Microsecond => ("microsecond", "1"),
-            _ => throw new DialectError($"ERROR: dateadd: date part \"{part}\" is not supported"),
+            _ => throw new EngineFailure($"ERROR: dateadd: date part \"{part}\" is not supported"),
         };
         string count = factor == "1" ? $"CAST({n} AS BIGINT)" : $"(CAST({n} AS BIGINT) * {factor})";
         if (site.IsDuckDb)
@@ -261,7 +262,7 @@ internal static class DatetimeFunctions
             DateParts.Microsecond => site.IsDuckDb
                 ? $"(epoch_us({b}) - epoch_us({a}))"
                 : $"(CAST(extract(epoch FROM {b}) * 1000000 AS BIGINT) - CAST(extract(epoch FROM {a}) * 1000000 AS BIGINT))",
-            _ => throw new DialectError($"ERROR: datediff: date part \"{site.Part}\" is not supported"),
+            _ => throw new EngineFailure($"ERROR: datediff: date part \"{site.Part}\" is not supported"),
         };
         return $"CAST({body} AS BIGINT)";
     }
@@ -291,7 +292,7 @@ internal static class DatetimeFunctions
             DateParts.Microsecond => $"({Micro()} % 1000000)",
             DateParts.Epoch => $"extract(epoch FROM {x})",
             DateParts.Timezone or DateParts.TimezoneHour or DateParts.TimezoneMinute => "0",
-            _ => throw new DialectError($"ERROR: date part \"{part}\" is not supported"),
+            _ => throw new EngineFailure($"ERROR: date part \"{part}\" is not supported"),
         };
     }
 

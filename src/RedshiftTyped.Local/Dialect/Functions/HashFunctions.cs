@@ -1,5 +1,6 @@
 using RedshiftTyped.Local.Dialect.Typing;
 using RedshiftTyped.Local.Engine;
+using RedshiftTyped.Local.Statements;
 using static RedshiftTyped.Local.Dialect.Functions.Implementation;
 
 namespace RedshiftTyped.Local.Dialect.Functions;
@@ -20,7 +21,7 @@ internal static class HashFunctions
         new("sha2")
         {
             Args = 2, Result = Returns.Fixed(Types.VarcharMax),
-            DuckDb = Rewrite(site => site.ArgNodes[1] is Syntax.Literal { Text: "0" or "256" } ? $"sha256({site.Arg(0)})" : throw new DialectError("ERROR: SHA2 with 224, 384 or 512 bits is not supported by the local server on DuckDB")),
+            DuckDb = Rewrite(site => site.ArgNodes[1] is Syntax.Literal { Text: "0" or "256" } ? $"sha256({site.Arg(0)})" : throw new EngineFailure("ERROR: SHA2 with 224, 384 or 512 bits is not supported by the local server on DuckDB")),
             Postgres = Rewrite(site => $"encode(CASE CAST({site.Arg(1)} AS INTEGER) WHEN 224 THEN sha224(convert_to({site.Arg(0)}, 'UTF8')) WHEN 384 THEN sha384(convert_to({site.Arg(0)}, 'UTF8')) WHEN 512 THEN sha512(convert_to({site.Arg(0)}, 'UTF8')) ELSE sha256(convert_to({site.Arg(0)}, 'UTF8')) END, 'hex')"),
             Page = "SHA2",
         },

@@ -1,5 +1,6 @@
 using RedshiftTyped.Local.Dialect.Typing;
 using RedshiftTyped.Local.Engine;
+using RedshiftTyped.Local.Statements;
 using static RedshiftTyped.Local.Dialect.Functions.Implementation;
 
 namespace RedshiftTyped.Local.Dialect.Functions;
@@ -84,7 +85,8 @@ internal static class SuperFunctions
         new("is_float")
         {
             Args = 1, Result = Returns.Fixed(Types.Bool),
-            Both = Rewrite(site => $"coalesce({Kind(site, site.Arg(0))} = 'number' AND ({Text(site)} LIKE '%.%' OR {Text(site)} LIKE '%e%' OR {Text(site)} LIKE '%E%'), false)"), Page = "r_is_float",
+            // A SUPER float is stored with an exponent, a decimal without (Storage/README.md): IS_FLOAT and IS_DECIMAL are disjoint.
+            Both = Rewrite(site => $"coalesce({Kind(site, site.Arg(0))} = 'number' AND ({Text(site)} LIKE '%e%' OR {Text(site)} LIKE '%E%'), false)"), Page = "r_is_float",
         },
     ];
 
@@ -98,7 +100,7 @@ internal static class SuperFunctions
         {
             if (site.TypeOf(i) is { Type: RsType.Date or RsType.Time or RsType.TimeTz or RsType.Timestamp or RsType.TimestampTz } type)
             {
-                throw new DialectError($"ERROR: {site.Name.ToUpperInvariant()} could not convert type {type.TypeName} to super");
+                throw new EngineFailure($"ERROR: {site.Name.ToUpperInvariant()} could not convert type {type.TypeName} to super");
             }
         }
 

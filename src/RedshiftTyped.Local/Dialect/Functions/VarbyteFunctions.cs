@@ -1,5 +1,6 @@
 using RedshiftTyped.Local.Dialect.Typing;
 using RedshiftTyped.Local.Engine;
+using RedshiftTyped.Local.Statements;
 using static RedshiftTyped.Local.Dialect.Functions.Implementation;
 
 namespace RedshiftTyped.Local.Dialect.Functions;
@@ -33,7 +34,7 @@ internal static class VarbyteFunctions
     private static string Format(CallSite site)
         => site.ArgNodes[1] is Syntax.Literal { Kind: Syntax.LiteralKind.String } literal
             ? literal.Text.ToLowerInvariant()
-            : throw new DialectError($"ERROR: {site.Name}: the format must be a literal: hex, binary, utf8 or base64");
+            : throw new EngineFailure($"ERROR: {site.Name}: the format must be a literal: hex, binary, utf8 or base64");
 
     /// <summary>TO_VARBYTE(text, 'hex'|'binary'|'utf8'|'base64').</summary>
     private static string ToVarbyte(CallSite site)
@@ -50,7 +51,7 @@ internal static class VarbyteFunctions
             ("base64", false) => $"decode({s}, 'base64')",
             ("binary", true) => $"CAST(CAST(lpad({s}, CAST(ceil(length({s}) / 8.0) * 8 AS INTEGER), '0') AS BIT) AS BLOB)",
             ("binary", false) => $"decode(lpad(to_hex(CAST(CAST(lpad({s}, 64, '0') AS bit(64)) AS bigint)), CAST(ceil(length({s}) / 8.0) * 2 AS INTEGER), '0'), 'hex')",
-            var (format, _) => throw new DialectError($"ERROR: to_varbyte: unknown format \"{format}\" (use hex, binary, utf8 or base64)"),
+            var (format, _) => throw new EngineFailure($"ERROR: to_varbyte: unknown format \"{format}\" (use hex, binary, utf8 or base64)"),
         };
     }
 
@@ -68,7 +69,7 @@ internal static class VarbyteFunctions
             ("base64", false) => $"encode({b}, 'base64')",
             ("binary", true) => $"CAST(CAST({b} AS BIT) AS VARCHAR)",
             ("binary", false) => $"CAST(CAST(('x' || encode({b}, 'hex')) AS bit varying) AS text)",
-            var (format, _) => throw new DialectError($"ERROR: from_varbyte: unknown format \"{format}\" (use hex, binary, utf8 or base64)"),
+            var (format, _) => throw new EngineFailure($"ERROR: from_varbyte: unknown format \"{format}\" (use hex, binary, utf8 or base64)"),
         };
     }
 }

@@ -1,6 +1,7 @@
 using RedshiftTyped.Local.Dialect.Functions;
 using RedshiftTyped.Local.Dialect.Syntax;
 using RedshiftTyped.Local.Engine;
+using RedshiftTyped.Local.Statements;
 
 namespace RedshiftTyped.Local.Dialect.Typing;
 
@@ -266,7 +267,7 @@ internal sealed class Analyzer(LocalCatalog catalog)
             if (current is null) continue;
             if (order is not null && order != current)
             {
-                throw new DialectError("ERROR: within group ORDER BY clauses for aggregate functions must be the same");
+                throw new EngineFailure("ERROR: within group ORDER BY clauses for aggregate functions must be the same");
             }
 
             order = current;
@@ -713,7 +714,7 @@ internal sealed class Analyzer(LocalCatalog catalog)
             Literal { Kind: LiteralKind.String } literal => literal.Text,
             _ => null,
         };
-        if (written is null) throw new DialectError($"ERROR: {function}: the date part must be a date part name, such as day or month");
-        return DateParts.Normalize(written) ?? throw new DialectError($"ERROR: date part \"{written}\" is not supported by {function}");
+        if (written is null) throw new EngineFailure($"ERROR: {function}: the date part must be a date part name, such as day or month");
+        return DateParts.Normalize(written) ?? throw new EngineFailure($"ERROR: date part \"{written}\" is not supported by {function}");
     }
 }
