@@ -141,6 +141,9 @@ public sealed class DialectTranslationTests
         Assert.True(Dialect(EngineKind.DuckDb).Translate("select listagg(i) within group (order by d), listagg(s) within group (order by d) from t").Translated);
         var part = Assert.Throws<EngineFailure>(() => Dialect(EngineKind.Postgres).Translate("select dateadd(fortnight, 1, d) from t"));
         Assert.Contains("fortnight", part.Message, StringComparison.Ordinal);
+        // limitations-super.md: numeric does not cast to boolean (DuckDB would); SIZE is Redshift's internal SUPER encoding.
+        Assert.Equal("ERROR: cannot cast type numeric to boolean", Assert.Throws<EngineFailure>(() => Dialect(EngineKind.DuckDb).Translate("select p::bool from t")).Message);
+        Assert.Contains("SIZE", Assert.Throws<EngineFailure>(() => Dialect(EngineKind.Postgres).Translate("select size(j) from t")).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,6 +42,9 @@ internal static class CastRules
                 }
 
                 return Cast(sql);
+            case RsType.Bool when source is { Type: RsType.Numeric }:
+                // limitations-super.md: "SELECT 5.0::bool" fails; DuckDB would cast it.
+                throw new EngineFailure("ERROR: cannot cast type numeric to boolean");
             case RsType.Geometry or RsType.HllSketch:
                 throw new EngineFailure($"ERROR: {target.TypeName} is not supported by the local server");
             default:
@@ -52,6 +55,11 @@ internal static class CastRules
     /// <summary>A SUPER scalar as another type; objects and arrays (and failed conversions) are NULL.</summary>
     private static string FromSuper(string sql, RsTypeInfo target, bool duck, string engineType)
     {
+        if (target.Type == RsType.Bool)
+        {
+            return SuperToBool(sql, duck, engineType);
+        }
+
         if (duck)
         {
             string scalar = $"CASE WHEN json_type({sql}) IN ('OBJECT', 'ARRAY') THEN NULL ELSE json_extract_string({sql}, '$') END";
@@ -60,6 +68,25 @@ internal static class CastRules
 
         string text = $"CASE WHEN json_typeof({sql}) IN ('object', 'array') THEN NULL ELSE ({sql}) #>> '{{}}' END";
         return target.Type is RsType.Varchar or RsType.Bpchar ? text : $"CAST({text} AS {engineType})";
+    }
+
+    /// <summary>
+    /// A SUPER scalar as BOOLEAN (limitations-super.md): a boolean is itself, an integer is true unless 0
+    /// (<c>5::super::bool</c> is true), a decimal or float is NULL (<c>5.0::super::bool</c>), a string is read as boolean text.
+    /// </summary>
+    private static string SuperToBool(string sql, bool duck, string engineType)
+    {
+        if (duck)
+        {
+            string text = $"json_extract_string({sql}, '$')";
+            return $"CASE json_type({sql}) WHEN 'BOOLEAN' THEN CAST({text} AS BOOLEAN) WHEN 'BIGINT' THEN CAST({text} AS HUGEINT) <> 0 "
+                + $"WHEN 'UBIGINT' THEN CAST({text} AS HUGEINT) <> 0 WHEN 'VARCHAR' THEN TRY_CAST({text} AS BOOLEAN) END";
+        }
+
+        string value = $"(({sql}) #>> '{{}}')";
+        return $"CASE json_typeof({sql}) WHEN 'boolean' THEN CAST({value} AS {engineType}) "
+            + $"WHEN 'number' THEN CASE WHEN {value} ~ '^-?[0-9]+$' THEN CAST({value} AS numeric) <> 0 END "
+            + $"WHEN 'string' THEN CAST({value} AS {engineType}) END";
     }
 
     /// <summary>
