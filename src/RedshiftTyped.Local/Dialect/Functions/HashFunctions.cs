@@ -16,6 +16,16 @@ internal static class HashFunctions
             Both = Rewrite(site => $"rs_fnv_hash({Bytes(site, 0)}, {(site.Args.Count > 1 ? $"CAST({site.Arg(1)} AS BIGINT)" : "NULL")})"), Page = "r_FNV_HASH",
         },
         new("crc32") { Args = 1, Result = Returns.Fixed(Types.Varchar(8)), Both = Rewrite(site => $"rs_crc32({Bytes(site, 0)})"), Page = "crc32-function" },
+        new("farmfingerprint64")
+        {
+            Args = 1, Result = Returns.Fixed(Types.Int8),
+            // Neither engine has FarmHash and a SQL port would need 64-bit wrapping arithmetic in loops: the server
+            // computes the fingerprint of a constant itself, and refuses it for values only the engine knows.
+            Both = Rewrite(site => ConstantBytes(site.ArgNodes[0]) is { } bytes
+                ? $"CAST({FarmFingerprint64.Signed(bytes).ToString(System.Globalization.CultureInfo.InvariantCulture)} AS BIGINT)"
+                : throw new EngineFailure("ERROR: FARMFINGERPRINT64 of a column or expression is not supported by the local server (only of a constant VARCHAR or VARBYTE)")),
+            Page = "r_FARMFINGERPRINT64",
+        },
         new("md5") { Args = 1, Result = Returns.Fixed(Types.Varchar(32)), Both = Same, Page = "r_MD5" },
         new("sha1") { Aliases = ["func_sha1"], Args = 1, Result = Returns.Fixed(Types.Varchar(40)), DuckDb = Template("sha1({0})"), Postgres = Unsupported("SHA1 on the PostgreSQL backend (it needs pgcrypto)"), Page = "SHA1" },
         new("sha2")
@@ -26,6 +36,15 @@ internal static class HashFunctions
             Page = "SHA2",
         },
     ];
+
+    /// <summary>The bytes of a constant VARCHAR, or of one cast to VARBYTE (its UTF-8 bytes); null for anything else.</summary>
+    private static byte[]? ConstantBytes(Syntax.Expr node) => node switch
+    {
+        Syntax.Literal { Kind: Syntax.LiteralKind.String } literal => System.Text.Encoding.UTF8.GetBytes(literal.Text),
+        Syntax.Cast { Operand: Syntax.Literal { Kind: Syntax.LiteralKind.String } literal, Type: var type }
+            when Types.FromTypeName(type) is { Type: RsType.Varbyte or RsType.Varchar } => System.Text.Encoding.UTF8.GetBytes(literal.Text),
+        _ => null,
+    };
 
     /// <summary>
     /// The bytes a hash function reads from a value: text as UTF-8 (CHAR without its padding), integers as their
