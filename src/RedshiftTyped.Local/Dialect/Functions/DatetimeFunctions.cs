@@ -149,8 +149,10 @@ internal static class DatetimeFunctions
         new("to_timestamp")
         {
             MinArgs = 2, MaxArgs = 3, Result = Returns.Fixed(Types.TimestampTz),
-            DuckDb = Rewrite(site => $"CAST(strptime(CAST({site.Arg(0)} AS VARCHAR), {DateFormats.ToStrptime(site, 1)}) AS TIMESTAMPTZ)"),
-            Postgres = Template("to_timestamp(CAST({0} AS text), {1})"), Page = "r_TO_TIMESTAMP",
+            DuckDb = Rewrite(site => HourTwentyFour(site, $"CAST({site.Arg(0)} AS VARCHAR)",
+                text => $"CAST(strptime({text}, {DateFormats.ToStrptime(site, 1)}) AS TIMESTAMPTZ)")),
+            Postgres = Rewrite(site => HourTwentyFour(site, $"CAST({site.Arg(0)} AS text)", text => $"to_timestamp({text}, {site.Arg(1)})")),
+            Page = "r_TO_TIMESTAMP",
         },
         new("to_date")
         {
@@ -159,6 +161,23 @@ internal static class DatetimeFunctions
             Postgres = Template("to_date(CAST({0} AS text), {1})"), Page = "r_TO_DATE_function",
         },
     ];
+
+    /// <summary>
+    /// TO_TIMESTAMP without is_strict (or with it false): an hour of 24 falls on the next day (r_TO_TIMESTAMP.md:
+    /// '2011-12-18 24:38:15' is 2011-12-19 00:38:15); neither engine reads hour 24, so the text is read with 00 and a day
+    /// added. With is_strict true the engine's out-of-range error stands.
+    /// </summary>
+    private static string HourTwentyFour(CallSite site, string text, Func<string, string> parse)
+    {
+        bool strict = site.ArgNodes.Count > 2
+            && !(site.ArgNodes[2] is Syntax.Literal { Kind: Syntax.LiteralKind.Boolean, Text: var flag } && flag.Equals("false", StringComparison.OrdinalIgnoreCase));
+        if (strict) return parse(text);
+
+        const string HourPattern = "'(^|[^0-9])24:[0-5][0-9]'";
+        string matches = site.IsDuckDb ? $"regexp_matches({text}, {HourPattern})" : $"({text} ~ {HourPattern})";
+        string shifted = $"regexp_replace({text}, '(^|[^0-9])24:', '\\100:')";
+        return $"CASE WHEN {matches} THEN {parse(shifted)} + INTERVAL '1 day' ELSE {parse(text)} END";
+    }
 
     /// <summary>A value as a TIMESTAMP, a TIME as a timestamp on 2000-01-01 (for arithmetic on its parts).</summary>
     private static string AsTimestamp(CallSite site, string sql, RsTypeInfo? type) => type?.Type switch

@@ -31,10 +31,14 @@ internal static class SuperFunctions
         },
         new("array_flatten")
         {
-            // ARRAY_FLATTEN: the elements of nested arrays in one array (https://docs.aws.amazon.com/redshift/latest/dg/array_flatten.html).
+            // ARRAY_FLATTEN: the scalars and objects of nested arrays, at any depth, in one array, in document order
+            // (array_flatten.md; operators-functions.md flattens [1,[2,[3,[]]]] to [1,2,3]); NULL for a non-array.
             Args = 1, Result = Returns.Fixed(Types.Super),
-            DuckDb = Template("CAST(to_json(flatten(list_transform(CAST({0} AS JSON[]), e -> CASE WHEN json_type(e) = 'ARRAY' THEN CAST(e AS JSON[]) ELSE [e] END))) AS JSON)"),
-            Postgres = Template("to_json(ARRAY(SELECT v FROM json_array_elements({0}) WITH ORDINALITY AS a(e, i) CROSS JOIN LATERAL json_array_elements(CASE WHEN json_typeof(e) = 'array' THEN e ELSE json_build_array(e) END) WITH ORDINALITY AS b(v, j) ORDER BY i, j))"),
+            DuckDb = Template("CASE WHEN json_type({0}) = 'ARRAY' THEN (SELECT CAST(to_json(coalesce(list(t.value ORDER BY t.id), [])) AS JSON) FROM json_tree({0}) AS t "
+                + "WHERE t.type <> 'ARRAY' AND regexp_full_match(t.fullkey, '[$]([[][0-9]+[]])+')) END"),
+            Postgres = Template("CASE WHEN json_typeof({0}) = 'array' THEN (WITH RECURSIVE t(v, path) AS (SELECT a.e, ARRAY[a.i] FROM json_array_elements({0}) WITH ORDINALITY AS a(e, i) "
+                + "UNION ALL SELECT b.e, t.path || b.i FROM t CROSS JOIN LATERAL json_array_elements(t.v) WITH ORDINALITY AS b(e, i) WHERE json_typeof(t.v) = 'array') "
+                + "SELECT to_json(ARRAY(SELECT v FROM t WHERE json_typeof(v) <> 'array' ORDER BY path))) END"),
             Page = "array_flatten",
         },
         new("get_array_length")

@@ -10,6 +10,13 @@ internal static class SystemFunctions
     [
         new("current_database") { Args = 0, Result = Returns.Fixed(Types.VarcharMax), Both = Same, Page = "r_CURRENT_DATABASE" },
         new("current_schema") { Args = 0, Result = Returns.Fixed(Types.VarcharMax), Both = Template("current_schema()"), Page = "r_CURRENT_SCHEMA" },
+        new("current_schemas")
+        {
+            // The search path as PostgreSQL's array text ({public}); the local server's is public, with pg_catalog implicit.
+            Args = 1, Result = Returns.Fixed(Types.VarcharMax),
+            DuckDb = Template("CASE WHEN CAST({0} AS BOOLEAN) THEN '{pg_catalog,public}' ELSE '{public}' END"),
+            Postgres = Template("CAST(current_schemas(CAST({0} AS boolean)) AS text)"), Page = "r_CURRENT_SCHEMAS",
+        },
         new("db_collation") { Args = 0, Result = Returns.Fixed(Types.VarcharMax), Both = Template("'case_sensitive'"), Page = "r_CREATE_TABLE_NEW" },
         new("set_config")
         {
