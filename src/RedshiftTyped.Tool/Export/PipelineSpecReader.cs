@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using RedshiftTyped.Reading;
+using RedshiftTyped.Naming;
 
 namespace RedshiftTyped.Tool.Export;
 
@@ -333,8 +334,7 @@ internal static class PipelineSpecReader
             {
                 if (!known.Contains(property.Name))
                 {
-                    string? near = known.FirstOrDefault(k => Distance(Fold(k), Fold(property.Name)) <= 2);
-                    errors.Add($"{path}.{property.Name}: unknown key{(near is null ? "" : $" (did you mean {near}?)")}; the keys here are {Join(known)}.");
+                    errors.Add($"{path}.{property.Name}: unknown key{NearestNames.DidYouMean(property.Name, known)}; the keys here are {Join(known)}.");
                 }
                 else if (!keys.TryAdd(property.Name, property.Value))
                 {
@@ -383,28 +383,6 @@ internal static class PipelineSpecReader
             JsonValueKind.Array => "an array",
             _ => "an object",
         };
-
-        private static string Fold(string key) => key.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
-
-        /// <summary>Edit distance, to suggest the key a typo meant.</summary>
-        private static int Distance(string a, string b)
-        {
-            var previous = new int[b.Length + 1];
-            var current = new int[b.Length + 1];
-            for (int j = 0; j <= b.Length; j++) previous[j] = j;
-            for (int i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                for (int j = 1; j <= b.Length; j++)
-                {
-                    current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-                }
-
-                (previous, current) = (current, previous);
-            }
-
-            return previous[b.Length];
-        }
 
         private static string Join(string[] keys) => string.Join(", ", keys);
     }
