@@ -6,7 +6,10 @@ using Spectre.Console;
 
 namespace RedshiftTyped.Tool.Commands;
 
-/// <summary><c>redshift-typed capture [--dir DIR] [--prune]</c>: writes one JSON snapshot per table.</summary>
+/// <summary>
+/// <c>redshift-typed capture [--dir DIR] [--prune]</c>: writes one JSON snapshot per table. Exit 0 when written, 2 when the
+/// selection or the catalog could not be read (nothing is written then).
+/// </summary>
 internal static class CaptureCommand
 {
     public static Command Create(ToolConsole console)
@@ -25,7 +28,7 @@ internal static class CaptureCommand
             // Read what is there first: a file capture cannot read must stop it before anything is overwritten.
             var stored = store.ReadAll();
 
-            using var client = new RedshiftClient(options, httpHandler: console.HttpHandler);
+            using var client = console.CreateClient(options);
             var reader = new CatalogReader(client);
             var result = await ReadWithProgressAsync(console, reader, selector, cancellationToken);
             var summary = store.Apply(stored, result.Tables, t => selector.Covers(t, options.Database!), parse.GetValue(prune));
@@ -37,7 +40,7 @@ internal static class CaptureCommand
 
             await WriteSummaryAsync(console.Out, summary, store.Root);
             return ExitCodes.Success;
-        }));
+        }, cancellationToken, failureCode: CheckCommand.Error));
         return command;
     }
 

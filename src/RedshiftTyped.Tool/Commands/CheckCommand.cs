@@ -30,7 +30,7 @@ internal static class CheckCommand
                 .Where(s => selector.Covers(s.Table, options.Database!))
                 .ToList();
 
-            using var client = new RedshiftClient(options, httpHandler: console.HttpHandler);
+            using var client = console.CreateClient(options);
             var live = await new CatalogReader(client).ReadAsync(selector, cancellationToken: cancellationToken);
             foreach (string warning in live.Warnings)
             {
@@ -66,7 +66,7 @@ internal static class CheckCommand
 
             await console.Out.WriteLineAsync($"{diffs.Count} of {Math.Max(committed.Count, live.Tables.Count)} tables drifted from the snapshots in {store.Root}. Run redshift-typed capture to update them, review the diff, and commit.");
             return Drift;
-        }, failureCode: Error));
+        }, cancellationToken, failureCode: Error));
         return command;
     }
 }
