@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Apache.Arrow;
+using RedshiftTyped.DataApi.Errors;
 using RedshiftTyped.DataApi.Model;
 using RedshiftTyped.Execution;
 using RedshiftTyped.Typed;
@@ -193,15 +195,23 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
 
         byte[] body = await client.DataApi.GetStatementResultBytesAsync(
             new GetStatementResultRequest { Id = statement.Id, NextToken = nextToken }, cancellationToken).ConfigureAwait(false);
-        if (isFirstPage)
+        try
         {
-            // Checked before decoding: a changed column must read as drift, not as a decode error.
-            var first = DataApiRecords.ReadHeader(body);
-            header.Accept(table, projection, options, first.ColumnMetadata, first.TotalNumRows);
-        }
+            if (isFirstPage)
+            {
+                // Checked before decoding: a changed column must read as drift, not as a decode error.
+                var first = DataApiRecords.ReadHeader(body);
+                header.Accept(table, projection, options, first.ColumnMetadata, first.TotalNumRows);
+            }
 
-        var page = DecodeJson(table, projection, body);
-        return new PageFetch<List<TRecord>>(page.Rows, page.Rows.Count, page.NextToken, page.TotalNumRows);
+            var page = DecodeJson(table, projection, body);
+            return new PageFetch<List<TRecord>>(page.Rows, page.Rows.Count, page.NextToken, page.TotalNumRows);
+        }
+        catch (JsonException ex)
+        {
+            // The body is not a GetStatementResult answer (cut short, wrong shape): the endpoint's fault, not the data's.
+            throw UnexpectedResponseException.FromJson("RedshiftData.GetStatementResult", client.DataApi.Endpoint, ex);
+        }
     }
 
     private static TypedResultPage<TRecord> DecodeJson(TableDescriptor<TRecord> table, ColumnProjection projection, byte[] body)

@@ -116,6 +116,7 @@ public sealed partial class DescribeStatementRequest
 
 public sealed partial class DescribeStatementResponse
 {
+    [JsonRequired]
     [JsonPropertyName("Id")]
     public string? Id { get; set; }
 
@@ -329,6 +330,7 @@ public sealed partial class GetStatementResultRequest
 
 public sealed partial class GetStatementResultResponse
 {
+    [JsonRequired]
     [JsonPropertyName("Records")]
     public List<List<Field>>? Records { get; set; }
 
@@ -356,6 +358,7 @@ public sealed partial class GetStatementResultV2Request
 
 public sealed partial class GetStatementResultV2Response
 {
+    [JsonRequired]
     [JsonPropertyName("Records")]
     public List<QueryRecords>? Records { get; set; }
 
@@ -473,6 +476,7 @@ public sealed partial class ListSessionsRequest
 
 public sealed partial class ListSessionsResponse
 {
+    [JsonRequired]
     [JsonPropertyName("Sessions")]
     public List<SessionData>? Sessions { get; set; }
 
@@ -509,6 +513,7 @@ public sealed partial class ListStatementsRequest
 
 public sealed partial class ListStatementsResponse
 {
+    [JsonRequired]
     [JsonPropertyName("Statements")]
     public List<StatementData>? Statements { get; set; }
 
@@ -569,6 +574,7 @@ public sealed partial class SqlParameter
 
 public sealed partial class SubStatementData
 {
+    [JsonRequired]
     [JsonPropertyName("Id")]
     public string? Id { get; set; }
 
@@ -694,6 +700,7 @@ public sealed partial class SessionData
 
 public sealed partial class StatementData
 {
+    [JsonRequired]
     [JsonPropertyName("Id")]
     public string? Id { get; set; }
 
