@@ -38,6 +38,15 @@ public sealed class LocalServerOptions
     /// <summary>SQL files (Redshift dialect) run in order at start-up, after the sample.</summary>
     public IList<string> InitSqlFiles { get; } = new List<string>();
 
+    /// <summary>
+    /// Directories statements may still read once the server has started (DuckDB's <c>allowed_directories</c>), for
+    /// features that read local files by design, such as external tables over a local folder. Empty by default: after
+    /// start-up, statements reach none of the host's files or its network (DuckDB runs with
+    /// <c>enable_external_access = false</c> and its configuration locked; PostgreSQL refuses to serve as a role that
+    /// could read or write server files).
+    /// </summary>
+    public IList<string> AllowedDirectories { get; } = new List<string>();
+
     /// <summary>A sample database to create at start-up: <c>tickit</c> or null.</summary>
     public string? Sample { get; set; }
 
@@ -140,4 +149,23 @@ public sealed class FaultInjectionOptions
     public ISet<string> Operations { get; set; } = new HashSet<string>(StringComparer.Ordinal);
 
     internal bool Any => ThrottleRate > 0 || ServerErrorRate > 0 || ConnectionResetRate > 0 || AddedLatency > TimeSpan.Zero || SlowStatementRate > 0;
+}
+
+/// <summary>How many faults a server has injected since it started, by kind (<see cref="LocalDataApiServer.FaultStatistics"/>).</summary>
+/// <param name="Throttles">Requests answered 400 ThrottlingException by <see cref="FaultInjectionOptions.ThrottleRate"/>.</param>
+/// <param name="ServerErrors">Requests answered 500 InternalServerException.</param>
+/// <param name="ConnectionResets">Answers cut off after half their body.</param>
+/// <param name="SlowStatements">Statements that slept <see cref="FaultInjectionOptions.SlowStatementDelay"/> before running.</param>
+/// <param name="UnknownStatuses">DescribeStatement answers that said UNKNOWN.</param>
+/// <param name="RateLimited">Requests throttled by <see cref="FaultInjectionOptions.OperationsPerSecond"/>.</param>
+public sealed record FaultStatistics(long Throttles, long ServerErrors, long ConnectionResets, long SlowStatements, long UnknownStatuses, long RateLimited)
+{
+    /// <summary>Requests that failed by an injected fault (each one a retry for a client that recovers).</summary>
+    public long FailedRequests => Throttles + ServerErrors + ConnectionResets + RateLimited;
+
+    /// <summary>E.g. <c>12 throttles, 4 server errors, 2 connection resets, 0 slow statements</c>.</summary>
+    public override string ToString()
+        => $"{Throttles} throttles, {ServerErrors} server errors, {ConnectionResets} connection resets, {SlowStatements} slow statements"
+           + (UnknownStatuses > 0 ? $", {UnknownStatuses} UNKNOWN statuses" : "")
+           + (RateLimited > 0 ? $", {RateLimited} rate-limited requests" : "");
 }
