@@ -15,6 +15,10 @@ internal sealed class ToolConsole(TextWriter output, TextWriter error, HttpMessa
     /// <summary>The handler the client sends through; null for the real network.</summary>
     public HttpMessageHandler? HttpHandler { get; } = httpHandler;
 
+    /// <summary>A client for <paramref name="options"/> that sends through <see cref="HttpHandler"/> and shows its notices on <see cref="Error"/>.</summary>
+    public RedshiftClient CreateClient(Connection.RedshiftConnectionOptions options)
+        => new(options, new NoticeLoggerFactory(Error), HttpHandler);
+
     /// <summary>True when output goes to a person's terminal rather than a file or pipe.</summary>
     public bool IsInteractive => ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected;
 }

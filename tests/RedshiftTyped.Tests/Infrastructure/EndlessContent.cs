@@ -5,7 +5,8 @@ namespace RedshiftTyped.Tests.Infrastructure;
 
 /// <summary>
 /// A body of any length, produced as it is read and never held: a prefix, then a repeated chunk. A hostile endpoint
-/// "sending 2 GiB" costs the test nothing but the bytes the client chooses to read.
+/// "sending 2 GiB" costs the test nothing but the bytes the client chooses to read. (Shared with the integration tests,
+/// which compile this file too.)
 /// </summary>
 public sealed class EndlessStream(byte[] prefix, byte[] repeated, long length) : Stream
 {
@@ -32,8 +33,14 @@ public sealed class EndlessStream(byte[] prefix, byte[] repeated, long length) :
         int written = 0;
         while (written < buffer.Length && _position < length)
         {
-            buffer[written++] = _position < prefix.Length ? prefix[_position] : repeated[(_position - prefix.Length) % repeated.Length];
-            _position++;
+            // Copy whole runs of the prefix or the repeated chunk: the client reads up to 100 MiB of this.
+            ReadOnlySpan<byte> source = _position < prefix.Length
+                ? prefix.AsSpan((int)_position)
+                : repeated.AsSpan((int)((_position - prefix.Length) % repeated.Length));
+            int count = (int)Math.Min(Math.Min(source.Length, buffer.Length - written), length - _position);
+            source[..count].CopyTo(buffer[written..]);
+            written += count;
+            _position += count;
         }
 
         return written;
@@ -49,12 +56,17 @@ public sealed class EndlessStream(byte[] prefix, byte[] repeated, long length) :
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-    /// <summary>A 200 answer of <paramref name="length"/> bytes of a GetStatementResult that never ends; the length announced or not.</summary>
-    public static HttpResponseMessage Answer(long length, bool announceLength)
+    /// <summary>
+    /// A 200 answer of <paramref name="length"/> bytes of a GetStatementResult that never ends, the length announced or
+    /// not: rows (the client decodes all it reads) or, cheaper to read, whitespace inside the Records array.
+    /// </summary>
+    public static HttpResponseMessage Answer(long length, bool announceLength, bool rows = true)
     {
         var content = new StreamContent(new EndlessStream(
-            Encoding.UTF8.GetBytes("{\"Records\":["), Encoding.UTF8.GetBytes("[{\"longValue\":1},{\"stringValue\":\"xxxxxxxxxxxxxxxx\"}],"), length));
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(Aws.ContentType);
+            Encoding.UTF8.GetBytes("{\"Records\":["),
+            rows ? Encoding.UTF8.GetBytes("[{\"longValue\":1},{\"stringValue\":\"xxxxxxxxxxxxxxxx\"}],") : Encoding.UTF8.GetBytes(new string(' ', 4096)),
+            length));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.1");
         content.Headers.ContentLength = announceLength ? length : null;
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
     }
