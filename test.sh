@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the repository and ends with one line: "N passed, N failed".
 #   1. the .NET suites (unit, generator, local server, integration on DuckDB and PostgreSQL);
-#   2. the conformance suite: the official AWS SDK for JavaScript v3 against the local server, on both backends.
+#   2. the soak test: the TICKIT pipeline under injected faults, compared row by row with a fault-free run (one test);
+#   3. the TICKIT sample, embedded and against the local server;
+#   4. the conformance suite: the official AWS SDK for JavaScript v3 against the local server, on both backends.
 # Exits non-zero when a test fails, when a build fails, or when no test ran.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -47,7 +49,20 @@ if [ "$dotnet_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   fail "dotnet test failed before any test could report (build error or crashed test host)"
 fi
 
-# 2. The TICKIT sample, as the README's first command runs it: typed answers and a Parquet file per table.
+# 2. Soak: `redshift-typed snapshot` of the TICKIT pipeline against the local server (loopback only) under 30% throttling,
+# 10% 5xx and 5% connection resets, several runs on each backend, every table compared with a fault-free run; bounded
+# in time (runs stop starting after --budget seconds). Built by the solution's build above.
+soak_log="$results/soak.log"
+if dotnet tests/RedshiftTyped.Soak/bin/Release/net10.0/RedshiftTyped.Soak.dll --budget 120 >"$soak_log" 2>&1; then
+  passed=$((passed + 1))
+  grep -v -E '(fault-free|faulted run)' "$soak_log"
+else
+  cat "$soak_log" >&2
+  echo "soak: FAILED"
+  failed=$((failed + 1))
+fi
+
+# 3. The TICKIT sample, as the README's first command runs it: typed answers and a Parquet file per table.
 run_sample() {
   local name="$1"; shift
   local out="$results/sample-$name"
@@ -70,7 +85,7 @@ else
   failed=$((failed + 1))
 fi
 
-# 3. Conformance: the JavaScript SDK suite against the local server with the TICKIT sample, on each backend.
+# 4. Conformance: the JavaScript SDK suite against the local server with the TICKIT sample, on each backend.
 run_conformance() {
   local name="$1"; shift
   local server_log="$results/local-server-$name.log"
