@@ -28,7 +28,11 @@ internal sealed class WideTableCompilation
     }
 
     /// <summary>Generator and compiler, to IL; returns the assembly's size.</summary>
-    public long GenerateAndCompile()
+    /// <param name="nullableWarningsInDecoders">
+    /// Compile the decoders and Arrow builders with nullable warnings on, as the generator emitted them before they were
+    /// wrapped in <c>#nullable disable warnings</c>: the "before" of the side-by-side comparison.
+    /// </param>
+    public long GenerateAndCompile(bool nullableWarningsInDecoders = false)
     {
         var compilation = CSharpCompilation.Create(
             "Wide",
@@ -39,6 +43,16 @@ internal sealed class WideTableCompilation
         var driver = CSharpGeneratorDriver.Create([new RedshiftTyped.Generator.RedshiftSchemaGenerator().AsSourceGenerator()],
             GeneratorRunner.Texts(_files), ParseOptions, GeneratorRunner.OptionsProvider);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        if (nullableWarningsInDecoders)
+        {
+            foreach (var tree in output.SyntaxTrees.Where(t => t.ToString().Contains("#nullable disable warnings", StringComparison.Ordinal)).ToList())
+            {
+                string text = tree.ToString().Replace("#nullable disable warnings\n", "", StringComparison.Ordinal)
+                    .Replace("#nullable restore warnings\n", "", StringComparison.Ordinal);
+                output = output.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(text, ParseOptions, tree.FilePath));
+            }
+        }
+
         using var il = new MemoryStream();
         var emitted = output.Emit(il);
         if (!emitted.Success)
