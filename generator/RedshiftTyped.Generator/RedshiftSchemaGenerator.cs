@@ -10,12 +10,14 @@ using RedshiftTyped.Generator.Emit;
 using RedshiftTyped.Generator.Model;
 using RedshiftTyped.Generator.Naming;
 using RedshiftTyped.Generator.Parsing;
+using RedshiftTyped.Generator.Queries;
 
 namespace RedshiftTyped.Generator;
 
 /// <summary>
 /// Turns Redshift schema snapshots (AdditionalFiles marked by the package's props) into typed records, descriptors,
-/// row decoders and Arrow builders, plus one typed entry point per database.
+/// row decoders and Arrow builders, plus one typed entry point per database; and typed query files (<c>.sql</c>) with
+/// their query snapshots into typed queries (see <see cref="QueryPipeline"/>).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class RedshiftSchemaGenerator : IIncrementalGenerator
@@ -98,6 +100,9 @@ public sealed class RedshiftSchemaGenerator : IIncrementalGenerator
             .Select(static (pair, _) => CrossFileDiagnostics.Find(pair.Left!, pair.Right))
             .WithTrackingName(TrackingNames.CrossFileDiagnostics);
         context.RegisterSourceOutput(crossFileDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
+
+        // Typed queries: .sql files and their query snapshots.
+        QueryPipeline.Register(context, options, naming);
     }
 
     private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)

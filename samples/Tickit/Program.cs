@@ -3,8 +3,6 @@ using RedshiftTyped.Connection;
 using RedshiftTyped.Local;
 using RedshiftTyped.Reading;
 using Tickit;
-using Tickit.Tickit;
-using Tickit.Tickit.Public;
 
 if (args is ["--help"] or ["-h"])
 {
@@ -37,10 +35,10 @@ Console.WriteLine(localServer is null
 try
 {
     var answers = new TickitAnswers(client);
-    await answers.PrintTopEventsAsync(count: 5);
+    await answers.PrintTopEventsAsync(year: 2008, count: 5);
     await answers.PrintRevenueByCategoryAsync();
-    await answers.PrintBigSpendersAsync();
-    await new TickitExport(client).WriteEveryTableAsync(arguments.OutputDirectory);
+    await answers.PrintBestSellersPerCategoryAsync(perCategory: 2);
+    await new TickitExport(client).WriteAsync(arguments.OutputDirectory);
     return 0;
 }
 catch (SchemaDriftException drift)

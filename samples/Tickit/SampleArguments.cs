@@ -61,7 +61,7 @@ internal sealed class SampleArguments
     }
 
     public const string Help = """
-        TICKIT sample: typed reads of Redshift's sample database, and Parquet snapshots of every table.
+        TICKIT sample: typed queries of Redshift's sample database, and Parquet files of a table and of a query.
 
           dotnet run --project samples/Tickit                          embedded local server with the TICKIT data
           dotnet run --project samples/Tickit -- --endpoint http://127.0.0.1:8790

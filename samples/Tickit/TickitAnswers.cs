@@ -1,80 +1,42 @@
 using RedshiftTyped;
-using RedshiftTyped.Reading;
-using Tickit.Tickit;
-using Tickit.Tickit.Public;
+using Tickit.Queries;
 
 namespace Tickit;
 
 /// <summary>
-/// A few questions about TICKIT, answered from typed snapshots: rows stream page by page, so a table of any size
-/// is aggregated in constant memory, and filters run in Redshift with their values sent as parameters.
+/// Questions about TICKIT, answered by typed queries: each is a .sql file in queries/tickit/ that aggregates in Redshift,
+/// so only the answer's rows cross the network, typed at compile time from the file's query snapshot. Parameters travel
+/// as Data API parameters.
 /// </summary>
 internal sealed class TickitAnswers(RedshiftClient client)
 {
-    public async Task PrintTopEventsAsync(int count)
+    public async Task PrintTopEventsAsync(int year, int count)
     {
-        var ticketsByEvent = new Dictionary<int, long>();
-        await foreach (var sale in client.SnapshotAsync(TickitDatabase.Public.Sales, new SnapshotOptions { Columns = ["eventid", "qtysold"] }))
-        {
-            ticketsByEvent[sale.Eventid] = ticketsByEvent.GetValueOrDefault(sale.Eventid) + sale.Qtysold;
-        }
-
-        var top = ticketsByEvent.OrderByDescending(e => e.Value).ThenBy(e => e.Key).Take(count).ToList();
-        var names = new Dictionary<int, string>();
-        var onlyTop = new SnapshotOptions().Where(Event.RedshiftTable.Column.Eventid.In(top.Select(e => e.Key)));
-        await foreach (var e in client.SnapshotAsync(TickitDatabase.Public.Event, onlyTop))
-        {
-            names[e.Eventid] = e.Eventname ?? "(unnamed)";
-        }
-
         Console.WriteLine();
-        Console.WriteLine($"Top {count} events by tickets sold");
-        foreach (var (eventId, tickets) in top)
+        Console.WriteLine($"Top {count} events by tickets sold in {year}");
+        await foreach (var e in client.QueryAsync(TickitQueries.TopEvents, new(Year: year, Top: count)))
         {
-            Console.WriteLine($"  {names.GetValueOrDefault(eventId, "?"),-30} {tickets,8:N0} tickets");
+            Console.WriteLine($"  {e.Eventname ?? "(unnamed)",-30} {e.Tickets,8:N0} tickets");
         }
     }
 
     public async Task PrintRevenueByCategoryAsync()
     {
-        var categoryNames = new Dictionary<short, string>();
-        await foreach (var category in client.SnapshotAsync(TickitDatabase.Public.Category))
-        {
-            categoryNames[category.Catid] = category.Catname ?? "?";
-        }
-
-        var categoryByEvent = new Dictionary<int, short>();
-        await foreach (var e in client.SnapshotAsync(TickitDatabase.Public.Event, new SnapshotOptions { Columns = ["eventid", "catid"] }))
-        {
-            categoryByEvent[e.Eventid] = e.Catid;
-        }
-
-        var revenue = new Dictionary<string, decimal>();
-        await foreach (var sale in client.SnapshotAsync(TickitDatabase.Public.Sales, new SnapshotOptions { Columns = ["eventid", "pricepaid"] }))
-        {
-            string category = categoryNames[categoryByEvent[sale.Eventid]];
-            revenue[category] = revenue.GetValueOrDefault(category) + (sale.Pricepaid ?? 0m);
-        }
-
         Console.WriteLine();
         Console.WriteLine("Revenue by category");
-        foreach (var (category, total) in revenue.OrderByDescending(r => r.Value))
+        await foreach (var c in client.QueryAsync(TickitQueries.RevenueByCategory))
         {
-            Console.WriteLine($"  {category,-12} {total,16:N2}");
+            Console.WriteLine($"  {c.Catgroup + " / " + c.Catname,-20} {c.Sales,8:N0} sales {c.Tickets,8:N0} tickets {c.Revenue,16:N2}");
         }
     }
 
-    public async Task PrintBigSpendersAsync()
+    public async Task PrintBestSellersPerCategoryAsync(int perCategory)
     {
-        // Filters compile to SQL with parameters; the limit is repeatable because it is ordered.
-        var options = new SnapshotOptions { Limit = 5, OrderBy = ["pricepaid", "salesid"] }
-            .Where(Sales.RedshiftTable.Column.Pricepaid.Between(5_000m, 10_000m) & Sales.RedshiftTable.Column.Qtysold.GreaterThanOrEqualTo(4));
-
         Console.WriteLine();
-        Console.WriteLine("Five sales of 4+ tickets priced between 5,000 and 10,000");
-        await foreach (var sale in client.SnapshotAsync(TickitDatabase.Public.Sales, options))
+        Console.WriteLine($"Best {perCategory} events of each category by revenue (a window function)");
+        await foreach (var e in client.QueryAsync(TickitQueries.BestSellersPerCategory, new(PerCategory: perCategory)))
         {
-            Console.WriteLine($"  sale {sale.Salesid,6}: {sale.Qtysold} tickets for {sale.Pricepaid,10:N2} on {sale.Saletime:yyyy-MM-dd}");
+            Console.WriteLine($"  {e.Catname,-10} #{e.RankInCategory} {e.Eventname ?? "(unnamed)",-30} {e.Revenue,14:N2}");
         }
     }
 }

@@ -110,6 +110,7 @@ public sealed class LocalDataApiServer : IAsyncDisposable
         try
         {
             await backend.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            await Storage.StorageFunctions.InstallAsync(backend, cancellationToken).ConfigureAwait(false);
             var catalog = new LocalCatalog();
             var faults = new FaultInjector(options.Faults);
             var sessions = new SessionRegistry(options.TimeProvider);

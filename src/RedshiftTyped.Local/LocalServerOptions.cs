@@ -39,13 +39,21 @@ public sealed class LocalServerOptions
     public IList<string> InitSqlFiles { get; } = new List<string>();
 
     /// <summary>
-    /// Directories statements may still read once the server has started (DuckDB's <c>allowed_directories</c>), for
-    /// features that read local files by design, such as external tables over a local folder. Empty by default: after
+    /// Directories statements may still read once the server has started (DuckDB's <c>allowed_directories</c>), for a
+    /// feature that lets the engine itself read local files (external tables do not: the server's code reads
+    /// <see cref="ExternalDataFolder"/> and loads the rows). Empty by default: after
     /// start-up, statements reach none of the host's files or its network (DuckDB runs with
     /// <c>enable_external_access = false</c> and its configuration locked; PostgreSQL refuses to serve as a role that
     /// could read or write server files).
     /// </summary>
     public IList<string> AllowedDirectories { get; } = new List<string>();
+
+    /// <summary>
+    /// The folder external tables read their files from: <c>LOCATION 's3://bucket/prefix/'</c> of CREATE EXTERNAL TABLE
+    /// is read from <c>ExternalDataFolder/bucket/prefix/</c> (Parquet, delimited text, CSV or JSON lines), and nothing
+    /// outside this folder. Null (the default): external tables cannot be created.
+    /// </summary>
+    public string? ExternalDataFolder { get; set; }
 
     /// <summary>A sample database to create at start-up: <c>tickit</c> or null.</summary>
     public string? Sample { get; set; }

@@ -117,23 +117,48 @@ public sealed class RedshiftClient : IDisposable
         }
     }
 
-    /// <summary>Runs a statement and streams its rows, decoded to .NET values (see <see cref="Values.RedshiftValueDecoder"/>).</summary>
-    public async IAsyncEnumerable<object?[]> QueryAsync(SqlStatement statement,
+    /// <summary>
+    /// Runs a statement and streams its rows page by page (one page in memory at a time): each row has the columns'
+    /// names and Redshift types (<see cref="RedshiftRow.Schema"/>) and its values decoded to .NET values by
+    /// <see cref="Values.RedshiftValueDecoder"/>, by position (<c>row[0]</c>) or name (<c>row["eventname"]</c>,
+    /// <c>row.Get&lt;DateTime?&gt;("starttime")</c>). A statement without a result set (DDL, INSERT) yields no rows.
+    /// </summary>
+    /// <param name="statement">The SQL and its parameters (<see cref="SqlStatement.WithParameter"/>).</param>
+    /// <param name="cancellationToken">Stops the wait and the reading, and cancels the statement on the server.</param>
+    /// <exception cref="StatementFailedException">Redshift failed the statement (its message says why).</exception>
+    public async IAsyncEnumerable<RedshiftRow> QueryAsync(SqlStatement statement,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        RedshiftRowSchema? schema = null;
         await foreach (var page in QueryPagesAsync(statement, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var row in page.DecodeRows())
+            // Every row of the result shares one schema (later pages may repeat or omit ColumnMetadata).
+            schema ??= new RedshiftRowSchema(page.Columns);
+            foreach (var values in page.DecodeRows())
             {
-                yield return row;
+                yield return new RedshiftRow(schema, values);
             }
         }
     }
 
+    /// <summary>Runs SQL without parameters and streams its rows (see <see cref="QueryAsync(SqlStatement, CancellationToken)"/>).</summary>
+    /// <param name="sql">The SQL to run.</param>
+    /// <param name="cancellationToken">Stops the wait and the reading, and cancels the statement on the server.</param>
+    public IAsyncEnumerable<RedshiftRow> QueryAsync(string sql, CancellationToken cancellationToken = default)
+        => QueryAsync(new SqlStatement(sql), cancellationToken);
+
     /// <summary>
-    /// Reads a compiled table's rows as records, streamed page by page. The live table is checked against the snapshot
-    /// the code was compiled from first (<see cref="SchemaDriftException"/>); values in filters travel as parameters.
+    /// Reads a compiled table's rows as records, streamed page by page (the next page is fetched and decoded while you
+    /// work on the current one). The live table is checked against the snapshot the code was compiled from
+    /// (<see cref="SchemaDriftException"/>); filter values travel as Data API parameters.
     /// </summary>
+    /// <typeparam name="TRecord">The generated record.</typeparam>
+    /// <param name="table">The generated descriptor: <c>TickitDatabase.Public.Sales</c>.</param>
+    /// <param name="options">Filters, order, limit, format and schema check; null reads every row.</param>
+    /// <param name="cancellationToken">Stops the wait and the reading, and cancels the statement on the server.</param>
+    /// <exception cref="ArgumentException">The options name a column the table does not have, or limit an unordered read.</exception>
+    /// <exception cref="SchemaDriftException">The live table no longer matches the snapshot.</exception>
+    /// <exception cref="StatementFailedException">Redshift failed the statement.</exception>
     public async IAsyncEnumerable<TRecord> SnapshotAsync<TRecord>(TableDescriptor<TRecord> table, SnapshotOptions? options = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -144,7 +169,31 @@ public sealed class RedshiftClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads some columns of a compiled table: rows are the projection's values (<c>(int, decimal?)</c> for
+    /// <c>TickitDatabase.Public.Sales.Select(Column.Eventid, Column.Pricepaid)</c>), every one read from the result.
+    /// Checked as <see cref="SnapshotAsync{TRecord}(TableDescriptor{TRecord}, SnapshotOptions?, CancellationToken)"/> is.
+    /// </summary>
+    /// <typeparam name="TRecord">The generated record of the table.</typeparam>
+    /// <typeparam name="TRow">A column's value type, or a tuple of them.</typeparam>
+    /// <param name="projection">The columns: <c>table.Select(Column.A, Column.B)</c>.</param>
+    /// <param name="options">Filters, order, limit, format and schema check; null reads every row.</param>
+    /// <param name="cancellationToken">Stops the wait and the reading, and cancels the statement on the server.</param>
+    public async IAsyncEnumerable<TRow> SnapshotAsync<TRecord, TRow>(TableProjection<TRecord, TRow> projection, SnapshotOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var reader = await OpenSnapshotAsync(projection, options, cancellationToken).ConfigureAwait(false);
+        await foreach (var row in reader.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return row;
+        }
+    }
+
     /// <summary>Reads a compiled table's rows as Arrow record batches with the generated schema, one per result page.</summary>
+    /// <typeparam name="TRecord">The generated record.</typeparam>
+    /// <param name="table">The generated descriptor.</param>
+    /// <param name="options">Filters, order, limit, format and schema check; null reads every row.</param>
+    /// <param name="cancellationToken">Stops the wait and the reading, and cancels the statement on the server.</param>
     public async IAsyncEnumerable<Apache.Arrow.RecordBatch> SnapshotBatchesAsync<TRecord>(TableDescriptor<TRecord> table,
         SnapshotOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -155,15 +204,48 @@ public sealed class RedshiftClient : IDisposable
         }
     }
 
+    /// <summary>Reads some columns of a compiled table as Arrow record batches of the projection's schema, one per result page.</summary>
+    /// <typeparam name="TRecord">The generated record of the table.</typeparam>
+    /// <typeparam name="TRow">A column's value type, or a tuple of them.</typeparam>
+    /// <param name="projection">The columns: <c>table.Select(Column.A, Column.B)</c>.</param>
+    /// <param name="options">Filters, order, limit, format and schema check; null reads every row.</param>
+    /// <param name="cancellationToken">Stops the wait and the reading, and cancels the statement on the server.</param>
+    public async IAsyncEnumerable<Apache.Arrow.RecordBatch> SnapshotBatchesAsync<TRecord, TRow>(TableProjection<TRecord, TRow> projection,
+        SnapshotOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var reader = await OpenSnapshotAsync(projection, options, cancellationToken).ConfigureAwait(false);
+        await foreach (var batch in reader.ReadBatchesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return batch;
+        }
+    }
+
     /// <summary>
     /// Runs a compiled table's snapshot statement, checks the schema and reads the first page; the reader then gives
     /// the statement id, the row total and the Arrow schema before streaming the rows.
     /// </summary>
+    /// <typeparam name="TRecord">The generated record.</typeparam>
+    /// <param name="table">The generated descriptor.</param>
+    /// <param name="options">Filters, order, limit, format and schema check; null reads every row.</param>
+    /// <param name="cancellationToken">Stops the wait, and cancels the statement on the server.</param>
     public Task<SnapshotReader<TRecord>> OpenSnapshotAsync<TRecord>(TableDescriptor<TRecord> table, SnapshotOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return SnapshotReader<TRecord>.OpenAsync(this, table, options ?? new SnapshotOptions(), cancellationToken);
+        return SnapshotReader<TRecord>.OpenAsync(this, RowShape<TRecord>.Of(table), options ?? new SnapshotOptions(), cancellationToken);
+    }
+
+    /// <summary>Opens a snapshot of some columns of a compiled table (see <see cref="OpenSnapshotAsync{TRecord}(TableDescriptor{TRecord}, SnapshotOptions?, CancellationToken)"/>).</summary>
+    /// <typeparam name="TRecord">The generated record of the table.</typeparam>
+    /// <typeparam name="TRow">A column's value type, or a tuple of them.</typeparam>
+    /// <param name="projection">The columns: <c>table.Select(Column.A, Column.B)</c>.</param>
+    /// <param name="options">Filters, order, limit, format and schema check; null reads every row.</param>
+    /// <param name="cancellationToken">Stops the wait, and cancels the statement on the server.</param>
+    public Task<SnapshotReader<TRow>> OpenSnapshotAsync<TRecord, TRow>(TableProjection<TRecord, TRow> projection, SnapshotOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        return SnapshotReader<TRow>.OpenAsync(this, RowShape<TRow>.Of(projection), options ?? new SnapshotOptions(), cancellationToken);
     }
 
     /// <summary>Reads a table that is not compiled in: rows built from the result's ColumnMetadata.</summary>
@@ -196,6 +278,7 @@ public sealed class RedshiftClient : IDisposable
         return SnapshotReader.OpenAsync(this, table, options ?? new SnapshotOptions(), cancellationToken);
     }
 
+    /// <summary>Releases the HTTP client the client created (not a handler you passed in).</summary>
     public void Dispose()
     {
         if (_ownsHttp)
@@ -204,5 +287,6 @@ public sealed class RedshiftClient : IDisposable
         }
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"RedshiftClient {{ {Options} }}";
 }

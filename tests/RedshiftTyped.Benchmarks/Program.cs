@@ -3,6 +3,7 @@ using RedshiftTyped.Benchmarks.Decoding;
 using RedshiftTyped.Benchmarks.Generator;
 using RedshiftTyped.Benchmarks.LocalServer;
 using RedshiftTyped.Benchmarks.Streaming;
+using RedshiftTyped.Benchmarks.TypedQueries;
 
 // `dotnet run -c Release -- <mode>`. Quick modes run in this process, once, without BenchmarkDotNet:
 //   --quick            the generator once (a first run includes JIT, as a real build does)
@@ -67,4 +68,7 @@ BenchmarkSwitcher.FromTypes(
 
     // Streaming memory: a snapshot to Parquet at 1M and 5M rows, peak working set (server in its own process).
     typeof(StreamingMemoryBenchmarks),
+
+    // "Top 5 events": a typed query against streaming the sales table and aggregating in the client (time, bytes).
+    typeof(TopEventsBenchmarks),
 ]).Run(args);

@@ -4,6 +4,7 @@ using RedshiftTyped.Generator.Emit;
 using RedshiftTyped.Generator.Model;
 using RedshiftTyped.Generator.Naming;
 using RedshiftTyped.Generator.Parsing;
+using GeneratorQueries = RedshiftTyped.Generator.Queries;
 using RedshiftTyped.Generator.Tests.Infrastructure;
 
 namespace RedshiftTyped.Generator.Tests;
@@ -15,7 +16,10 @@ namespace RedshiftTyped.Generator.Tests;
 public sealed class ModelShapeTests
 {
     private static readonly Type[] Roots =
-        [typeof(ParseResult), typeof(TableEmitPlan), typeof(NamingPlan), typeof(GeneratorOptions), typeof(LocatedTableKey)];
+        [
+            typeof(ParseResult), typeof(TableEmitPlan), typeof(NamingPlan), typeof(GeneratorOptions), typeof(LocatedTableKey),
+            typeof(GeneratorQueries.QueryFileParse), typeof(GeneratorQueries.QuerySnapshotParse), typeof(GeneratorQueries.QueryPlanSet),
+        ];
 
     public static TheoryData<Type> ModelTypes()
     {
@@ -63,6 +67,8 @@ public sealed class ModelShapeTests
         Assert.Contains(typeof(DiagnosticInfo), types);
         Assert.Contains(typeof(TableNaming), types);
         Assert.Contains(typeof(EquatableArray<ColumnModel>), types);
+        Assert.Contains(typeof(GeneratorQueries.QueryEmitPlan), types);
+        Assert.Contains(typeof(GeneratorQueries.QueryParameterModel), types);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Sales = RedshiftTyped.Generator.Tests.Generated.Tickit.Public.Sales;
 
 namespace RedshiftTyped.Generator.Tests;
 
-/// <summary>The generated typed column handles, and projected reads through the generated decoders.</summary>
+/// <summary>The generated typed column handles, and projections: some columns read as typed values, in the order named.</summary>
 public sealed class ProjectionTests
 {
     private const string SalesRecord = """
@@ -50,128 +50,103 @@ public sealed class ProjectionTests
         Assert.Equal("descriptor", Generated.Synthetic.Hazards_2.Column.RedshiftTable.Column.Descriptor.Name);
     }
 
-    [Theory]
-    [InlineData("salesid")]
-    [InlineData("pricepaid")]
-    [InlineData("saletime")]
-    public void OneColumnProjectionReadsOnlyThatColumn(string column)
-    {
-        var sales = TickitDatabase.Public.Sales;
-        var projection = ColumnProjection.Of(sales, [column]);
-        int position = sales.FindColumn(column)!.Position;
-        string field = FieldsOf(SalesRecord)[position];
-
-        var json = Assert.Single(DataApiRecords.ReadPage(Page("[" + field + "]"), sales.Decoder, projection).Rows);
-        var csv = Assert.Single(DataApiRecords.ReadCsv(SalesCsv[position] + "\n", sales.Decoder, projection));
-
-        foreach (var row in new[] { json, csv })
-        {
-            Assert.Equal(column == "salesid" ? 1 : 0, row.Salesid);
-            Assert.Equal(0, row.Listid);
-            Assert.Equal((short)0, row.Qtysold);
-            Assert.Equal(column == "pricepaid" ? 728.00m : null, row.Pricepaid);
-            Assert.Null(row.Commission);
-            Assert.Equal(column == "saletime" ? new DateTime(2008, 2, 18, 2, 36, 48) : null, row.Saletime);
-        }
-    }
-
     [Fact]
-    public void FirstMiddleAndLastColumnsTogether()
+    public void ASelectionReadsItsColumnsInTheOrderNamedAsTypedValues()
     {
         var sales = TickitDatabase.Public.Sales;
-        var projection = ColumnProjection.Of(sales, ["saletime", "salesid", "commission"]);
-        Assert.Equal("\"salesid\", \"commission\", \"saletime\"", projection.SelectList);
+        TableProjection<Sales, (DateTime?, int, decimal?)> projection =
+            sales.Select(Sales.RedshiftTable.Column.Saletime, Sales.RedshiftTable.Column.Salesid, Sales.RedshiftTable.Column.Commission);
+        Assert.Equal("\"saletime\", \"salesid\", \"commission\"", projection.SelectList);
+        Assert.Equal(["saletime", "salesid", "commission"], projection.ArrowSchema.FieldsList.Select(f => f.Name));
         string[] fields = FieldsOf(SalesRecord);
 
-        var json = DataApiRecords.ReadPage(Page($"[{fields[0]},{fields[8]},{fields[9]}]", """[{"longValue":5},{"isNull":true},{"isNull":true}]"""), sales.Decoder, projection).Rows;
-        var csv = DataApiRecords.ReadCsv("1,109.20,2008-02-18 02:36:48\n5,,\n", sales.Decoder, projection).ToList();
+        var json = DataApiRecords.ReadPage(Page($"[{fields[9]},{fields[0]},{fields[8]}]", """[{"isNull":true},{"longValue":5},{"isNull":true}]"""),
+            projection.Decoder).Rows;
+        var csv = DataApiRecords.ReadCsv("2008-02-18 02:36:48,1,109.20\n,5,\n", projection.Decoder).ToList();
 
         foreach (var rows in new[] { json, csv })
         {
-            Assert.Equal(2, rows.Count);
-            Assert.Equal((1, 0, (decimal?)null, (decimal?)109.20m, (DateTime?)new DateTime(2008, 2, 18, 2, 36, 48)),
-                (rows[0].Salesid, rows[0].Sellerid, rows[0].Pricepaid, rows[0].Commission, rows[0].Saletime));
-            Assert.Equal((5, (decimal?)null, (DateTime?)null), (rows[1].Salesid, rows[1].Commission, rows[1].Saletime));
+            Assert.Equal(
+                [((DateTime?)new DateTime(2008, 2, 18, 2, 36, 48), 1, (decimal?)109.20m), ((DateTime?)null, 5, (decimal?)null)],
+                rows);
         }
     }
 
     [Fact]
-    public void ProjectionOfEveryColumnReadsAsTheFullDecoder()
+    public void OneColumnIsReadAsItsValue()
     {
-        var sales = TickitDatabase.Public.Sales;
-        var all = ColumnProjection.All(sales);
-        var full = Assert.Single(DataApiRecords.ReadJsonPage(Page(SalesRecord), sales.Decoder));
-        Assert.Equal(full, Assert.Single(DataApiRecords.ReadPage(Page(SalesRecord), sales.Decoder, all).Rows));
-        Assert.Equal(sales.Decoder.DecodeCsv(SalesCsv), sales.Decoder.DecodeCsv(SalesCsv, all));
+        TableProjection<Sales, decimal?> prices = TickitDatabase.Public.Sales.Select(Sales.RedshiftTable.Column.Pricepaid);
+        Assert.Equal([728.00m, null], DataApiRecords.ReadPage(Page("""[{"stringValue":"728.00"}]""", """[{"isNull":true}]"""), prices.Decoder).Rows);
+        Assert.Equal([728.00m, null], DataApiRecords.ReadCsv("728.00\n\n", prices.Decoder));
     }
 
     [Fact]
-    public void LeftOutNotNullReferencePropertiesAreNullAndNullableOnesToo()
+    public void EveryTypeReadsThroughItsHandle()
     {
         var table = SyntheticDatabase.Hazards_2.AllTypes;
-        var projection = ColumnProjection.Of(table, ["c_int4", "n_varchar"]);
+        var projection = table.Select(AllTypes.RedshiftTable.Column.CInt4, AllTypes.RedshiftTable.Column.NVarchar, AllTypes.RedshiftTable.Column.CChar,
+            AllTypes.RedshiftTable.Column.CDate, AllTypes.RedshiftTable.Column.CSuper, AllTypes.RedshiftTable.Column.CVarbyte);
+        var row = Assert.Single(DataApiRecords.ReadPage(Page("""
+            [{"longValue":7},{"stringValue":"x\u00e9\"y"},{"stringValue":"abc"},{"stringValue":"2024-02-29"},{"stringValue":"{\"a\":1}"},{"blobValue":"AQI="}]
+            """), projection.Decoder).Rows);
 
-        var json = Assert.Single(DataApiRecords.ReadPage(Page("""[{"longValue":7},{"stringValue":"x\u00e9\"y"}]"""), table.Decoder, projection).Rows);
-        var csv = table.Decoder.DecodeCsv(["7", "xé\"y"], projection);
-
-        foreach (var row in new[] { json, csv })
-        {
-            Assert.Equal(7, row.CInt4);
-            Assert.Equal("xé\"y", row.NVarchar);
-            Assert.Null(row.CChar);      // string, not nullable, left out: default!
-            Assert.Null(row.CVarbyte);   // byte[]
-            Assert.Null(row.CSuper);     // RedshiftSuper
-            Assert.Equal(default, row.CDate);
-            Assert.Null(row.NInt2);
-        }
+        Assert.Equal(7, row.Item1);
+        Assert.Equal("xé\"y", row.Item2);
+        Assert.Equal("abc", row.Item3);
+        Assert.Equal(new DateOnly(2024, 2, 29), row.Item4);
+        Assert.Equal("{\"a\":1}", row.Item5.Json);
+        Assert.Equal([1, 2], row.Item6);
     }
 
     [Fact]
-    public void NullInAProjectedNotNullColumnStillNamesIt()
+    public void NullInANotNullColumnIsAnErrorNamingItNeverADefault()
     {
         var sales = TickitDatabase.Public.Sales;
-        var projection = ColumnProjection.Of(sales, ["listid"]);
-        var ex = Assert.Throws<RowDecodeException>(() => DataApiRecords.ReadPage(Page("""[{"isNull":true}]"""), sales.Decoder, projection));
+        var projection = sales.Select(Sales.RedshiftTable.Column.Listid);
+        var ex = Assert.Throws<RowDecodeException>(() => DataApiRecords.ReadPage(Page("""[{"isNull":true}]"""), projection.Decoder));
         Assert.Equal("listid", ex.Column?.Name);
-        Assert.Throws<RowDecodeException>(() => sales.Decoder.DecodeCsv([null], projection));
+        Assert.Throws<RowDecodeException>(() => projection.Decoder.DecodeCsv([null]));
+
+        // A NOT NULL string too: its handle is typed string, and NULL is not made into one.
+        var chars = SyntheticDatabase.Hazards_2.AllTypes.Select(AllTypes.RedshiftTable.Column.CChar);
+        Assert.Equal("c_char", Assert.Throws<RowDecodeException>(() => chars.Decoder.DecodeCsv([null])).Column?.Name);
     }
 
     [Fact]
-    public void RecordsOfTheWrongWidthForTheProjectionAreRejected()
+    public void RecordsOfTheWrongWidthAreRejected()
     {
         var sales = TickitDatabase.Public.Sales;
-        var projection = ColumnProjection.Of(sales, ["salesid", "pricepaid"]);
+        var projection = sales.Select(Sales.RedshiftTable.Column.Salesid, Sales.RedshiftTable.Column.Pricepaid);
 
         var tooMany = Assert.Throws<RowDecodeException>(() => DataApiRecords.ReadPage(
-            Page("""[{"longValue":1},{"stringValue":"1.00"},{"longValue":3}]"""), sales.Decoder, projection));
-        Assert.Contains("more Fields than projected columns", tooMany.Message, StringComparison.Ordinal);
-        Assert.Contains("2 projected columns (salesid, pricepaid)", tooMany.Message, StringComparison.Ordinal);
+            Page("""[{"longValue":1},{"stringValue":"1.00"},{"longValue":3}]"""), projection.Decoder));
+        Assert.Contains("more Fields than selected columns", tooMany.Message, StringComparison.Ordinal);
+        Assert.Contains("2 selected columns (salesid, pricepaid)", tooMany.Message, StringComparison.Ordinal);
 
-        var tooFew = Assert.Throws<RowDecodeException>(() => DataApiRecords.ReadPage(Page("""[{"longValue":1}]"""), sales.Decoder, projection));
+        var tooFew = Assert.Throws<RowDecodeException>(() => DataApiRecords.ReadPage(Page("""[{"longValue":1}]"""), projection.Decoder));
         Assert.Contains("ends before column \"pricepaid\"", tooFew.Message, StringComparison.Ordinal);
 
-        // The full record is too wide for the projection.
-        Assert.Throws<RowDecodeException>(() => DataApiRecords.ReadPage(Page(SalesRecord), sales.Decoder, projection));
-
-        var csv = Assert.Throws<RowDecodeException>(() => sales.Decoder.DecodeCsv(SalesCsv, projection));
+        var csv = Assert.Throws<RowDecodeException>(() => projection.Decoder.DecodeCsv(SalesCsv));
         Assert.Contains("has 10 fields", csv.Message, StringComparison.Ordinal);
-        Assert.Contains("2 projected columns", csv.Message, StringComparison.Ordinal);
-        Assert.Throws<RowDecodeException>(() => sales.Decoder.DecodeCsv(["1"], projection));
     }
 
     [Fact]
-    public void ProjectionOfAnotherTableIsRejected()
+    public void AColumnSelectedTwiceIsRefused()
     {
-        var sales = TickitDatabase.Public.Sales;
-        var users = ColumnProjection.Of(TickitDatabase.Public.Users, ["userid"]);
+        var error = Assert.Throws<ArgumentException>(() => TickitDatabase.Public.Sales.Select(Sales.RedshiftTable.Column.Salesid, Sales.RedshiftTable.Column.Salesid));
+        Assert.Contains("\"salesid\" is selected twice", error.Message, StringComparison.Ordinal);
+    }
 
-        var json = Assert.Throws<ArgumentException>(() => DataApiRecords.ReadPage(Page("""[{"longValue":1}]"""), sales.Decoder, users));
-        Assert.Contains("tickit.public.users", json.Message, StringComparison.Ordinal);
-        Assert.Contains("tickit.public.sales", json.Message, StringComparison.Ordinal);
-        Assert.Equal("projection", json.ParamName);
-
-        var csv = Assert.Throws<ArgumentException>(() => sales.Decoder.DecodeCsv(["1"], users));
-        Assert.Equal(json.Message, csv.Message);
+    [Fact]
+    public void HandlesGiveOrderKeys()
+    {
+        var descending = Sales.RedshiftTable.Column.Pricepaid.Descending();
+        RedshiftTyped.Reading.ColumnOrder ascending = Sales.RedshiftTable.Column.Salesid;
+        Assert.Equal("\"pricepaid\" DESC NULLS FIRST", descending.ToString());
+        Assert.True(descending.IsDescending);
+        Assert.Equal("\"salesid\"", ascending.ToString());
+        Assert.False(ascending.IsDescending);
+        Assert.Equal("\"venue name\" DESC NULLS FIRST", RedshiftTyped.Reading.ColumnOrder.Descending("venue name").ToString());
     }
 
     private static string[] FieldsOf(string record)

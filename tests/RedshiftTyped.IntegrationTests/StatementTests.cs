@@ -26,7 +26,7 @@ public abstract class StatementTests(TickitServerFixture fixture)
             var described = await Client.DataApi.DescribeTableAsync(Client.WithTarget(new DescribeTableRequest { Table = table }));
             string counts = string.Join(", ", described.ColumnList!.Select(c => $"count(*) - count(\"{c.Name}\")"));
             var nulls = (await Client.QueryAsync(new SqlStatement($"select {counts} from {table}")).ToListAsync()).Single();
-            for (int i = 0; i < nulls.Length; i++)
+            for (int i = 0; i < nulls.Count; i++)
             {
                 var column = described.ColumnList![i];
                 long count = Convert.ToInt64(nulls[i]);

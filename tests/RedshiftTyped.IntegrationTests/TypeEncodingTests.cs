@@ -25,7 +25,7 @@ public abstract class TypeEncodingTests(TickitServerFixture fixture)
         await Client.ExecuteAsync(new SqlStatement("""
             insert into type_probe values (-32768, 2147483647, 9223372036854775807, 123.456787109375, 2.3,
               -12345678.1234, :wide, true, 'ab', '', '2024-06-12',
-              '14:30:45', '14:30:45+02', '2024-06-12 14:30:45.123456', '2024-06-12 14:30:45.123456-05:00', 'abc', '{"foo": "bar"}', 'POINT(1 2)')
+              '14:30:45', '14:30:45+02', '2024-06-12 14:30:45.123456', '2024-06-12 14:30:45.123456-05:00', 'abc', json_parse('{"foo": "bar"}'), 'POINT(1 2)')
             """).WithParameter("wide", "1234567890123456789012345678.1234567890"));
         await Client.ExecuteAsync("insert into type_probe (c_int4) values (0)");
         var completed = await Client.ExecuteAsync("select * from type_probe order by c_int4 desc");
@@ -105,11 +105,11 @@ public abstract class TypeEncodingTests(TickitServerFixture fixture)
     }
 
     [Fact]
-    public async Task Altered_tables_and_casts_take_redshift_only_types()
+    public async Task Altered_tables_take_redshift_only_types()
     {
         await Client.ExecuteAsync("create table if not exists alter_probe(id integer not null)");
         await Client.ExecuteAsync("alter table alter_probe add column doc super");
-        await Client.ExecuteAsync("insert into alter_probe values (1, '{\"a\": [1, 2]}'::super)");
+        await Client.ExecuteAsync("insert into alter_probe values (1, json_parse('{\"a\": [1, 2]}'))");
         var described = await Client.DataApi.DescribeTableAsync(Client.WithTarget(new DescribeTableRequest { Table = "alter_probe" }));
         Assert.Equal("super", described.ColumnList!.Single(c => c.Name == "doc").TypeName);
         var completed = await Client.ExecuteAsync("select doc from alter_probe");

@@ -4,8 +4,8 @@ using RedshiftTyped.Local.Security;
 namespace RedshiftTyped.Local.Tests;
 
 /// <summary>
-/// The server's SigV4 verifier against AWS's own SigV4 test suite (shared/specs/sigv4-testsuite, beside the
-/// repository): every request (.req) with the suite's expected Authorization header (.authz) must verify, its
+/// The server's SigV4 verifier against AWS's own SigV4 test suite (tests/data/sigv4-testsuite, copied beside the test
+/// assembly): every request (.req) with the suite's expected Authorization header (.authz) must verify, its
 /// canonical request must equal the suite's .creq, and the same request with one signature character changed
 /// must be refused. (.authz rather than .sreq: the .sreq of get-vanilla-with-session-token carries a garbled
 /// signature, while its .authz and .sts agree with each other.)
@@ -114,16 +114,10 @@ public sealed class SigV4TestSuiteTests
 
     private static string SuiteDirectory()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "specs", "sigv4-testsuite");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/specs/sigv4-testsuite was not found above the test's directory; it sits beside the repository.");
+        string directory = Path.Combine(AppContext.BaseDirectory, "sigv4-testsuite");
+        return Directory.Exists(directory)
+            ? directory
+            : throw new DirectoryNotFoundException($"{directory} is missing: the build copies tests/data/sigv4-testsuite there.");
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

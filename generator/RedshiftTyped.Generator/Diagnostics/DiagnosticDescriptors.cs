@@ -59,6 +59,14 @@ internal static class DiagnosticDescriptors
             }
         }
 
+        foreach (var descriptor in QueryDiagnosticDescriptors.All)
+        {
+            if (descriptor.Id == id)
+            {
+                return descriptor;
+            }
+        }
+
         throw new ArgumentException($"No diagnostic {id}.", nameof(id));
     }
 

@@ -48,7 +48,7 @@ internal static class TableEmitter
         return w.ToString();
     }
 
-    private static void WriteProperty(SourceWriter w, ColumnModel column)
+    internal static void WriteProperty(SourceWriter w, ColumnModel column)
     {
         string nullability = column.IsNullable ? "nullable" : "not null";
         w.Line($"/// <summary>Column <c>{CSharp.Xml(column.Name)}</c> (ordinal {column.Ordinal}): <c>{CSharp.Xml(column.DeclaredType)}</c>, {nullability}.</summary>");
@@ -70,31 +70,16 @@ internal static class TableEmitter
         w.Line(Header.GeneratedCode);
         w.Open("public static class RedshiftTable");
 
-        w.Open($"private static readonly {Typed}ColumnDescriptor[] s_columns =");
-        for (int i = 0; i < columns.Count; i++)
-        {
-            var c = columns[i];
-            w.Line($"new({CSharp.Literal(display)}, {CSharp.Literal(c.Name)}, {c.Ordinal}, {i}, {CSharp.Literal(c.DeclaredType)}, {CSharp.Literal(c.TypeName)}, typeof({TypeOfOperand(c)}), {CSharp.Literal(c.IsNullable)}, {CSharp.Literal(c.Length)}, {CSharp.Literal(c.Precision)}, {CSharp.Literal(c.Scale)}, {CSharp.Literal(Bare(c.PropertyName))}),");
-        }
-
-        w.Close(";");
+        WriteColumnArray(w, display, columns);
         w.Line();
-        string selectList = string.Join(", ", columns.Select(c => CSharp.QuoteIdentifier(c.Name)));
+        string selectList = SelectList(columns);
         w.Line("/// <summary>The columns read, in select-list order.</summary>");
         w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Typed}ColumnDescriptor> Columns => Descriptor.Columns;");
         w.Line();
         w.Line("/// <summary>The quoted select list: every column read, in order.</summary>");
         w.Line($"public const string SelectList = {CSharp.Literal(selectList)};");
         w.Line();
-        w.Line("/// <summary>The Arrow schema of the record batches <see cref=\"ArrowBatchBuilder\"/> builds.</summary>");
-        w.Open($"public static readonly {Arrow}Schema ArrowSchema = new(new {Arrow}Field[]");
-        foreach (var c in columns)
-        {
-            w.Line($"new({CSharp.Literal(c.Name)}, {ArrowType(c)}, {CSharp.Literal(c.IsNullable)}),");
-        }
-
-        w.Indentation--;
-        w.Line("}, null);");
+        WriteArrowSchema(w, columns);
         w.Line();
         w.Line("/// <summary>The table: names, columns, key, select list, decoder and Arrow builder.</summary>");
         w.Line($"public static {Typed}TableDescriptor<{record}> Descriptor {{ get; }} = new(");
@@ -123,12 +108,42 @@ internal static class TableEmitter
         // Read…/Read…OrNull reader, every nullable property is tested before it is appended) and is checked by the
         // generator tests with the warnings on; annotations stay on, so their signatures keep their nullability.
         w.Directive("#nullable disable warnings");
-        WriteDecoder(w, plan, record);
+        WriteDecoder(w, columns, record);
         w.Line();
-        WriteArrowBuilder(w, plan, record);
+        WriteArrowBuilder(w, columns, record);
         w.Directive("#nullable restore warnings");
         w.Close();
     }
+
+    /// <summary><c>s_columns</c>: the column descriptors, in select-list order; <paramref name="display"/> names their owner in messages.</summary>
+    internal static void WriteColumnArray(SourceWriter w, string display, EquatableArray<ColumnModel> columns)
+    {
+        w.Open($"private static readonly {Typed}ColumnDescriptor[] s_columns =");
+        for (int i = 0; i < columns.Count; i++)
+        {
+            var c = columns[i];
+            w.Line($"new({CSharp.Literal(display)}, {CSharp.Literal(c.Name)}, {c.Ordinal}, {i}, {CSharp.Literal(c.DeclaredType)}, {CSharp.Literal(c.TypeName)}, typeof({TypeOfOperand(c)}), {CSharp.Literal(c.IsNullable)}, {CSharp.Literal(c.Length)}, {CSharp.Literal(c.Precision)}, {CSharp.Literal(c.Scale)}, {CSharp.Literal(Bare(c.PropertyName))}),");
+        }
+
+        w.Close(";");
+    }
+
+    /// <summary><c>ArrowSchema</c>: one field per column, typed as the builder fills it.</summary>
+    internal static void WriteArrowSchema(SourceWriter w, EquatableArray<ColumnModel> columns)
+    {
+        w.Line("/// <summary>The Arrow schema of the record batches <see cref=\"ArrowBatchBuilder\"/> builds.</summary>");
+        w.Open($"public static readonly {Arrow}Schema ArrowSchema = new(new {Arrow}Field[]");
+        foreach (var c in columns)
+        {
+            w.Line($"new({CSharp.Literal(c.Name)}, {ArrowType(c)}, {CSharp.Literal(c.IsNullable)}),");
+        }
+
+        w.Indentation--;
+        w.Line("}, null);");
+    }
+
+    /// <summary>Every column, double quoted (inner quotes doubled), in order.</summary>
+    internal static string SelectList(EquatableArray<ColumnModel> columns) => string.Join(", ", columns.Select(c => CSharp.QuoteIdentifier(c.Name)));
 
     /// <summary>
     /// <c>RedshiftTable.Column</c>: one typed handle per column, named as its property. A property named
@@ -177,9 +192,12 @@ internal static class TableEmitter
         return names;
     }
 
-    private static void WriteDecoder(SourceWriter w, TableEmitPlan plan, string record)
+    /// <summary>
+    /// <c>RowDecoder</c>, for an enclosing class that declares <c>s_columns</c> and <c>Descriptor</c> (the
+    /// <c>TableDescriptor</c> of <paramref name="record"/>).
+    /// </summary>
+    internal static void WriteDecoder(SourceWriter w, EquatableArray<ColumnModel> columns, string record)
     {
-        var columns = plan.Table.Columns;
         w.Line($"/// <summary>Reads <see cref=\"{record}\"/> rows from Data API records, column by column, without reflection.</summary>");
         w.Line(Header.GeneratedCode);
         w.Open($"public sealed class RowDecoder : {Typed}IRowDecoder<{record}>");
@@ -206,39 +224,8 @@ internal static class TableEmitter
 
         WriteConstruction(w, record, columns);
         w.Close();
-        w.Line();
-
-        // Projected reads: the record holds only the projected columns, in descriptor order; the others keep their
-        // default (default! where the property is a non-nullable reference).
-        w.Line("/// <inheritdoc/>");
-        w.Open($"public {record} DecodeJson(ref global::System.Text.Json.Utf8JsonReader reader, {Typed}ColumnProjection projection)");
-        w.Line($"{Typed}JsonFieldReader.BeginRecord(ref reader, Descriptor, projection);");
-        for (int i = 0; i < columns.Count; i++)
-        {
-            w.Line($"{PropertyType(columns[i])} c{i} = projection.Includes({i}) ? {Typed}JsonFieldReader.{ReaderMethod(columns[i])}(ref reader, s_columns[{i}]) : {DefaultValue(columns[i])};");
-        }
-
-        w.Line($"{Typed}JsonFieldReader.EndRecord(ref reader, Descriptor, projection);");
-        WriteConstruction(w, record, columns);
-        w.Close();
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Open($"public {record} DecodeCsv(string?[] fields, {Typed}ColumnProjection projection)");
-        w.Line($"{Typed}CsvFieldReader.CheckWidth(fields, Descriptor, projection);");
-        for (int i = 0; i < columns.Count; i++)
-        {
-            w.Line($"int f{i} = projection.FieldIndex({i});");
-            w.Line($"{PropertyType(columns[i])} c{i} = f{i} >= 0 ? {Typed}CsvFieldReader.{ReaderMethod(columns[i])}(fields[f{i}], s_columns[{i}]) : {DefaultValue(columns[i])};");
-        }
-
-        WriteConstruction(w, record, columns);
-        w.Close();
         w.Close();
     }
-
-    /// <summary>The value of a property a projection leaves out.</summary>
-    private static string DefaultValue(ColumnModel column)
-        => !column.IsNullable && !TypeMapping.IsValueType(column.Kind) ? "default!" : "default";
 
     private static void WriteConstruction(SourceWriter w, string record, EquatableArray<ColumnModel> columns)
     {
@@ -257,9 +244,9 @@ internal static class TableEmitter
         w.Close(";");
     }
 
-    private static void WriteArrowBuilder(SourceWriter w, TableEmitPlan plan, string record)
+    /// <summary><c>ArrowBatchBuilder</c>, for an enclosing class that declares <c>ArrowSchema</c>.</summary>
+    internal static void WriteArrowBuilder(SourceWriter w, EquatableArray<ColumnModel> columns, string record)
     {
-        var columns = plan.Table.Columns;
         w.Line($"/// <summary>Collects <see cref=\"{record}\"/> rows into one Arrow record batch; use a new builder per batch.</summary>");
         w.Line(Header.GeneratedCode);
         w.Open($"public sealed class ArrowBatchBuilder : {Typed}IArrowBatchBuilder<{record}>");
@@ -296,7 +283,7 @@ internal static class TableEmitter
         w.Close();
     }
 
-    private static string PropertyType(ColumnModel column)
+    internal static string PropertyType(ColumnModel column)
         => TypeMapping.ClrTypeName(column.Kind) + (column.IsNullable ? "?" : string.Empty);
 
     /// <summary>typeof takes <c>int?</c> but not <c>string?</c> (CS8639).</summary>

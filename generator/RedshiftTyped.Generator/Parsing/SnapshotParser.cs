@@ -12,7 +12,7 @@ namespace RedshiftTyped.Generator.Parsing;
 /// Reads one snapshot file (docs/schema-snapshot.schema.json) into a <see cref="TableModel"/>, collecting every
 /// problem as a diagnostic at the exact span of the offending JSON. Unknown members are ignored, as the format asks.
 /// </summary>
-internal sealed class SnapshotParser
+internal sealed partial class SnapshotParser
 {
     public const int SupportedFormatVersion = 1;
 

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 
 namespace RedshiftTyped.Local.Engine;
 
@@ -114,7 +115,7 @@ internal sealed class DuckDbBackend(string path, int? threads = null, IReadOnlyL
         RsType.TimestampTz => "TIMESTAMPTZ",
         RsType.Varbyte => "BLOB",
         RsType.Super => "JSON",
-        RsType.Interval => "INTERVAL",
+        RsType.Interval or RsType.IntervalYearToMonth or RsType.IntervalDayToSecond => "INTERVAL",
         _ => "VARCHAR",
     };
 
@@ -244,8 +245,62 @@ internal sealed class DuckDbEngineConnection(DuckDBConnection connection, int pi
             return null;
         }
 
-        var value = reader.GetValue(ordinal);
-        return value is System.Numerics.BigInteger big ? big.ToString(System.Globalization.CultureInfo.InvariantCulture) : value;
+        switch (type.Type)
+        {
+            case RsType.Timestamp or RsType.TimestampTz or RsType.Date or RsType.Interval or RsType.IntervalYearToMonth or RsType.IntervalDayToSecond:
+                return ReadTemporal(reader, ordinal, type);
+            default:
+                var value = reader.GetValue(ordinal);
+                return value is System.Numerics.BigInteger big ? big.ToString(System.Globalization.CultureInfo.InvariantCulture) : value;
+        }
+    }
+
+    /// <summary>
+    /// Dates and timestamps outside System.DateTime (BC, years past 9999) and intervals with months, which
+    /// DuckDB.NET cannot convert, are read as DuckDB's parts and handed over as Redshift's text.
+    /// </summary>
+    private object ReadTemporal(DbDataReader reader, int ordinal, RsTypeInfo type)
+    {
+        switch (DataTypeName(reader, ordinal))
+        {
+            case "Timestamp" or "TimestampTz":
+                var timestamp = reader.GetFieldValue<DuckDBTimestamp>(ordinal);
+                var (date, time) = (timestamp.Date, timestamp.Time);
+                long micros = ((time.Hour * 60L + time.Min) * 60 + time.Sec) * 1_000_000 + time.Microsecond;
+                if (date.Year is >= 1 and <= 9999)
+                {
+                    return new DateTime(date.Year, date.Month, date.Day, 0, 0, 0, type.Type == RsType.TimestampTz ? DateTimeKind.Utc : DateTimeKind.Unspecified)
+                        .AddTicks(micros * 10);
+                }
+
+                return type.Type == RsType.TimestampTz
+                    ? TemporalText.TimestampTz(date.Year, date.Month, date.Day, micros)
+                    : TemporalText.Timestamp(date.Year, date.Month, date.Day, micros);
+            case "Date":
+                var day = reader.GetFieldValue<DuckDBDateOnly>(ordinal);
+                return day.Year is >= 1 and <= 9999 ? new DateOnly(day.Year, day.Month, day.Day) : TemporalText.Date(day.Year, day.Month, day.Day);
+            case "Interval":
+                var interval = reader.GetFieldValue<DuckDBInterval>(ordinal);
+                // DuckDB.NET exposes the microseconds unsigned; the engine keeps them signed.
+                return TemporalText.Interval(interval.Months, interval.Days, unchecked((long)interval.Micros));
+            default:
+                return reader.GetValue(ordinal);
+        }
+    }
+
+    private DbDataReader? _namedReader;
+    private string?[] _dataTypeNames = [];
+
+    /// <summary>The engine type of a column, looked up once per reader (values are read row after row).</summary>
+    private string DataTypeName(DbDataReader reader, int ordinal)
+    {
+        if (!ReferenceEquals(reader, _namedReader))
+        {
+            _namedReader = reader;
+            _dataTypeNames = new string?[reader.FieldCount];
+        }
+
+        return _dataTypeNames[ordinal] ??= reader.GetDataTypeName(ordinal);
     }
 
     /// <summary>

@@ -1,15 +1,16 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using RedshiftTyped.DataApi.Model;
 
 namespace RedshiftTyped.Local.Engine;
 
 /// <summary>
 /// Encodes engine values as the Data API sends them (DATA-API-FACTS §4): integers as longValue, float4/float8 as
-/// doubleValue, numeric as exact text, bool as booleanValue, dates and times as Redshift prints them, timestamptz
-/// in UTC with <c>+00</c>, varbyte as base64 text, NULL as <c>{"isNull":true}</c>. Accepts both CLR values (DuckDB)
-/// and PostgreSQL text output (the PostgreSQL backend reads every column as text so numerics stay exact).
+/// doubleValue, numeric as exact text, bool as booleanValue, dates and times as Redshift prints them (BC dates and
+/// years past 9999 included, see <see cref="TemporalText"/>), timestamptz in UTC with <c>+00</c>, intervals in
+/// PostgreSQL's style, CHAR(n) blank-padded, SUPER as compact JSON with floats in Redshift's form
+/// (<see cref="SuperText"/>), varbyte as base64 text, NULL as <c>{"isNull":true}</c>. Accepts both CLR values
+/// (DuckDB) and PostgreSQL text output (the PostgreSQL backend reads every column as text so numerics stay exact).
 /// </summary>
 internal static class FieldEncoder
 {
@@ -50,6 +51,10 @@ internal static class FieldEncoder
                     string boolText => boolText is "t" or "true" or "1",
                     _ => Convert.ToBoolean(value, inv),
                 });
+            case RsType.Bpchar:
+                return Field.FromString(value is string chars ? PadChar(chars, type.Length) : value.ToString()!);
+            case RsType.Varchar:
+                return Field.FromString(value is string varchars ? FitVarchar(varchars, type.Length) : Text(value));
             case RsType.Date:
                 return Field.FromString(value switch
                 {
@@ -74,7 +79,7 @@ internal static class FieldEncoder
                 return Field.FromString(value switch
                 {
                     DateTime dt => FormatTimestamp(dt),
-                    string tsText when DateTime.TryParse(tsText, inv, DateTimeStyles.None, out var parsed) => FormatTimestamp(parsed),
+                    string tsText => TemporalText.NormalizeTimestamp(tsText),
                     _ => value.ToString()!,
                 });
             case RsType.TimestampTz:
@@ -87,18 +92,48 @@ internal static class FieldEncoder
             case RsType.Varbyte:
                 return Field.FromString(Convert.ToBase64String(ReadBytes(value)));
             case RsType.Super:
-                return Field.FromString(value is string json ? CompactJson(json) : value.ToString()!);
+                return Field.FromString(value is string json ? SuperText.Normalize(json) : SuperText.FromValue(value));
             case RsType.Interval:
-                return Field.FromString(value is TimeSpan span ? FormatInterval(span) : value.ToString()!);
+            case RsType.IntervalYearToMonth:
+            case RsType.IntervalDayToSecond:
+                return Field.FromString(value is TimeSpan span ? TemporalText.Interval(span) : value.ToString()!);
             default:
-                return Field.FromString(value switch
-                {
-                    string plain => plain,
-                    byte[] bytes => Convert.ToHexStringLower(bytes),
-                    IFormattable f => f.ToString(null, inv),
-                    _ => value.ToString()!,
-                });
+                return Field.FromString(Text(value));
         }
+    }
+
+    private static string Text(object value) => value switch
+    {
+        string plain => plain,
+        byte[] bytes => Convert.ToHexStringLower(bytes),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString()!,
+    };
+
+    /// <summary>CHAR(n) values are blank-padded to n (r_Character_types.md); the engines may store them trimmed.</summary>
+    private static string PadChar(string text, int? width) => width is int n && text.Length < n ? text.PadRight(n) : text;
+
+    /// <summary>
+    /// A VARCHAR(n) value longer than n bytes can only hold extra trailing blanks (longer values are refused when
+    /// stored): Redshift truncates those to the column's length (r_Character_types.md, "Significance of trailing
+    /// blanks"), which the engines' checks cannot do, so it happens here.
+    /// </summary>
+    private static string FitVarchar(string text, int? length)
+    {
+        if (length is not int n || text.Length == 0 || text[^1] != ' ' || Encoding.UTF8.GetByteCount(text) <= n)
+        {
+            return text;
+        }
+
+        int end = text.Length;
+        int bytes = Encoding.UTF8.GetByteCount(text);
+        while (end > 0 && text[end - 1] == ' ' && bytes > n)
+        {
+            end--;
+            bytes--;
+        }
+
+        return text[..end];
     }
 
     /// <summary>The text of a field for CSV: NULL has none (an empty unquoted field), everything else as in JSON.</summary>
@@ -140,11 +175,7 @@ internal static class FieldEncoder
     public static string FormatTime(TimeSpan value)
         => new DateTime(value.Ticks % TimeSpan.TicksPerDay).ToString("HH:mm:ss", CultureInfo.InvariantCulture) + Fraction(value.Ticks);
 
-    private static string Fraction(long ticks)
-    {
-        long micros = ticks % TimeSpan.TicksPerSecond / 10;
-        return micros == 0 ? "" : "." + micros.ToString("D6", CultureInfo.InvariantCulture).TrimEnd('0');
-    }
+    private static string Fraction(long ticks) => TemporalText.Fraction(ticks % TimeSpan.TicksPerSecond / 10);
 
     private static string FormatOffset(TimeSpan offset)
     {
@@ -153,13 +184,6 @@ internal static class FieldEncoder
         return abs.Minutes == 0
             ? $"{sign}{abs.Hours:D2}"
             : $"{sign}{abs.Hours:D2}:{abs.Minutes:D2}";
-    }
-
-    private static string FormatInterval(TimeSpan span)
-    {
-        string days = span.Days == 0 ? "" : span.Days == 1 ? "1 day " : $"{span.Days} days ";
-        var rest = new TimeSpan(Math.Abs(span.Ticks % TimeSpan.TicksPerDay));
-        return (days + FormatTime(rest)).Trim();
     }
 
     private static string FormatDecimal(decimal value, int? scale)
@@ -199,26 +223,6 @@ internal static class FieldEncoder
                 return Encoding.UTF8.GetBytes(text);
             default:
                 return Encoding.UTF8.GetBytes(value.ToString()!);
-        }
-    }
-
-    /// <summary>SUPER values print as compact JSON; text that is not JSON passes through.</summary>
-    private static string CompactJson(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            {
-                document.WriteTo(writer);
-            }
-
-            return Encoding.UTF8.GetString(buffer.ToArray());
-        }
-        catch (JsonException)
-        {
-            return json;
         }
     }
 }

@@ -139,7 +139,7 @@ internal sealed class PostgresBackend(string connectionString) : IDatabaseBacken
         RsType.TimestampTz => "timestamptz",
         RsType.Varbyte => "bytea",
         RsType.Super => "json",
-        RsType.Interval => "interval",
+        RsType.Interval or RsType.IntervalYearToMonth or RsType.IntervalDayToSecond => "interval",
         _ => "text",
     };
 

@@ -1,5 +1,8 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using RedshiftTyped.Local.Catalog;
+using RedshiftTyped.Local.Catalog.External;
 using RedshiftTyped.Local.Statements;
 using RedshiftTyped.Values;
 
@@ -7,13 +10,16 @@ namespace RedshiftTyped.Local.Engine;
 
 /// <summary>
 /// The Redshift system views and functions that schema tools query (redshift-typed capture among them), answered
-/// from the server's own catalog: <c>svv_redshift_tables</c>, <c>svv_redshift_columns</c> (distribution and sort
-/// keys), <c>svv_table_info</c> (distribution style), <c>stv_mv_info</c>, <c>svv_external_tables</c>,
-/// <c>svv_external_columns</c> (empty: there is no Spectrum here) and <c>pg_get_late_binding_view_cols()</c>.
-/// A statement that names one gets it as a temporary table on its own connection, filled just before it runs:
-/// temporary tables come first in name resolution on both engines, so the query runs unchanged, and no other
-/// statement can see or race with them. Late-binding views (<c>WITH NO SCHEMA BINDING</c>) are created as
-/// plain views and remembered here.
+/// from the engine's catalog and the server's own: <c>svv_redshift_tables</c> and <c>svv_redshift_columns</c>
+/// (with COMMENT ON remarks, distribution and sort keys), <c>svv_table_info</c> (distribution style),
+/// <c>stv_mv_info</c> (materialized views and whether they are stale), <c>svv_external_schemas</c>,
+/// <c>svv_external_databases</c>, <c>svv_external_tables</c>, <c>svv_external_columns</c>,
+/// <c>svv_external_partitions</c> and <c>pg_get_late_binding_view_cols()</c>. Columns follow the guide's pages
+/// (r_SVV_REDSHIFT_TABLES.md, r_SVV_REDSHIFT_COLUMNS.md, r_STV_MV_INFO.md, r_SVV_EXTERNAL_*.md,
+/// PG_GET_LATE_BINDING_VIEW_COLS.md). A statement that names one gets it as a temporary table on its own
+/// connection, filled just before it runs: temporary tables come first in name resolution on both engines, so
+/// the query runs unchanged, and no other statement can see or race with them. Late-binding views
+/// (<c>WITH NO SCHEMA BINDING</c>) are created as plain views and remembered, with their definition.
 /// </summary>
 internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string database)
 {
@@ -25,21 +31,30 @@ internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string datab
         ["svv_redshift_columns"] = "database_name varchar, schema_name varchar, table_name varchar, column_name varchar, ordinal_position integer, " +
             "data_type varchar, column_default varchar, is_nullable varchar, encoding varchar, distkey boolean, sortkey integer, column_acl varchar, remarks varchar",
         ["svv_table_info"] = "\"database\" varchar, \"schema\" varchar, \"table\" varchar, diststyle varchar, sortkey1 varchar, sortkey_num integer",
-        ["stv_mv_info"] = "db_name varchar, \"schema\" varchar, name varchar, is_stale varchar, state integer, autorefresh varchar",
-        ["svv_external_tables"] = "schemaname varchar, tablename varchar, location varchar",
-        ["svv_external_columns"] = "schemaname varchar, tablename varchar, columnname varchar, external_type varchar, columnnum integer, part_key integer, is_nullable varchar",
+        ["stv_mv_info"] = "db_name varchar, \"schema\" varchar, name varchar, updated_upto_xid bigint, is_stale varchar, owner_user_name varchar, " +
+            "state integer, autorefresh varchar, autorewrite varchar",
+        ["svv_external_schemas"] = "esoid integer, eskind integer, schemaname varchar, esowner integer, databasename varchar, esoptions varchar",
+        ["svv_external_databases"] = "eskind integer, esoptions varchar, databasename varchar, location varchar, parameters varchar",
+        ["svv_external_tables"] = "redshift_database_name varchar, schemaname varchar, tablename varchar, tabletype varchar, location varchar, " +
+            "input_format varchar, output_format varchar, serialization_lib varchar, serde_parameters varchar, compressed integer, parameters varchar",
+        ["svv_external_columns"] = "redshift_database_name varchar, schemaname varchar, tablename varchar, columnname varchar, external_type varchar, " +
+            "columnnum integer, part_key integer, is_nullable varchar",
+        ["svv_external_partitions"] = "schemaname varchar, tablename varchar, \"values\" varchar, location varchar, input_format varchar, " +
+            "output_format varchar, serialization_lib varchar, serde_parameters varchar, compressed integer, parameters varchar",
         [LateBindingFunction] = "view_schema varchar, view_name varchar, col_name varchar, col_type varchar, col_num integer",
     };
 
-    private readonly ConcurrentDictionary<(string Schema, string Name), bool> _lateBindingViews = new();
     private readonly bool _postgres = backend is PostgresBackend;
+
+    /// <summary>Whether <paramref name="name"/> is one of the views answered here (their temporary tables are not user tables).</summary>
+    public static bool IsSystemView(string name) => Definitions.ContainsKey(name);
 
     /// <summary>
     /// Prepares a statement: a late-binding CREATE VIEW loses its clause (and is remembered once it succeeds);
     /// <c>pg_get_late_binding_view_cols() alias(column types...)</c> becomes a read of its temporary table.
-    /// Returns the SQL to run, the system views it needs, and the late-binding view it creates, if any.
+    /// Returns the SQL to run, the system views it needs, and the late-binding view it creates with its query.
     /// </summary>
-    public (string Sql, IReadOnlyList<string> Needed, (string, string)? LateBindingView) Prepare(string sql)
+    public (string Sql, IReadOnlyList<string> Needed, (string Schema, string Name, string Query)? LateBindingView) Prepare(string sql)
     {
         // Almost every statement names none of them: skip the lexing then.
         if (!Definitions.Keys.Any(name => sql.Contains(name, StringComparison.OrdinalIgnoreCase))
@@ -60,10 +75,6 @@ internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string datab
         return (needed.Count == 0 && lateBinding is null ? sql : string.Concat(tokens.Select(t => t.Text)), needed, lateBinding);
     }
 
-    public void RememberLateBindingView((string Schema, string Name) view) => _lateBindingViews[view] = true;
-
-    public void Forget(string schema, string name) => _lateBindingViews.TryRemove((schema, name), out _);
-
     /// <summary>Creates and fills the temporary tables the statement needs, on its connection.</summary>
     public void Materialize(IEngineConnection connection, LocalCatalog catalog, IReadOnlyList<string> needed)
     {
@@ -74,28 +85,99 @@ internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string datab
 
         // Listings first: the temporary tables made below must not list themselves.
         var tables = Query(connection, backend.ListTablesSql)
-            .Where(r => r[0] is not ("pg_catalog" or "information_schema" or "temp" or "pg_temp") && !r[0]!.StartsWith("pg_temp", StringComparison.Ordinal))
+            .Where(r => IsUserTable(r[0]!, r[1]!))
             .Select(r => (Schema: r[0]!, Name: r[1]!, Type: r[2]!)).ToList();
+        var columns = needed.Contains("svv_redshift_columns")
+            ? Query(connection, backend.ListColumnsSql).Where(r => IsUserTable(r[0]!, r[1]!)).ToList()
+            : [];
+        var comments = needed.Any(n => n is "svv_redshift_tables" or "svv_redshift_columns")
+            ? Query(connection, Comments.ListSql(backend))
+            : [];
         foreach (string view in needed)
         {
             var rows = view switch
             {
-                "svv_redshift_tables" => tables.Select(t => new object?[] { database, t.Schema, t.Name, t.Type, null, null }),
-                "svv_redshift_columns" => RedshiftColumns(catalog),
-                "svv_table_info" => catalog.Tables.Select(t => new object?[] { database, t.Schema, t.Name, DistStyle(t), t.SortKey.FirstOrDefault(), t.SortKey.Count }),
-                LateBindingFunction => LateBindingColumns(connection),
+                "svv_redshift_tables" => RedshiftTables(catalog, tables, comments),
+                "svv_redshift_columns" => RedshiftColumns(catalog, columns, comments),
+                "svv_table_info" => catalog.Tables
+                    .Where(t => catalog.External.Table(t.Schema, t.Name) is null && tables.Any(x => x.Schema == t.Schema && x.Name == t.Name))
+                    .Select(t => new object?[] { database, t.Schema, t.Name, DistStyle(t), t.SortKey.FirstOrDefault(), t.SortKey.Count }),
+                "stv_mv_info" => catalog.MaterializedViews.All.Select(v => new object?[]
+                {
+                    database, v.Schema, v.Name, 0L, v.Stale ? "t" : "f", "local", 0, v.AutoRefresh ? "t" : "f", "f",
+                }),
+                "svv_external_schemas" => catalog.External.Schemas.Select(s => new object?[] { s.Oid, 1, s.Name, 100, s.Database, Json(s.Options) }),
+                "svv_external_databases" => catalog.External.Schemas.DistinctBy(s => s.Database).Select(s => new object?[]
+                {
+                    1, Json(s.Options), s.Database, "", "{}",
+                }),
+                "svv_external_tables" => catalog.External.Tables.Select(t => new object?[]
+                {
+                    database, t.Schema, t.Name, "TABLE", t.Location.TrimEnd('/'), t.Classes.Input, t.Classes.Output, t.Classes.Serde,
+                    SerdeParameters(t), 0, Json(t.Properties),
+                }),
+                "svv_external_columns" => catalog.External.Tables.SelectMany(t => t.AllColumns.Select((c, i) => new object?[]
+                {
+                    database, t.Schema, t.Name, c.Name, ExternalValues.ExternalTypeName(c.Type), i + 1,
+                    i < t.Columns.Count ? 0 : i - t.Columns.Count + 1, "true",
+                })),
+                "svv_external_partitions" => catalog.External.Tables.SelectMany(t => t.Partitions.Select(p => new object?[]
+                {
+                    t.Schema, t.Name, JsonSerializer.Serialize(p.Values), p.Location.TrimEnd('/'), t.Classes.Input, t.Classes.Output,
+                    t.Classes.Serde, SerdeParameters(t), 0, "{}",
+                })),
+                LateBindingFunction => LateBindingColumns(connection, catalog),
                 _ => [],
             };
             Fill(connection, view, rows.ToList());
         }
     }
 
-    private IEnumerable<object?[]> RedshiftColumns(LocalCatalog catalog)
-        => catalog.Tables.SelectMany(t => t.Columns.Select((c, i) => new object?[]
+    private static bool IsUserTable(string schema, string name)
+        => schema is not ("pg_catalog" or "information_schema" or "temp" or "pg_temp") && !schema.StartsWith("pg_temp", StringComparison.Ordinal)
+           && !IsSystemView(name);
+
+    /// <summary>Local tables and views (external tables are in svv_external_tables), with their COMMENT ON remarks.</summary>
+    private IEnumerable<object?[]> RedshiftTables(LocalCatalog catalog, List<(string Schema, string Name, string Type)> tables, List<string?[]> comments)
+        => tables.Where(t => catalog.External.Table(t.Schema, t.Name) is null).Select(t => new object?[]
         {
-            database, t.Schema, t.Name, c.Name, i + 1, c.Type.DeclaredName, c.Default, c.Nullable ? "YES" : "NO", c.Encoding,
-            c.Name == t.DistKey, t.SortKey.ToList().IndexOf(c.Name) + 1, null, null,
-        }));
+            database, t.Schema, t.Name, catalog.MaterializedViews.Find(t.Schema, t.Name) is null ? t.Type : "VIEW", null,
+            comments.FirstOrDefault(c => c[0] == t.Schema && c[1] == t.Name && c[2] is null)?[3],
+        });
+
+    /// <summary>
+    /// Every column of the local tables and views, with the declared type where the server's catalog knows it
+    /// (format_type style: <c>character varying(30)</c>, <c>numeric(8,2)</c>), distribution and sort keys, and remarks.
+    /// </summary>
+    private IEnumerable<object?[]> RedshiftColumns(LocalCatalog catalog, List<string?[]> columns, List<string?[]> comments)
+    {
+        foreach (var r in columns)
+        {
+            string schema = r[0]!, table = r[1]!, column = r[2]!;
+            if (catalog.External.Table(schema, table) is not null)
+            {
+                continue;
+            }
+
+            var declaredTable = catalog.Find(schema, table);
+            var declared = declaredTable?.Column(column);
+            var type = declared?.Type ?? Operations.CatalogOperations.EngineType(r[3]!);
+            int sortPosition = declaredTable?.SortKey.ToList().IndexOf(column) + 1 ?? 0;
+            yield return
+            [
+                database, schema, table, column, int.Parse(r[6]!, CultureInfo.InvariantCulture), DeclaredName(type),
+                declared is not null ? declared.Default : r[5], (declared?.Nullable ?? r[4] == "YES") ? "YES" : "NO", declared?.Encoding,
+                declaredTable?.DistKey == column, sortPosition, null,
+                comments.FirstOrDefault(c => c[0] == schema && c[1] == table && c[2] == column)?[3],
+            ];
+        }
+    }
+
+    /// <summary>A type as Redshift's catalog spells it: <c>character varying(30)</c>, <c>numeric(8,2)</c>, <c>integer</c>.</summary>
+    private static string DeclaredName(RsTypeInfo type)
+        => RedshiftTypeNames.DeclaredName(RedshiftTypeNames.Parse(type.TypeName), Positive(type.Length ?? (type.Type is RsType.Varchar or RsType.Bpchar ? type.ReportedPrecision : null)),
+               type.Type == RsType.Numeric ? type.ReportedPrecision : null, type.Type == RsType.Numeric ? type.ReportedScale : null)
+           ?? type.TypeName;
 
     /// <summary>KEY(listid), EVEN, ALL, or AUTO(EVEN) as svv_table_info prints them.</summary>
     private static string DistStyle(CatalogTable table) => table.DistStyle?.ToUpperInvariant() switch
@@ -105,28 +187,53 @@ internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string datab
         var style => style,
     };
 
-    private List<object?[]> LateBindingColumns(IEngineConnection connection)
+    private static string SerdeParameters(ExternalTable table)
+    {
+        var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in table.SerdeProperties) parameters[key] = value;
+        if (table.Format is ExternalFormat.Delimited)
+        {
+            string delimiter = table.Delimiter.ToString();
+            parameters["field.delim"] = delimiter;
+            parameters["serialization.format"] = delimiter;
+        }
+        else if (table.Format is ExternalFormat.Parquet)
+        {
+            parameters["serialization.format"] = "1";
+        }
+
+        return Json(parameters);
+    }
+
+    private static string Json(IEnumerable<KeyValuePair<string, string>> values)
+        => JsonSerializer.Serialize(values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal));
+
+    /// <summary>
+    /// The columns of every late-binding view as the view computes them now, with the declared types of the table
+    /// columns they come from (varchar(50), not the engine's unbounded varchar). A view whose tables are gone has no
+    /// columns until they are back, as in Redshift.
+    /// </summary>
+    private static List<object?[]> LateBindingColumns(IEngineConnection connection, LocalCatalog catalog)
     {
         var rows = new List<object?[]>();
-        foreach (var (schema, name) in _lateBindingViews.Keys.OrderBy(k => k.Schema, StringComparer.Ordinal).ThenBy(k => k.Name, StringComparer.Ordinal))
+        foreach (var ((schema, name), definition) in catalog.LateBindingViews.OrderBy(k => k.Key.Schema, StringComparer.Ordinal).ThenBy(k => k.Key.Name, StringComparer.Ordinal))
         {
+            IReadOnlyList<(string Name, RsTypeInfo Type)> columns;
             try
             {
-                using var command = connection.CreateCommand($"SELECT * FROM {Quote(schema)}.{Quote(name)} LIMIT 0", []);
-                using var reader = command.ExecuteReader();
-                var described = connection.DescribeColumns(reader);
-                for (int i = 0; i < reader.FieldCount; i++)
-                {
-                    var metadata = described[i].Type.ToResultMetadata(reader.GetName(i), described[i].Nullable);
-                    var type = RedshiftTypeNames.Parse(metadata.TypeName);
-                    string declared = RedshiftTypeNames.DeclaredName(type, Positive(described[i].Type.Length), Positive(metadata.Precision), metadata.Scale)
-                        ?? metadata.TypeName ?? "unknown";
-                    rows.Add([schema, name, reader.GetName(i), declared, i + 1]);
-                }
+                columns = QueryColumns.Describe(connection, $"SELECT * FROM {Quote(schema)}.{Quote(name)} LIMIT 0");
             }
             catch (DbException)
             {
-                // A late-binding view whose tables are gone has no columns until they are back, as in Redshift.
+                continue;
+            }
+
+            var referenced = StatementTargets.Mentioned(SqlLexer.Tokenize(definition))
+                .SelectMany(n => catalog.Tables.Where(t => n.Denotes(t.Schema, t.Name))).Distinct().ToList();
+            for (int i = 0; i < columns.Count; i++)
+            {
+                var type = LocalCatalog.DeclaredType(referenced, columns[i].Name, columns[i].Type) ?? columns[i].Type;
+                rows.Add([schema, name, columns[i].Name, DeclaredName(type), i + 1]);
             }
         }
 
@@ -156,7 +263,7 @@ internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string datab
                     continue;
                 }
 
-                values.Add(row[i] switch { bool b => b ? "true" : "false", var v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)! });
+                values.Add(row[i] switch { bool b => b ? "true" : "false", var v => Convert.ToString(v, CultureInfo.InvariantCulture)! });
                 parts.Add($"CAST(${values.Count} AS {columnTypes[i]})");
             }
 
@@ -180,7 +287,7 @@ internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string datab
             var row = new string?[reader.FieldCount];
             for (int i = 0; i < row.Length; i++)
             {
-                row[i] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+                row[i] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture);
             }
 
             rows.Add(row);
@@ -189,8 +296,8 @@ internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string datab
         return rows;
     }
 
-    /// <summary><c>CREATE [OR REPLACE] VIEW name AS ... WITH NO SCHEMA BINDING</c>: drops the clause, returns the view.</summary>
-    private static (string, string)? StripLateBinding(List<SqlToken> tokens)
+    /// <summary><c>CREATE [OR REPLACE] VIEW name AS query WITH NO SCHEMA BINDING</c>: drops the clause, returns the view and its query.</summary>
+    private static (string, string, string)? StripLateBinding(List<SqlToken> tokens)
     {
         var words = tokens.Select((t, i) => (Token: t, Index: i)).Where(x => !x.Token.IsTrivia).ToList();
         int w = 0;
@@ -221,13 +328,16 @@ internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string datab
         }
 
         string first = RedshiftDdlTranslator.Identifier(words[w].Token);
-        var view = words[w + 1].Token.IsSymbol(".") ? (first, RedshiftDdlTranslator.Identifier(words[w + 2].Token)) : ("public", first);
+        bool qualified = words[w + 1].Token.IsSymbol(".");
+        var view = qualified ? (first, RedshiftDdlTranslator.Identifier(words[w + 2].Token)) : ("public", first);
+        int asWord = words.FindIndex(w + 1, x => x.Token.IsWord("as"));
+        string query = asWord < 0 ? "" : string.Concat(tokens.Skip(words[asWord].Index + 1).Take(words[end - 4].Index - words[asWord].Index - 1).Select(t => t.Text)).Trim();
         for (int i = words[end - 4].Index; i <= words[end - 1].Index; i++)
         {
             tokens[i] = new SqlToken(SqlTokenKind.Whitespace, i == words[end - 4].Index ? " " : string.Empty);
         }
 
-        return view;
+        return (view.Item1, view.Item2, query);
     }
 
     /// <summary><c>pg_get_late_binding_view_cols() cols(view_schema name, ...)</c> → <c>pg_get_late_binding_view_cols cols</c>.</summary>

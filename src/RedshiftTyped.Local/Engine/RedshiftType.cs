@@ -23,7 +23,15 @@ internal enum RsType
     Super,
     Geometry,
     HllSketch,
+
+    /// <summary>An interval without a qualifier (an expression's type; PostgreSQL's interval).</summary>
     Interval,
+
+    /// <summary><c>INTERVAL YEAR TO MONTH</c> (typeName <c>intervaly2m</c>).</summary>
+    IntervalYearToMonth,
+
+    /// <summary><c>INTERVAL DAY TO SECOND</c> (typeName <c>intervald2s</c>).</summary>
+    IntervalDayToSecond,
 }
 
 /// <summary>A Redshift type with its modifiers (varchar length, numeric precision and scale).</summary>
@@ -51,8 +59,13 @@ internal readonly record struct RsTypeInfo(RsType Type, int? Length = null, int?
         RsType.Geometry => "geometry",
         RsType.HllSketch => "hllsketch",
         RsType.Interval => "interval",
+        RsType.IntervalYearToMonth => "intervaly2m",
+        RsType.IntervalDayToSecond => "intervald2s",
         _ => "varchar",
     };
+
+    /// <summary>Whether values are intervals (stored as the engine's INTERVAL, printed in PostgreSQL's style).</summary>
+    public bool IsInterval => Type is RsType.Interval or RsType.IntervalYearToMonth or RsType.IntervalDayToSecond;
 
     /// <summary>The precision Redshift reports (DATA-API-FACTS §4).</summary>
     public int ReportedPrecision => Type switch
@@ -74,7 +87,7 @@ internal readonly record struct RsTypeInfo(RsType Type, int? Length = null, int?
         RsType.TimestampTz => 35,
         RsType.Super => 4194304,
         RsType.Geometry or RsType.HllSketch => 1048447,
-        RsType.Interval => 49,
+        RsType.Interval or RsType.IntervalYearToMonth or RsType.IntervalDayToSecond => 49,
         _ => 0,
     };
 
@@ -83,7 +96,7 @@ internal readonly record struct RsTypeInfo(RsType Type, int? Length = null, int?
         RsType.Numeric => Scale ?? 0,
         RsType.Float4 => 8,
         RsType.Float8 => 17,
-        RsType.Time or RsType.TimeTz or RsType.Timestamp or RsType.TimestampTz or RsType.Interval => 6,
+        RsType.Time or RsType.TimeTz or RsType.Timestamp or RsType.TimestampTz or RsType.Interval or RsType.IntervalDayToSecond => 6,
         _ => 0,
     };
 
@@ -119,6 +132,9 @@ internal readonly record struct RsTypeInfo(RsType Type, int? Length = null, int?
     /// <summary>
     /// Parses a Redshift (or PostgreSQL) type as written in DDL: <c>varchar(30)</c>, <c>character varying</c>,
     /// <c>decimal(8,2)</c>, <c>timestamp without time zone</c>, <c>super</c>... Null when not a known type.
+    /// Defaults follow the guide (r_Character_types.md, r_Numeric_types201.md): CHAR/NCHAR = CHAR(1), BPCHAR =
+    /// CHAR(256), VARCHAR/NVARCHAR/TEXT = VARCHAR(256), MAX = 4096 bytes for CHAR and 65535 for VARCHAR,
+    /// DECIMAL = DECIMAL(18,0).
     /// </summary>
     public static RsTypeInfo? Parse(string text)
     {
@@ -145,9 +161,10 @@ internal readonly record struct RsTypeInfo(RsType Type, int? Length = null, int?
             "double precision" or "float8" or "float" or "double" => new RsTypeInfo(RsType.Float8),
             "decimal" or "numeric" => new RsTypeInfo(RsType.Numeric, Precision: a ?? 18, Scale: b ?? 0),
             "boolean" or "bool" => new RsTypeInfo(RsType.Bool),
-            "char" or "character" or "nchar" or "bpchar" => new RsTypeInfo(RsType.Bpchar, Length: a ?? 1),
-            "varchar" or "character varying" or "nvarchar" => new RsTypeInfo(RsType.Varchar, Length: a is -1 ? 65535 : a ?? 256),
-            "text" => new RsTypeInfo(RsType.Varchar, Length: 256),
+            "char" or "character" or "nchar" or "national character" => new RsTypeInfo(RsType.Bpchar, Length: a is -1 ? MaxCharLength : a ?? 1),
+            "bpchar" => new RsTypeInfo(RsType.Bpchar, Length: a is -1 ? MaxCharLength : a ?? 256),
+            "varchar" or "character varying" or "nvarchar" or "national character varying" or "text"
+                => new RsTypeInfo(RsType.Varchar, Length: a is -1 ? MaxVarcharLength : a ?? 256),
             "date" => new RsTypeInfo(RsType.Date),
             "time" or "time without time zone" => new RsTypeInfo(RsType.Time),
             "timetz" or "time with time zone" => new RsTypeInfo(RsType.TimeTz),
@@ -158,7 +175,17 @@ internal readonly record struct RsTypeInfo(RsType Type, int? Length = null, int?
             "geometry" or "geography" => new RsTypeInfo(RsType.Geometry),
             "hllsketch" => new RsTypeInfo(RsType.HllSketch),
             "interval" => new RsTypeInfo(RsType.Interval),
+            "intervaly2m" or "interval year to month" or "interval year" or "interval month" => new RsTypeInfo(RsType.IntervalYearToMonth),
+            "intervald2s" or "interval day to second" or "interval day" or "interval hour" or "interval minute" or "interval second"
+                or "interval day to hour" or "interval day to minute" or "interval hour to minute" or "interval hour to second"
+                or "interval minute to second" => new RsTypeInfo(RsType.IntervalDayToSecond),
             _ => null,
         };
     }
+
+    /// <summary>CHAR(MAX): 4096 bytes (r_Character_types.md).</summary>
+    public const int MaxCharLength = 4096;
+
+    /// <summary>VARCHAR(MAX): 65535 bytes (r_Character_types.md).</summary>
+    public const int MaxVarcharLength = 65535;
 }

@@ -49,12 +49,24 @@ internal sealed class CatalogOperations(LocalServerOptions options, IDatabaseBac
         var rows = await QueryAsync(backend.ListTablesSql, cancellationToken).ConfigureAwait(false);
         var tables = rows
             .Where(r => schemaLike.IsMatch(r[0]!) && tableLike.IsMatch(r[1]!))
-            .Select(r => new TableMember { Schema = r[0], Name = r[1], Type = r[0] is "pg_catalog" or "information_schema" ? "SYSTEM TABLE" : r[2] })
+            .Select(r => new TableMember { Schema = r[0], Name = r[1], Type = TableType(r[0]!, r[1]!, r[2]) })
             .OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
         var (page, next) = PageToken.Slice(tables, request.NextToken, request.MaxResults, 1000,
             "ListTables|" + request.SchemaPattern + "|" + request.TablePattern);
         return new ListTablesResponse { Tables = page, NextToken = next };
+    }
+
+    /// <summary>
+    /// The type ListTables reports: the engine's, except that an external table is an <c>EXTERNAL TABLE</c> and a
+    /// materialized view (stored as a table here) a <c>VIEW</c>, as Redshift's catalog has them.
+    /// </summary>
+    private string? TableType(string schema, string name, string? engineType)
+    {
+        if (schema is "pg_catalog" or "information_schema") return "SYSTEM TABLE";
+        if (catalog.External.Table(schema, name) is not null) return "EXTERNAL TABLE";
+        if (catalog.MaterializedViews.Find(schema, name) is not null) return "VIEW";
+        return engineType;
     }
 
     public async Task<DescribeTableResponse> DescribeTableAsync(DescribeTableRequest request, CancellationToken cancellationToken)
@@ -66,6 +78,10 @@ internal sealed class CatalogOperations(LocalServerOptions options, IDatabaseBac
         foreach (var r in rows)
         {
             if (r[0] != schema || (request.Table is not null && r[1] != request.Table)) continue;
+
+            // Redshift's catalog has no columns for a late-binding view: they are known only when it runs
+            // (pg_get_late_binding_view_cols gives them).
+            if (catalog.LateBindingViews.ContainsKey((r[0]!, r[1]!))) continue;
             var declaredTable = catalog.Find(r[0]!, r[1]!);
             var declared = declaredTable?.Column(r[2]!);
             var type = declared?.Type ?? EngineType(r[3]!);
@@ -92,7 +108,8 @@ internal sealed class CatalogOperations(LocalServerOptions options, IDatabaseBac
         return new DescribeTableResponse { TableName = request.Table, ColumnList = page, NextToken = next };
     }
 
-    private static RsTypeInfo EngineType(string engineType)
+    /// <summary>The Redshift type of an engine information_schema type name (<c>BLOB</c>, <c>jsonb</c>, <c>character varying(30)</c>...).</summary>
+    internal static RsTypeInfo EngineType(string engineType)
     {
         string lower = engineType.ToLowerInvariant();
         return RsTypeInfo.Parse(lower) ?? lower switch

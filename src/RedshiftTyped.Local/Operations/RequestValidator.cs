@@ -50,6 +50,21 @@ internal static partial class RequestValidator
         }
     }
 
+    /// <summary>
+    /// The filters of ListStatements and ListSessions: at most one of ClusterIdentifier and WorkgroupName ("When
+    /// providing ClusterIdentifier, then WorkgroupName can't be specified", redshift-data service model), each
+    /// matching its pattern.
+    /// </summary>
+    public static void OptionalTarget(string? cluster, string? workgroup)
+    {
+        if (cluster is null && workgroup is null)
+        {
+            return;
+        }
+
+        Target(cluster, workgroup, null);
+    }
+
     /// <summary>Exactly one of ClusterIdentifier and WorkgroupName, each matching its pattern (not needed with a SessionId).</summary>
     public static void Target(string? cluster, string? workgroup, string? sessionId)
     {

@@ -331,6 +331,7 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
     public ListStatementsResponse ListStatements(ListStatementsRequest request, LocalCredential caller)
     {
         RequestValidator.MaxResults(request.MaxResults, 100);
+        RequestValidator.OptionalTarget(request.ClusterIdentifier, request.WorkgroupName);
         // "By default, only finished statements are shown."
         var status = request.Status ?? StatusString.FINISHED;
         var matching = _statements.Values
@@ -367,6 +368,7 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
     public async Task<ListSessionsResponse> ListSessionsAsync(ListSessionsRequest request, LocalCredential caller)
     {
         RequestValidator.MaxResults(request.MaxResults, 100);
+        RequestValidator.OptionalTarget(request.ClusterIdentifier, request.WorkgroupName);
         if (request.SessionId is not null) RequestValidator.Submission(null, null, null, null, null, request.SessionId);
         var all = await sessions.ListAsync().ConfigureAwait(false);
         var matching = all

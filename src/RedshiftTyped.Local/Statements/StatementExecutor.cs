@@ -21,24 +21,22 @@ internal sealed partial class StatementExecutor
 
     private readonly IDatabaseBackend _backend;
     private readonly LocalCatalog _catalog;
-    private readonly RedshiftDdlTranslator _translator;
     private readonly LocalServerOptions _options;
     private readonly FaultInjector _faults;
     private readonly SessionRegistry _sessions;
     private readonly SemaphoreSlim _parallel;
-    private readonly RedshiftSystemViews _systemViews;
+    private readonly Catalog.StatementPlanner _planner;
     private long _queryId = 1000;
 
     public StatementExecutor(IDatabaseBackend backend, LocalCatalog catalog, LocalServerOptions options, FaultInjector faults, SessionRegistry sessions)
     {
         _backend = backend;
         _catalog = catalog;
-        _translator = new RedshiftDdlTranslator(backend.EngineType, backend.NeedsBooleanLiteralDefaults);
         _options = options;
         _faults = faults;
         _sessions = sessions;
         _parallel = new SemaphoreSlim(options.MaxParallelExecutions);
-        _systemViews = new RedshiftSystemViews(backend, options.Database);
+        _planner = new Catalog.StatementPlanner(backend, catalog, options);
     }
 
     private DateTime Now => _options.TimeProvider.GetUtcNow().UtcDateTime;
@@ -211,13 +209,28 @@ internal sealed partial class StatementExecutor
     private void ExecuteOne(IEngineConnection connection, StatementRecord record, BoundSql bound, CancellationToken cancel)
     {
         cancel.ThrowIfCancellationRequested();
-        var prepared = _systemViews.Prepare(bound.Sql);
-        var translated = _translator.Translate(prepared.Sql);
+        using var plan = _planner.Plan(bound.Sql, cancel);
         record.RedshiftQueryId = Interlocked.Increment(ref _queryId);
-        _systemViews.Materialize(connection, _catalog, prepared.Needed);
-        using var command = connection.CreateCommand(translated.Sql, bound.Values);
+        plan.Prepare(connection, cancel);
+        if (plan.Sql is { } sql)
+        {
+            Run(connection, record, sql, bound.Values, cancel);
+        }
+        else
+        {
+            record.ResultRows = 0;
+            record.ResultSize = 0;
+        }
+
+        cancel.ThrowIfCancellationRequested();
+        plan.Complete(connection, Math.Max(0, record.ResultRows));
+    }
+
+    private void Run(IEngineConnection connection, StatementRecord record, string sql, IReadOnlyList<string> values, CancellationToken cancel)
+    {
+        using var command = connection.CreateCommand(sql, values);
         using var registration = cancel.Register(static c => TryCancel((DbCommand)c!), command);
-        if (ReturnsRows(translated.Sql))
+        if (ReturnsRows(sql))
         {
             var reader = command.ExecuteReader();
             DbCommand? exactCommand = null;
@@ -226,15 +239,15 @@ internal sealed partial class StatementExecutor
                 if (reader.FieldCount > 0)
                 {
                     var described = connection.DescribeColumns(reader);
-                    if (connection.ExactRewrite(reader, described, translated.Sql) is { } exactSql)
+                    if (connection.ExactRewrite(reader, described, sql) is { } exactSql)
                     {
                         reader.Dispose();
-                        exactCommand = connection.CreateCommand(exactSql, bound.Values);
+                        exactCommand = connection.CreateCommand(exactSql, values);
                         reader = exactCommand.ExecuteReader();
                     }
 
                     using var exactRegistration = exactCommand is null ? default : cancel.Register(static c => TryCancel((DbCommand)c!), exactCommand);
-                    var result = ReadResult(connection, reader, described, translated.Sql, cancel);
+                    var result = ReadResult(connection, reader, described, sql, cancel);
                     record.Result = result;
                     record.HasResultSet = true;
                     record.ResultRows = result.RowCount;
@@ -258,13 +271,6 @@ internal sealed partial class StatementExecutor
             record.ResultRows = Math.Max(0, affected);
             record.ResultSize = 0;
         }
-
-        cancel.ThrowIfCancellationRequested();
-        if (translated.Creates is { } created) _catalog.Register(created);
-        foreach (var (schema, name) in translated.Drops) _catalog.Drop(schema, name);
-if (prepared.LateBindingView is { } view) _systemViews.RememberLateBindingView(view);
-        if (translated.AddsColumn is var (addSchema, addTable, addColumn)) _catalog.AddColumn(addSchema, addTable, addColumn);
-        DroppedColumnTracker.Apply(bound.Sql, _catalog);
     }
 
     private StoredResult ReadResult(IEngineConnection connection, DbDataReader reader,
@@ -302,14 +308,7 @@ if (prepared.LateBindingView is { } view) _systemViews.RememberLateBindingView(v
             var row = new Field[count];
             for (int i = 0; i < count; i++)
             {
-                object? value = connection.ReadValue(reader, i, engineTypes[i]);
-                if (reportTypes[i] is { Type: RsType.Bpchar, Length: int width } && value is string text)
-                {
-                    // Redshift keeps CHAR(n) values blank-padded to n; DuckDB does not.
-                    value = text.PadRight(width);
-                }
-
-                row[i] = FieldEncoder.Encode(reportTypes[i], value);
+                row[i] = FieldEncoder.Encode(reportTypes[i], connection.ReadValue(reader, i, engineTypes[i]));
             }
 
             result.Add(row);
@@ -323,15 +322,12 @@ if (prepared.LateBindingView is { } view) _systemViews.RememberLateBindingView(v
     {
         foreach (string sql in SqlScript.Split(script))
         {
-            if (_translator.Translate(sql).Creates is { } created) _catalog.Register(created);
+            _planner.RememberDeclarations(sql);
         }
     }
 
     /// <summary>Whether the declared Redshift type can describe what the engine returned for a column of that name.</summary>
-    private static bool Compatible(RsTypeInfo engine, RsTypeInfo declared)
-        => engine.Type == declared.Type
-           || (engine.Type == RsType.Varchar && declared.Type is RsType.Bpchar or RsType.Super or RsType.Geometry or RsType.HllSketch)
-           || (engine.Type == RsType.Super && declared.Type == RsType.Super);
+    private static bool Compatible(RsTypeInfo engine, RsTypeInfo declared) => LocalCatalog.Compatible(engine, declared);
 
     /// <summary>Redshift's column names: lower case; an unnamed expression is its function's name or <c>?column?</c>.</summary>
     private static string ColumnName(string engineName)
@@ -384,7 +380,7 @@ if (prepared.LateBindingView is { } view) _systemViews.RememberLateBindingView(v
         ResultLimitException limit => limit.Message,
         Npgsql.PostgresException pg => $"ERROR: {pg.MessageText}{HostAccessHint(pg.MessageText)}",
         ServiceError service => service.Message,
-        _ => $"ERROR: {ex.Message}{HostAccessHint(ex.Message)}",
+        _ => $"ERROR: {Storage.StorageErrors.Unwrap(ex.Message)}{HostAccessHint(ex.Message)}",
     };
 
     /// <summary>Says why the engine refused to touch the host (see <see cref="IDatabaseBackend.LockDownAsync"/>).</summary>

@@ -149,7 +149,7 @@ internal sealed partial class CatalogExtras
             var rows = new List<object?[]>();
             await foreach (var row in client.QueryAsync(statement, cancellationToken))
             {
-                rows.Add(row);
+                rows.Add([.. row]);
             }
 
             return new QueryOutcome(what, rows, null);

@@ -49,9 +49,15 @@ public sealed class TableSelector
         => table.Database == database && Includes(table.Schema, table.Name);
 
     /// <summary>
+    /// Whether the command also checks or captures typed query files: then a selection of no tables (<c>--exclude '*'</c>)
+    /// still checks something, and is allowed; a filter that matches nothing is still an error.
+    /// </summary>
+    internal bool QueriesInScope { get; set; }
+
+    /// <summary>
     /// Throws <see cref="SelectionException"/> when a schema_filter entry names no schema of the database, an
-    /// <c>--include</c> glob matches none of its tables, or the whole selection matches no table. An <c>--exclude</c>
-    /// that matches nothing excludes nothing, which is harmless, so it passes.
+    /// <c>--include</c> glob matches none of its tables, or the whole selection matches no table (unless query files are
+    /// in scope). An <c>--exclude</c> that matches nothing excludes nothing, which is harmless, so it passes.
     /// </summary>
     /// <param name="database">The database, for the message.</param>
     /// <param name="schemas">Every schema the Data API listed.</param>
@@ -74,7 +80,7 @@ public sealed class TableSelector
             }
         }
 
-        if (problems.Count == 0 && selected == 0)
+        if (problems.Count == 0 && selected == 0 && !QueriesInScope)
         {
             problems.Add(Filtered
                 ? $"the selection ({Describe()}) matches no table of {database}"

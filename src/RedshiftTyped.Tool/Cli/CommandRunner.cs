@@ -56,6 +56,12 @@ internal static class CommandRunner
             await console.Error.WriteLineAsync($"error: the connection to the Data API endpoint broke while reading its answer ({OneLine(ex.Message)}). Check the endpoint and the network, then run the command again.");
             return failureCode;
         }
+        catch (EndpointUnreachableException ex)
+        {
+            // Already one line naming the endpoint and what to check.
+            await console.Error.WriteLineAsync($"error: {ex.Message}");
+            return failureCode;
+        }
         catch (HttpRequestException ex)
         {
             await console.Error.WriteLineAsync($"error: could not reach the Data API endpoint: {OneLine(ex.Message)}. Check --endpoint or --region, and that the local server is running if you use one.");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RedshiftTyped.Tool.Capture;
 using RedshiftTyped.Tool.Cli;
+using RedshiftTyped.Tool.Queries;
 using RedshiftTyped.Tool.Snapshots;
 using Spectre.Console;
 
@@ -16,10 +17,12 @@ internal static class CaptureCommand
     {
         var flags = new ConnectionFlags();
         var scope = new SnapshotScopeFlags();
-        var prune = new Option<bool>("--prune") { Description = "Delete the snapshots of tables that no longer exist (they are only reported otherwise)." };
-        var command = new Command("capture", "Capture table and view schemas through the Data API into JSON snapshots.") { prune };
+        var queryScope = new QueryScopeFlags();
+        var prune = new Option<bool>("--prune") { Description = "Delete the snapshots of tables and query files that no longer exist (they are only reported otherwise)." };
+        var command = new Command("capture", "Capture table and view schemas, and the result shapes of typed query files, through the Data API into JSON snapshots.") { prune };
         flags.AddTo(command);
         scope.AddTo(command);
+        queryScope.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async () =>
         {
             var options = flags.Read(parse);
@@ -27,11 +30,28 @@ internal static class CaptureCommand
             var store = new SnapshotStore(parse.GetValue(scope.Directory)!);
             // Read what is there first: a file capture cannot read must stop it before anything is overwritten.
             var stored = store.ReadAll();
+            var queries = queryScope.Read(parse);
+            selector.QueriesInScope = !queries.IsEmpty;
 
             using var client = console.CreateClient(options);
             var reader = new CatalogReader(client);
             var result = await ReadWithProgressAsync(console, reader, selector, cancellationToken);
+
+            // Every query is described before anything is written: one that Redshift rejects leaves every snapshot as it was.
+            var described = await queries.DescribeAsync(client, options.Database!, cancellationToken);
+            if (described.SelectMany(d => d.Failures).ToList() is { Count: > 0 } failures)
+            {
+                foreach (string failure in failures)
+                {
+                    await console.Error.WriteLineAsync($"error: {failure}");
+                }
+
+                await console.Error.WriteLineAsync($"{failures.Count} query problem{(failures.Count == 1 ? "" : "s")}: nothing was written. Fix the query files and capture again.");
+                return ExitCodes.Failed;
+            }
+
             var summary = store.Apply(stored, result.Tables, t => selector.Covers(t, options.Database!), parse.GetValue(prune));
+            var querySummary = queries.IsEmpty ? null : queries.Store.Apply(queries.Stored, described.Select(d => d.Snapshot!).ToList(), parse.GetValue(prune));
 
             foreach (string warning in result.Warnings)
             {
@@ -39,6 +59,11 @@ internal static class CaptureCommand
             }
 
             await WriteSummaryAsync(console.Out, summary, store.Root);
+            if (querySummary is not null)
+            {
+                await WriteQuerySummaryAsync(console.Out, querySummary, queries.Store.Root);
+            }
+
             return ExitCodes.Success;
         }, cancellationToken, failureCode: CheckCommand.Error));
         return command;
@@ -54,6 +79,27 @@ internal static class CaptureCommand
         int count = 0;
         return await AnsiConsole.Status().StartAsync("Reading the catalog…", context =>
             reader.ReadAsync(selector, table => context.Status($"Read {Interlocked.Increment(ref count)} tables (last: {Markup.Escape(table)})"), cancellationToken));
+    }
+
+    private static async Task WriteQuerySummaryAsync(TextWriter output, QueryCaptureSummary summary, string root)
+    {
+        foreach (string query in summary.Added)
+        {
+            await output.WriteLineAsync($"added     query {query}");
+        }
+
+        foreach (string query in summary.Changed)
+        {
+            await output.WriteLineAsync($"changed   query {query}");
+        }
+
+        foreach (string query in summary.Removed)
+        {
+            await output.WriteLineAsync(summary.Pruned ? $"removed   query {query}" : $"gone      query {query} (its query file is gone; run with --prune to delete the snapshot)");
+        }
+
+        await output.WriteLineAsync(
+            $"{summary.Added.Count} queries added, {summary.Changed.Count} changed, {summary.Unchanged.Count} unchanged, {summary.Removed.Count} removed — query snapshots in {root}");
     }
 
     private static async Task WriteSummaryAsync(TextWriter output, CaptureSummary summary, string root)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RedshiftTyped.Tool.Capture;
 using RedshiftTyped.Tool.Cli;
+using RedshiftTyped.Tool.Queries;
 using RedshiftTyped.Tool.Snapshots;
 
 namespace RedshiftTyped.Tool.Commands;
@@ -18,9 +19,11 @@ internal static class CheckCommand
     {
         var flags = new ConnectionFlags();
         var scope = new SnapshotScopeFlags();
-        var command = new Command("check", "Fail (exit 1) when the warehouse no longer matches the committed snapshots.");
+        var queryScope = new QueryScopeFlags();
+        var command = new Command("check", "Fail (exit 1) when the warehouse no longer matches the committed table and query snapshots.");
         flags.AddTo(command);
         scope.AddTo(command);
+        queryScope.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async () =>
         {
             var options = flags.Read(parse);
@@ -29,6 +32,8 @@ internal static class CheckCommand
             var committed = store.ReadAll()
                 .Where(s => selector.Covers(s.Table, options.Database!))
                 .ToList();
+            var queries = queryScope.Read(parse);
+            selector.QueriesInScope = !queries.IsEmpty;
 
             using var client = console.CreateClient(options);
             var live = await new CatalogReader(client).ReadAsync(selector, cancellationToken: cancellationToken);
@@ -49,22 +54,37 @@ internal static class CheckCommand
                 }
             }
 
-            if (diffs.Count == 0)
+            var queryDiffs = queries.IsEmpty ? [] : await QueryCheck.RunAsync(queries, client, options.Database!, cancellationToken);
+            if (diffs.Count == 0 && queryDiffs.Count == 0)
             {
                 await console.Out.WriteLineAsync($"{committed.Count} snapshots match {options.Database}.");
+                if (!queries.IsEmpty)
+                {
+                    await console.Out.WriteLineAsync($"{queries.Files.Count} query snapshots match {options.Database}.");
+                }
+
                 return ExitCodes.Success;
             }
 
-            foreach (var diff in diffs)
+            foreach (var (name, changes) in diffs.Select(d => (d.Table, d.Changes)).Concat(queryDiffs.Select(d => (d.Query, d.Changes))))
             {
-                await console.Out.WriteLineAsync(diff.Table);
-                foreach (string change in diff.Changes)
+                await console.Out.WriteLineAsync(name);
+                foreach (string change in changes)
                 {
                     await console.Out.WriteLineAsync($"  {change}");
                 }
             }
 
-            await console.Out.WriteLineAsync($"{diffs.Count} of {Math.Max(committed.Count, live.Tables.Count)} tables drifted from the snapshots in {store.Root}. Run redshift-typed capture to update them, review the diff, and commit.");
+            if (diffs.Count > 0)
+            {
+                await console.Out.WriteLineAsync($"{diffs.Count} of {Math.Max(committed.Count, live.Tables.Count)} tables drifted from the snapshots in {store.Root}. Run redshift-typed capture to update them, review the diff, and commit.");
+            }
+
+            if (queryDiffs.Count > 0)
+            {
+                await console.Out.WriteLineAsync($"{queryDiffs.Count} of {Math.Max(queries.Files.Count, queries.Stored.Count)} queries drifted from the snapshots in {queries.Store.Root}. Fix the query files, or run redshift-typed capture to update the snapshots; review the diff, and commit.");
+            }
+
             return Drift;
         }, cancellationToken, failureCode: Error));
         return command;

@@ -26,13 +26,17 @@ internal static class LocalCommand
         sample.AcceptOnlyFromAmong("tickit");
         var accessKeyId = new Option<string?>("--access-key-id") { Description = $"The access key the server accepts (default {LocalServerDefaults.AccessKey})." };
         var secretAccessKey = new Option<string?>("--secret-access-key") { Description = $"Its secret key (default {LocalServerDefaults.AccessKey})." };
+        var externalData = new Option<string?>("--external-data")
+        {
+            Description = "Folder that external tables read: LOCATION 's3://bucket/prefix/' is read from DIR/bucket/prefix/ (nothing outside it).",
+        };
         var secrets = new Option<string[]>("--secret") { Description = "A Secrets Manager secret as NAME=JSON, e.g. admin={\"username\":\"admin\",\"password\":\"pw\"} (repeatable)." };
 
         var faultFlags = new FaultFlags();
 
         var command = new Command("local", "Run a local Redshift Data API server (DuckDB by default, or PostgreSQL) for samples and tests.")
         {
-            port, host, backend, database, databaseName, connectionString, initSql, sample, accessKeyId, secretAccessKey, secrets,
+            port, host, backend, database, databaseName, connectionString, initSql, sample, accessKeyId, secretAccessKey, secrets, externalData,
         };
         faultFlags.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async () =>
@@ -47,7 +51,13 @@ internal static class LocalCommand
                 PostgresConnectionString = parse.GetValue(connectionString),
                 Sample = parse.GetValue(sample),
                 Faults = faultFlags.Read(parse),
+                ExternalDataFolder = parse.GetValue(externalData),
             };
+            if (options.ExternalDataFolder is { } folder && !Directory.Exists(folder))
+            {
+                throw new UsageException($"--external-data \"{folder}\" is not a folder: create it, or give the folder that holds bucket/prefix/ files.");
+            }
+
             if (options.Backend == LocalBackend.Postgres && string.IsNullOrWhiteSpace(options.PostgresConnectionString))
             {
                 throw new UsageException("--backend postgres needs --connection-string, e.g. \"Host=127.0.0.1;Username=postgres;Database=postgres\".");

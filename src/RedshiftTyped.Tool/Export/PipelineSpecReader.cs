@@ -226,6 +226,12 @@ internal static class PipelineSpecReader
                 errors.Add($"{path}.chunk_rows: needs primary_keys (unique, non-null columns) to split the table on; add them.");
             }
 
+            if (limit is > 0 && primaryKeys.Count == 0)
+            {
+                // Redshift returns unordered rows in no fixed order: a limit without keys would be a different sample each run.
+                errors.Add($"{path}.limit: needs primary_keys to order the rows, or the sample differs from run to run; add primary_keys (columns that identify a row), or remove limit.");
+            }
+
             if (chunkRows is not null && limit is not null)
             {
                 errors.Add($"{path}.chunk_rows: cannot be combined with limit (a limited read is one statement); remove one of them.");

@@ -30,9 +30,13 @@ internal sealed class TableSnapshotter(RedshiftClient client, string outputDirec
         {
             Limit = table.Limit,
             ChunkRows = table.ChunkRows,
-            OrderBy = table.Limit is null && table.ChunkRows is null ? [] : table.PrimaryKeys,
             StatementName = "redshift-typed snapshot",
         };
+        if ((table.Limit is not null || table.ChunkRows is not null) && table.PrimaryKeys.Count > 0)
+        {
+            options.OrderBy([.. table.PrimaryKeys.Select(ColumnOrder.Ascending)]);
+        }
+
         if (table.WhereClause is { } where)
         {
             options.Where(where);

@@ -28,6 +28,8 @@ internal abstract class ResultWriter
         string s => s,
         bool b => b ? "true" : "false",
         DateTime dt => dt.ToString(dt.TimeOfDay == TimeSpan.Zero && dt.Ticks % TimeSpan.TicksPerDay == 0 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
+        // A timetz value is a DateTimeOffset on 0001-01-02 (RedshiftTextParser.ParseTimeTz); it has no date to print.
+        DateTimeOffset { Year: 1, Month: 1, Day: 2 } timetz => timetz.ToString("HH:mm:ss.FFFFFFzzz", CultureInfo.InvariantCulture).Replace(".+", "+", StringComparison.Ordinal).Replace(".-", "-", StringComparison.Ordinal),
         DateTimeOffset dto => dto.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFzzz", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         TimeOnly t => t.ToString("HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture).TrimEnd('.'),

@@ -75,27 +75,7 @@ public static class SnapshotJson
     /// </summary>
     public static TableSnapshot Read(string text, string path)
     {
-        byte[] utf8 = Encoding.UTF8.GetBytes(text);
-        JsonLocations locations;
-        JsonNode? root;
-        try
-        {
-            locations = JsonLocations.Map(utf8, out var duplicate);
-            if (duplicate is not null)
-            {
-                throw new SnapshotFormatException(
-                    $"{path}({duplicate.Line},{duplicate.Column}): {duplicate.Path}: the member is given twice in one object (first on line {duplicate.FirstLine}); " +
-                    "keep one of them.");
-            }
-
-            root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException ex)
-        {
-            throw new SnapshotFormatException($"{path}({ex.LineNumber + 1},{ex.BytePositionInLine + 1}): not valid JSON: {ex.Message} Fix the file, or delete it and run redshift-typed capture again.", ex);
-        }
-
-        var at = new Locator(path, locations);
+        var (root, at) = Parse(text, path);
         if (root is not JsonObject table)
         {
             throw at.Error("$", "a snapshot must be a JSON object.");
@@ -131,7 +111,7 @@ public static class SnapshotJson
             if (!names.TryAdd(name, where))
             {
                 throw at.Error(where + ".name",
-                    $"the column \"{name}\" is listed twice (also {names[name]}, line {locations.Line(names[name] + ".name")}); a table's column names are unique: remove one.");
+                    $"the column \"{name}\" is listed twice (also {names[name]}, line {at.Line(names[name] + ".name")}); a table's column names are unique: remove one.");
             }
 
             columns.Add(new ColumnSnapshot
@@ -167,14 +147,43 @@ public static class SnapshotJson
         };
     }
 
+    /// <summary>
+    /// Parses a snapshot file (table or query) and maps where each of its members is. Invalid JSON and a member given
+    /// twice in one object are <see cref="SnapshotFormatException"/>s naming the file, line and column.
+    /// </summary>
+    internal static (JsonNode? Root, Locator At) Parse(string text, string path)
+    {
+        byte[] utf8 = Encoding.UTF8.GetBytes(text);
+        try
+        {
+            var locations = JsonLocations.Map(utf8, out var duplicate);
+            if (duplicate is not null)
+            {
+                throw new SnapshotFormatException(
+                    $"{path}({duplicate.Line},{duplicate.Column}): {duplicate.Path}: the member is given twice in one object (first on line {duplicate.FirstLine}); " +
+                    "keep one of them.");
+            }
+
+            var root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return (root, new Locator(path, locations));
+        }
+        catch (JsonException ex)
+        {
+            throw new SnapshotFormatException($"{path}({ex.LineNumber + 1},{ex.BytePositionInLine + 1}): not valid JSON: {ex.Message} Fix the file, or delete it and run redshift-typed capture again.", ex);
+        }
+    }
+
     /// <summary>Turns a JSON path into a located error: <c>file(line,column): path: problem</c>.</summary>
-    private sealed class Locator(string file, JsonLocations locations)
+    internal sealed class Locator(string file, JsonLocations locations)
     {
         public SnapshotFormatException Error(string jsonPath, string problem, Exception? inner = null)
             => new($"{file}{locations.At(jsonPath)}: {jsonPath}: {problem}", inner);
+
+        /// <summary>The line of a JSON path (0 when it is not in the file).</summary>
+        public int Line(string jsonPath) => locations.Line(jsonPath);
     }
 
-    private static T Required<T>(JsonObject obj, string owner, string member, Locator at)
+    internal static T Required<T>(JsonObject obj, string owner, string member, Locator at)
     {
         if (obj[member] is null)
         {
@@ -184,7 +193,7 @@ public static class SnapshotJson
         return Optional<T>(obj, owner, member, at)!;
     }
 
-    private static T? Optional<T>(JsonObject obj, string owner, string member, Locator at)
+    internal static T? Optional<T>(JsonObject obj, string owner, string member, Locator at)
     {
         try
         {
@@ -212,13 +221,13 @@ public static class SnapshotJson
         return array.Select(n => n!.GetValue<string>()).ToList();
     }
 
-    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    internal static void WriteNullable(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null) json.WriteNull(name);
         else json.WriteString(name, value);
     }
 
-    private static void WriteNullable(Utf8JsonWriter json, string name, int? value)
+    internal static void WriteNullable(Utf8JsonWriter json, string name, int? value)
     {
         if (value is null) json.WriteNull(name);
         else json.WriteNumber(name, value.Value);

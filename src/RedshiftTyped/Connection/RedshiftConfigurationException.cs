@@ -6,12 +6,14 @@ namespace RedshiftTyped.Connection;
 /// </summary>
 public sealed class RedshiftConfigurationException : Exception
 {
+    /// <summary>Creates the exception: one line naming the option that is wrong and how to fix it.</summary>
     public RedshiftConfigurationException(string message, Exception? inner = null)
         : base(message, inner)
     {
         Problems = [message];
     }
 
+    /// <summary>Creates the exception from every problem found in the options, one per line.</summary>
     public RedshiftConfigurationException(IReadOnlyList<string> problems)
         : base(Format(problems))
     {

@@ -81,7 +81,9 @@ public sealed class RedshiftConnectionOptions
     [ConfigurationKeyName("retry")]
     public RedshiftRetryOptions Retry { get; set; } = new();
 
+    /// <summary>The default longest pause between status polls: 2 seconds, as the connector uses.</summary>
     public const double DefaultPollInterval = 2;
+    /// <summary>The default number of polls before a statement is cancelled as timed out: 300.</summary>
     public const int DefaultMaxPollAttempts = 300;
 
     /// <summary>The schemas of <see cref="SchemaFilter"/>, trimmed, empty entries dropped.</summary>
@@ -104,6 +106,7 @@ public sealed class RedshiftConnectionOptions
         return copy;
     }
 
+    /// <inheritdoc/>
     public override string ToString()
     {
         var text = new StringBuilder("RedshiftConnectionOptions { ");
@@ -161,5 +164,6 @@ public sealed class RedshiftRetryOptions
     [ConfigurationKeyName("total_timeout")]
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>A copy of these options.</summary>
     public RedshiftRetryOptions Clone() => (RedshiftRetryOptions)MemberwiseClone();
 }

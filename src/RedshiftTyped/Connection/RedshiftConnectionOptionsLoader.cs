@@ -12,10 +12,18 @@ public static class RedshiftConnectionOptionsLoader
     /// <summary>The prefix of the environment variables the loader reads.</summary>
     public const string EnvironmentPrefix = "REDSHIFT_TYPED_";
 
-    private static readonly string KnownKeys = string.Join(", ",
+    /// <summary>The keys of a connection file (the connector's parameter names), as the options' ConfigurationKeyName says.</summary>
+    private static readonly string[] OptionKeys =
+    [
         "region", "database", "cluster_identifier", "workgroup_name", "access_key_id", "secret_access_key",
         "session_token", "db_user", "secret_arn", "schema_filter", "poll_interval", "max_poll_attempts",
-        "endpoint", "use_fips", "long_polling", "verify_secret", "retry");
+        "endpoint", "use_fips", "long_polling", "verify_secret", "retry",
+    ];
+
+    /// <summary>The keys of the <c>retry</c> object.</summary>
+    private static readonly string[] RetryKeys = ["max_retries", "base_delay", "max_delay", "total_timeout"];
+
+    private static readonly string KnownKeys = string.Join(", ", OptionKeys);
 
     /// <summary>Reads a JSON file of connector parameters, e.g. <c>{"region":"us-east-1","database":"dev",...}</c>.</summary>
     public static RedshiftConnectionOptions FromJsonFile(string path, RedshiftConnectionOptions? start = null)
@@ -72,6 +80,11 @@ public static class RedshiftConnectionOptionsLoader
 
     private static RedshiftConnectionOptions Bind(IConfiguration configuration, string source, RedshiftConnectionOptions target, bool errorOnUnknown)
     {
+        if (errorOnUnknown)
+        {
+            CheckKeys(configuration, source);
+        }
+
         try
         {
             configuration.Bind(target, binder => binder.ErrorOnUnknownConfiguration = errorOnUnknown);
@@ -98,6 +111,35 @@ public static class RedshiftConnectionOptionsLoader
         if (problems.Count > 0)
         {
             throw new RedshiftConfigurationException(problems.Select(p => $"{source}: {p}.").ToList());
+        }
+    }
+
+    /// <summary>
+    /// Refuses keys the options do not have, each named with the nearest known keys, in one line (the configuration
+    /// binder would name the .NET type and its own settings instead).
+    /// </summary>
+    private static void CheckKeys(IConfiguration configuration, string source)
+    {
+        var unknown = new List<string>();
+        foreach (var section in configuration.GetChildren())
+        {
+            if (!OptionKeys.Contains(section.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                unknown.Add($"\"{section.Key}\"{Naming.NearestNames.DidYouMean(section.Key, OptionKeys)}");
+            }
+            else if (string.Equals(section.Key, "retry", StringComparison.OrdinalIgnoreCase))
+            {
+                unknown.AddRange(section.GetChildren()
+                    .Where(child => !RetryKeys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+                    .Select(child => $"\"retry.{child.Key}\"{Naming.NearestNames.DidYouMean(child.Key, RetryKeys)}"));
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            throw new RedshiftConfigurationException(
+                $"{source} has {(unknown.Count == 1 ? "an unknown key" : "unknown keys")}: {string.Join("; ", unknown)}. " +
+                $"Known keys: {KnownKeys} (retry: {string.Join(", ", RetryKeys)}).");
         }
     }
 

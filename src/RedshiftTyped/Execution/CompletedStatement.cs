@@ -14,18 +14,22 @@ public sealed class CompletedStatement
         Elapsed = elapsed;
     }
 
+    /// <summary>The statement as it was submitted (SQL and parameters).</summary>
     public SqlStatement Statement { get; }
 
+    /// <summary>The statement id the Data API gave, for DescribeStatement, GetStatementResult and ListStatements.</summary>
     public string Id => Description.Id!;
 
     /// <summary>The final DescribeStatement answer (status, duration, rows, query id...).</summary>
     public DescribeStatementResponse Description { get; }
 
+    /// <summary>True when the statement returned rows to read (a SELECT), false for DDL and DML.</summary>
     public bool HasResultSet => Description.HasResultSet ?? false;
 
     /// <summary>Rows returned or affected; null when the service does not know (it sends -1).</summary>
     public long? ResultRows => Description.ResultRows is >= 0 ? Description.ResultRows : null;
 
+    /// <summary>The format its result is read in: JSON (GetStatementResult) or CSV (GetStatementResultV2).</summary>
     public ResultFormatString ResultFormat => Description.ResultFormat ?? Statement.ResultFormat;
 
     /// <summary>The session the statement ran in, when it kept one alive.</summary>

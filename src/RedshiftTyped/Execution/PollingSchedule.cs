@@ -1,3 +1,7 @@
+// Plumbing hidden from IntelliSense (EditorBrowsable(Never)) for generated code and the client; each method's name says
+// what it reads, and the class summary how.
+#pragma warning disable CS1591
+
 namespace RedshiftTyped.Execution;
 
 /// <summary>
@@ -5,6 +9,7 @@ namespace RedshiftTyped.Execution;
 /// one half as long again, up to poll_interval. A 10-row query is answered in tens of milliseconds, while a
 /// long one costs no more polls than the connector's fixed interval would.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class PollingSchedule
 {
     public static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(50);

@@ -36,11 +36,13 @@ public sealed class ResultPage
     /// <summary>0 for the first page.</summary>
     public int PageNumber { get; }
 
+    /// <summary>The result's columns as the service described them (ColumnMetadata).</summary>
     public IReadOnlyList<ColumnMetadata> Columns { get; }
 
     /// <summary>The total the service announced for the whole result.</summary>
     public long? TotalNumRows { get; }
 
+    /// <summary>The format of this page: JSON records or CSV text.</summary>
     public ResultFormatString Format { get; }
 
     /// <summary>The JSON records of the page (empty for a CSV page).</summary>
@@ -49,6 +51,7 @@ public sealed class ResultPage
     /// <summary>The CSV text of the page (null for a JSON page).</summary>
     public IReadOnlyList<string>? CsvRecords => _csvChunks;
 
+    /// <summary>How many rows this page holds.</summary>
     public int RowCount => _rowCount >= 0 ? _rowCount : _rowCount = ReadCsvRows().Count();
 
     /// <summary>Each row as raw text fields: the stringValue or number as text for JSON, the field for CSV (null for NULL).</summary>

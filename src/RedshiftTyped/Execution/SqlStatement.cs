@@ -16,6 +16,7 @@ public sealed partial class SqlStatement
 
     private readonly List<SqlParameter> _parameters = [];
 
+    /// <summary>A statement of this SQL; add values with <see cref="WithParameter"/> (<c>:name</c> placeholders).</summary>
     public SqlStatement(string sql)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sql);
@@ -30,8 +31,10 @@ public sealed partial class SqlStatement
         Sql = sql;
     }
 
+    /// <summary>The SQL text, with <c>:name</c> placeholders for the parameters.</summary>
     public string Sql { get; }
 
+    /// <summary>The parameters, sent as Data API parameters (never spliced into the SQL).</summary>
     public IReadOnlyList<SqlParameter> Parameters => _parameters;
 
     /// <summary>JSON (the default; read with GetStatementResult) or CSV (GetStatementResultV2).</summary>

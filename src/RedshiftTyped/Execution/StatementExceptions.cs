@@ -5,6 +5,7 @@ namespace RedshiftTyped.Execution;
 /// <summary>A statement ended without finishing. Carries its id and SQL (parameter values are never included).</summary>
 public abstract class StatementException : Exception
 {
+    /// <summary>Creates the exception for a statement: its message, id and SQL.</summary>
     protected StatementException(string message, string statementId, string sql, Exception? inner = null)
         : base(message, inner)
     {
@@ -12,8 +13,10 @@ public abstract class StatementException : Exception
         Sql = sql;
     }
 
+    /// <summary>The statement id, for DescribeStatement and AWS support; empty when the statement was never submitted.</summary>
     public string StatementId { get; }
 
+    /// <summary>The statement's SQL (parameter values are never included).</summary>
     public string Sql { get; }
 
     internal static string Describe(string statementId, string sql, IReadOnlyList<SqlParameter> parameters)
@@ -29,6 +32,7 @@ public abstract class StatementException : Exception
 public sealed class StatementFailedException(string statementId, string error, string sql, IReadOnlyList<SqlParameter> parameters)
     : StatementException($"The statement failed: {error}{Environment.NewLine}{Describe(statementId, sql, parameters)}", statementId, sql)
 {
+    /// <summary>Redshift's error text for the failed statement.</summary>
     public string Error { get; } = error;
 }
 
@@ -50,5 +54,6 @@ public sealed class StatementTimeoutException(string reason, string statementId,
 public sealed class ResultIntegrityException(string message, string statementId)
     : Exception($"{message} (statement {statementId})")
 {
+    /// <summary>The id of the statement whose result did not add up.</summary>
     public string StatementId { get; } = statementId;
 }

@@ -29,6 +29,7 @@ public sealed class CsvRecordBatchWriter : RecordBatchFileWriter
         _text.Write("\r\n");
     }
 
+    /// <inheritdoc/>
     protected override async Task WriteBatchAsync(RecordBatch batch, CancellationToken cancellationToken)
     {
         int columns = batch.ColumnCount;
@@ -50,8 +51,10 @@ public sealed class CsvRecordBatchWriter : RecordBatchFileWriter
         await _text.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc/>
     protected override Task FinishAsync(CancellationToken cancellationToken) => _text.FlushAsync(cancellationToken);
 
+    /// <inheritdoc/>
     protected override ValueTask DisposeEncoderAsync() => _text.DisposeAsync();
 
     /// <summary>A present value: quoted when RFC 4180 requires it, and always when empty (so it differs from NULL).</summary>

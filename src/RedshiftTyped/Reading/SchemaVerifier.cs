@@ -151,7 +151,7 @@ internal sealed class SchemaVerifier(RedshiftDataApiClient api, Func<DescribeTab
         return differences;
     }
 
-    private static bool SameType(ColumnDescriptor expected, ColumnMetadata actual)
+    internal static bool SameType(ColumnDescriptor expected, ColumnMetadata actual)
     {
         if (RedshiftTypeNames.Parse(actual.TypeName) != expected.Type)
         {
@@ -163,7 +163,7 @@ internal sealed class SchemaVerifier(RedshiftDataApiClient api, Func<DescribeTab
             || (actual.Precision == expected.Precision && (actual.Scale ?? 0) == (expected.Scale ?? 0));
     }
 
-    private static string Describe(ColumnMetadata column)
+    internal static string Describe(ColumnMetadata column)
         => RedshiftTypeNames.Parse(column.TypeName) == RedshiftType.Numeric && column.Precision is > 0
             ? string.Create(CultureInfo.InvariantCulture, $"{column.TypeName}({column.Precision},{column.Scale ?? 0})")
             : column.TypeName ?? "an unknown type";

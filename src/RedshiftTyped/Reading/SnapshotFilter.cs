@@ -31,16 +31,22 @@ public abstract class SnapshotFilter
     /// </summary>
     public static SnapshotFilter Sql(string sql, params (string Name, object Value)[] parameters) => new RawFilter(sql, parameters);
 
+    /// <summary>All of the conditions (SQL AND); the same as <c>a &amp; b</c>.</summary>
     public static SnapshotFilter And(params SnapshotFilter[] filters) => new JunctionFilter("AND", filters);
 
+    /// <summary>Any of the conditions (SQL OR); the same as <c>a | b</c>.</summary>
     public static SnapshotFilter Or(params SnapshotFilter[] filters) => new JunctionFilter("OR", filters);
 
+    /// <summary>The opposite of the condition (SQL NOT); the same as <c>!a</c>. (NOT of a comparison with a NULL value is still unknown, as in SQL.)</summary>
     public static SnapshotFilter Not(SnapshotFilter filter) => new NotFilter(filter);
 
+    /// <summary>Both conditions (SQL AND).</summary>
     public static SnapshotFilter operator &(SnapshotFilter left, SnapshotFilter right) => And(left, right);
 
+    /// <summary>Either condition (SQL OR).</summary>
     public static SnapshotFilter operator |(SnapshotFilter left, SnapshotFilter right) => Or(left, right);
 
+    /// <summary>The opposite condition (SQL NOT).</summary>
     public static SnapshotFilter operator !(SnapshotFilter filter) => Not(filter);
 
     /// <summary>Appends the condition to the SQL, adding its values as parameters of the statement.</summary>
@@ -68,20 +74,27 @@ public sealed class ColumnCondition
         Descriptor = descriptor;
     }
 
+    /// <summary>The column's Redshift name.</summary>
     public string Name { get; }
 
     internal ColumnDescriptor? Descriptor { get; }
 
+    /// <summary>Rows whose column equals the value (sent as a parameter; null is refused: use <see cref="IsNull"/>).</summary>
     public SnapshotFilter EqualTo(object value) => Compare("=", value);
 
+    /// <summary>Rows whose column differs from the value (NULLs do not match, as in SQL).</summary>
     public SnapshotFilter NotEqualTo(object value) => Compare("<>", value);
 
+    /// <summary>Rows whose column is greater than the value.</summary>
     public SnapshotFilter GreaterThan(object value) => Compare(">", value);
 
+    /// <summary>Rows whose column is greater than or equal to the value.</summary>
     public SnapshotFilter GreaterThanOrEqualTo(object value) => Compare(">=", value);
 
+    /// <summary>Rows whose column is less than the value.</summary>
     public SnapshotFilter LessThan(object value) => Compare("<", value);
 
+    /// <summary>Rows whose column is less than or equal to the value.</summary>
     public SnapshotFilter LessThanOrEqualTo(object value) => Compare("<=", value);
 
     /// <summary>Both bounds included, as SQL's BETWEEN.</summary>
@@ -90,13 +103,16 @@ public sealed class ColumnCondition
     /// <summary>Any of the values; an empty list matches no row.</summary>
     public SnapshotFilter In(IEnumerable<object> values) => new InFilter(this, ValueList(values), negated: false);
 
+    /// <summary>Rows whose column is none of the values (an empty list matches every row).</summary>
     public SnapshotFilter NotIn(IEnumerable<object> values) => new InFilter(this, ValueList(values), negated: true);
 
     /// <summary>SQL LIKE: <c>%</c> any text, <c>_</c> one character.</summary>
     public SnapshotFilter Like(string pattern) => Compare("LIKE", pattern);
 
+    /// <summary>Rows whose column is NULL.</summary>
     public SnapshotFilter IsNull() => new NullFilter(this, negated: false);
 
+    /// <summary>Rows whose column is not NULL.</summary>
     public SnapshotFilter IsNotNull() => new NullFilter(this, negated: true);
 
     private SnapshotFilter Compare(string op, object value) => new ComparisonFilter(this, op, Value(value, "value"));

@@ -2,21 +2,34 @@ using RedshiftTyped.DataApi.Model;
 
 namespace RedshiftTyped.Reading;
 
-/// <summary>What a snapshot reads: which rows (filters, limit), which columns, in which result format, how strictly.</summary>
+/// <summary>
+/// What a snapshot reads: which rows (filters, limit, order), which columns (reads by name only), in which result format,
+/// and how strictly a compiled table is checked. Build it with an initializer and the fluent <see cref="Where(SnapshotFilter)"/>
+/// and <see cref="OrderBy"/> methods:
+/// <c>new SnapshotOptions { Limit = 10 }.OrderBy(Column.Pricepaid.Descending(), Column.Salesid).Where(Column.Qtysold.GreaterThan(2))</c>.
+/// Everything is checked before a statement is sent.
+/// </summary>
 public sealed class SnapshotOptions
 {
     private readonly List<SnapshotFilter> _filters = [];
+    private readonly List<ColumnOrder> _ordering = [];
 
     /// <summary>
-    /// Read at most this many rows. They are ordered by <see cref="OrderBy"/>, or else by the table's primary key when
-    /// it has one, so the same limited sample comes back each time.
+    /// Read at most this many rows, in the order of <see cref="OrderBy"/>, or else of the compiled table's primary key.
+    /// A limit with neither is refused (<see cref="ArgumentException"/>) rather than returning an arbitrary sample:
+    /// Redshift returns unordered rows in no fixed order.
     /// </summary>
     public int? Limit { get; init; }
 
-    /// <summary>Columns to order by (Redshift names); when empty, a limited read orders by the primary key.</summary>
-    public IReadOnlyList<string> OrderBy { get; init; } = [];
+    /// <summary>The order keys given to <see cref="OrderBy"/>, first key first; empty when none were given.</summary>
+    public IReadOnlyList<ColumnOrder> Ordering => _ordering;
 
-    /// <summary>Read only these columns (Redshift names). For typed reads, the other properties keep their default values.</summary>
+    /// <summary>
+    /// Reads only these columns (Redshift names) of a table read by name (<see cref="TableReference"/>); null reads
+    /// every column. The names are checked against DescribeTable before the statement runs. Typed reads refuse it:
+    /// read a projection of the compiled table instead (<c>TickitDatabase.Public.Sales.Select(Column.Eventid, Column.Qtysold)</c>),
+    /// whose rows hold exactly the columns read.
+    /// </summary>
     public IReadOnlyList<string>? Columns { get; init; }
 
     /// <summary>JSON (GetStatementResult) or CSV (GetStatementResultV2).</summary>
@@ -26,10 +39,10 @@ public sealed class SnapshotOptions
     public SchemaCheck SchemaCheck { get; init; } = SchemaCheck.Default;
 
     /// <summary>
-    /// Read in statements of at most this many rows, split on the primary key (or on <see cref="OrderBy"/>, which must
-    /// then be unique and non-null), so a table larger than the Data API's result cap (500 MB) can be read. Rows come
-    /// back in key order; the next chunk runs while the current one is read. The chunks are separate statements, so
-    /// rows changed while they run may be seen before or after the change (each key once).
+    /// Read in statements of at most this many rows, split on the primary key (or on the <see cref="OrderBy"/> keys,
+    /// which must then be ascending, unique and non-null), so a table larger than the Data API's result cap (500 MB)
+    /// can be read. Rows come back in key order; the next chunk runs while the current one is read. The chunks are
+    /// separate statements, so rows changed while they run may be seen before or after the change (each key once).
     /// </summary>
     public int? ChunkRows { get; init; }
 
@@ -43,6 +56,8 @@ public sealed class SnapshotOptions
     public IReadOnlyList<SnapshotFilter> Filters => _filters;
 
     /// <summary>Adds a condition (all conditions must hold).</summary>
+    /// <param name="filter">A condition built from a column handle, <see cref="SnapshotFilter.Column(string)"/> or <see cref="SnapshotFilter.Sql"/>.</param>
+    /// <returns>These options, for chaining.</returns>
     public SnapshotOptions Where(SnapshotFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -51,21 +66,44 @@ public sealed class SnapshotOptions
     }
 
     /// <summary>Adds a raw SQL condition whose <c>:name</c> values travel as Data API parameters.</summary>
+    /// <param name="sql">The condition, e.g. <c>saletime &gt;= :since</c>; used as written, inside parentheses.</param>
+    /// <param name="parameters">A value for each <c>:name</c> in the SQL (never null or empty: write <c>IS NULL</c> or <c>''</c>).</param>
+    /// <returns>These options, for chaining.</returns>
     public SnapshotOptions Where(string sql, params (string Name, object Value)[] parameters)
         => Where(SnapshotFilter.Sql(sql, parameters));
+
+    /// <summary>
+    /// Orders the rows by these keys, first key first (keys of an earlier call sort before these):
+    /// <c>OrderBy(Column.Pricepaid.Descending(), Column.Salesid)</c> on a compiled table, or
+    /// <c>OrderBy(ColumnOrder.Descending("venueseats"), "venueid")</c> on a table read by name. A key naming a column the
+    /// table does not have is an <see cref="ArgumentException"/> before anything is sent.
+    /// </summary>
+    /// <param name="keys">Column handles (ascending), <c>handle.Descending()</c>, or Redshift column names (ascending).</param>
+    /// <returns>These options, for chaining.</returns>
+    public SnapshotOptions OrderBy(params ColumnOrder[] keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Length == 0 || Array.Exists(keys, k => k is null))
+        {
+            throw new ArgumentException("OrderBy needs at least one key, and no null ones.", nameof(keys));
+        }
+
+        _ordering.AddRange(keys);
+        return this;
+    }
 
     /// <summary>These options for one chunk: the same filters and format, plus the chunk's key range, in key order.</summary>
     internal SnapshotOptions ForChunk(SnapshotFilter range, IReadOnlyList<string> keys)
     {
         var chunk = new SnapshotOptions
         {
-            OrderBy = keys,
             Columns = Columns,
             ResultFormat = ResultFormat,
             SchemaCheck = SchemaCheck,
             Timeout = Timeout,
             StatementName = StatementName,
         };
+        chunk._ordering.AddRange(keys.Select(ColumnOrder.Ascending));
         chunk._filters.AddRange(_filters);
         chunk._filters.Add(range);
         return chunk;
@@ -90,10 +128,40 @@ public sealed class SnapshotOptions
                 nameof(ChunkRows));
         }
 
+        if (ChunkRows is not null && _ordering.Find(k => k.IsDescending) is { } descending)
+        {
+            throw new ArgumentException(
+                $"ChunkRows splits the table on ascending keys, but OrderBy gives {descending} descending: order by the key ascending, or drop ChunkRows.",
+                nameof(ChunkRows));
+        }
+
         if (Columns is { Count: 0 })
         {
             throw new ArgumentException("Columns is empty: leave it null to read every column, or name at least one.", nameof(Columns));
         }
+    }
+
+    /// <summary>
+    /// Refuses a limit that nothing orders: Redshift returns unordered rows in no fixed order, so such a "sample" would
+    /// differ from run to run.
+    /// </summary>
+    /// <param name="table">The table's name, for the message.</param>
+    /// <param name="primaryKey">The compiled table's primary key; null for a table read by name.</param>
+    /// <param name="exampleKey">How the message spells an order key of this table (a handle or a quoted name).</param>
+    internal void CheckLimitIsOrdered(string table, IReadOnlyList<string>? primaryKey, string exampleKey)
+    {
+        if (Limit is not > 0 || _ordering.Count > 0 || primaryKey is { Count: > 0 })
+        {
+            return;
+        }
+
+        string fix = primaryKey is null
+            ? "or read the compiled table, whose snapshot's primary key orders a limit"
+            : $"or declare the table's primary key in Redshift (ALTER TABLE … ADD PRIMARY KEY (…)) and re-capture its snapshot (redshift-typed capture)";
+        throw new ArgumentException(
+            $"Limit = {Limit} on {table} would return an arbitrary sample: {(primaryKey is null ? "a table read by name has no known primary key" : "its schema snapshot has no primary key")} " +
+            $"and no OrderBy was given. Order the rows with .OrderBy({exampleKey}) on columns that identify a row, {fix}.",
+            nameof(Limit));
     }
 }
 

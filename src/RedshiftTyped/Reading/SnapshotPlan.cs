@@ -32,7 +32,7 @@ internal sealed class SnapshotPlan
             return new SnapshotPlan([SnapshotQuery.Build(qualifiedTable, selectList, options, primaryKey)], null);
         }
 
-        var keys = options.OrderBy.Count > 0 ? options.OrderBy : primaryKey;
+        var keys = options.Ordering.Count > 0 ? options.Ordering.Select(k => k.Name).ToList() : primaryKey;
         if (keys.Count == 0)
         {
             throw new ArgumentException(
@@ -58,7 +58,7 @@ internal sealed class SnapshotPlan
 
             if (number % chunkRows == 0 && number != total)
             {
-                boundaries.Add(row[..keys.Count]);
+                boundaries.Add(row.Take(keys.Count).ToArray());
             }
         }
 

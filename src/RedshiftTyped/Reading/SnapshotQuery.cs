@@ -18,10 +18,11 @@ internal static class SnapshotQuery
         renderer.AppendWhere(options.Filters);
         sql.Append(renderer.Sql);
 
-        var orderBy = options.OrderBy.Count > 0 ? options.OrderBy : options.Limit is null ? [] : primaryKey;
+        var orderBy = options.Ordering.Count > 0 ? options.Ordering
+            : options.Limit is null ? [] : primaryKey.Select(ColumnOrder.Ascending).ToList();
         if (orderBy.Count > 0)
         {
-            sql.Append(" ORDER BY ").Append(string.Join(", ", orderBy.Select(RedshiftIdentifier.Quote)));
+            sql.Append(" ORDER BY ").Append(string.Join(", ", orderBy.Select(k => k.Sql)));
         }
 
         if (options.Limit is { } limit)

@@ -12,37 +12,38 @@ namespace RedshiftTyped.Reading;
 /// <summary>
 /// A snapshot of a compiled table, open: the statement has finished, the schema is checked and the first page is
 /// read. Rows stream page by page (the next page is fetched and decoded while the caller works through the current
-/// one), as records or as Arrow record batches — once.
+/// one), as <typeparamref name="TRow"/> (the table's records, or a projection's values) or as Arrow record batches — once.
 /// </summary>
-public sealed class SnapshotReader<TRecord> : IAsyncDisposable
+/// <typeparam name="TRow">The generated record, or what a <see cref="TableProjection{TRecord, TRow}"/> reads.</typeparam>
+public sealed class SnapshotReader<TRow> : IAsyncDisposable
 {
-    private readonly PageCursor<List<TRecord>> _pages;
+    private readonly PageCursor<List<TRow>> _pages;
 
     private readonly StatementSeries _series;
 
-    private SnapshotReader(TableDescriptor<TRecord> table, ColumnProjection projection, CompletedStatement statement,
-        StatementSeries series, ResultHeader header, PageCursor<List<TRecord>> pages)
+    private readonly RowShape<TRow> _shape;
+
+    private SnapshotReader(RowShape<TRow> shape, CompletedStatement statement, StatementSeries series, ResultHeader header,
+        PageCursor<List<TRow>> pages)
     {
+        _shape = shape;
         _series = series;
-        Table = table;
-        Projection = projection;
         Statement = statement;
         Columns = header.Columns;
         TotalNumRows = header.TotalNumRows;
-        ArrowSchema = projection.IsAll
-            ? table.ArrowSchema
-            : new Schema(projection.Columns.Select(c => table.ArrowSchema.FieldsList[c.Position]), table.ArrowSchema.Metadata);
         _pages = pages;
     }
 
-    public TableDescriptor<TRecord> Table { get; }
+    /// <summary>The compiled table read.</summary>
+    public TableDescriptor Table => _shape.Projection.Table;
 
-    /// <summary>The columns read.</summary>
-    public ColumnProjection Projection { get; }
+    /// <summary>The compiled columns read, in select-list order: all of the table's, or a projection's.</summary>
+    public IReadOnlyList<ColumnDescriptor> SelectedColumns => _shape.Projection.Columns;
 
     /// <summary>The finished statement: its id (for the manifest and ListStatements), SQL and timings.</summary>
     public CompletedStatement Statement { get; }
 
+    /// <summary>The first statement's id (see <see cref="StatementIds"/> for a chunked read).</summary>
     public string StatementId => Statement.Id;
 
     /// <summary>The ids of every statement run so far: one, or one per chunk (<see cref="SnapshotOptions.ChunkRows"/>).</summary>
@@ -60,11 +61,12 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
     /// </summary>
     public long? TotalNumRows { get; }
 
-    /// <summary>The schema of <see cref="ReadBatchesAsync"/>'s batches: the compiled one, cut to the projection.</summary>
-    public Schema ArrowSchema { get; }
+    /// <summary>The schema of <see cref="ReadBatchesAsync"/>'s batches: the compiled one, or a projection's.</summary>
+    public Schema ArrowSchema => _shape.ArrowSchema;
 
-    /// <summary>Every row, as records.</summary>
-    public async IAsyncEnumerable<TRecord> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>Every row, streamed page by page.</summary>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    public async IAsyncEnumerable<TRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var page in _pages.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -76,40 +78,40 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
     }
 
     /// <summary>Every row as Arrow record batches of <see cref="ArrowSchema"/>, one per result page (an empty result gives one empty batch).</summary>
+    /// <param name="cancellationToken">Stops the reading.</param>
     public async IAsyncEnumerable<RecordBatch> ReadBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var page in _pages.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var builder = Table.CreateArrowBuilder();
+            var builder = _shape.CreateArrowBuilder();
             foreach (var row in page)
             {
                 builder.Append(row);
             }
 
-            var batch = builder.Build();
-            yield return Projection.IsAll
-                ? batch
-                : new RecordBatch(ArrowSchema, Projection.Columns.Select(c => batch.Column(c.Position)), batch.Length);
+            yield return builder.Build();
         }
     }
 
+    /// <summary>Stops reading; a statement still running ahead (the next chunk) is abandoned.</summary>
     public ValueTask DisposeAsync() => _pages.DisposeAsync();
 
+    /// <summary><c>Snapshot of database.schema.table (statement id)</c>.</summary>
     public override string ToString() => $"Snapshot of {Table.DisplayName} (statement {StatementId})";
 
-    internal static async Task<SnapshotReader<TRecord>> OpenAsync(
-        RedshiftClient client, TableDescriptor<TRecord> table, SnapshotOptions options, CancellationToken cancellationToken)
+    internal static async Task<SnapshotReader<TRow>> OpenAsync(
+        RedshiftClient client, RowShape<TRow> shape, SnapshotOptions options, CancellationToken cancellationToken)
     {
-        options.Validate();
-        var projection = options.Columns is null ? ColumnProjection.All(table) : ColumnProjection.Of(table, options.Columns);
-        foreach (var column in options.Filters.SelectMany(f => f.CompiledColumns()))
+        var table = shape.Projection.Table;
+        if (table.Kind == TableKind.Query)
         {
-            if (!ReferenceEquals(table.FindColumn(column.Name), column))
-            {
-                throw new ArgumentException(
-                    $"A filter names column \"{column.Name}\" of {column.Table}, but the snapshot reads {table.DisplayName}.", nameof(options));
-            }
+            throw new ArgumentException(
+                $"{table.DisplayName} is the result of a typed query, not a table: read it with client.QueryAsync(…) and the query's descriptor.",
+                nameof(shape));
         }
+
+        options.Validate();
+        CheckOptionsAgainst(table, options);
 
         var tableCheck = client.SchemaVerifier.StartTableCheck(table, options.SchemaCheck, cancellationToken);
         SnapshotPlan plan;
@@ -117,7 +119,7 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
         CompletedStatement completed;
         try
         {
-            plan = await SnapshotPlan.CreateAsync(client, table.QualifiedName, projection.SelectList, options, table.PrimaryKey, cancellationToken)
+            plan = await SnapshotPlan.CreateAsync(client, table.QualifiedName, shape.Projection.SelectList, options, table.PrimaryKey, cancellationToken)
                 .ConfigureAwait(false);
             series = new StatementSeries(client, plan.Statements);
             completed = await series.RunFirstAsync(cancellationToken).ConfigureAwait(false);
@@ -158,67 +160,90 @@ public sealed class SnapshotReader<TRecord> : IAsyncDisposable
         }
 
         var header = new ResultHeader(plan.TotalRows);
-        var pages = await PageCursor<List<TRecord>>.OpenAsync(
+        var pages = await PageCursor<List<TRow>>.OpenAsync(
             token => series.ReadPagesAsync(completed,
                 (statement, isFirst, ct) => PagedResult.ReadAsync(statement.Id,
-                    (next, number, fetchToken) => FetchAsync(client, statement, table, projection, options, header, isFirst && number == 0, next, fetchToken),
+                    (next, number, fetchToken) => FetchAsync(client, statement, shape, options, header, isFirst && number == 0, next, fetchToken),
                     client.Logger, ct),
                 token),
             cancellationToken).ConfigureAwait(false);
-        return new SnapshotReader<TRecord>(table, projection, completed, series, header, pages);
+        return new SnapshotReader<TRow>(shape, completed, series, header, pages);
     }
 
-    private static async Task<PageFetch<List<TRecord>>> FetchAsync(RedshiftClient client, CompletedStatement statement,
-        TableDescriptor<TRecord> table, ColumnProjection projection, SnapshotOptions options, ResultHeader header,
-        bool isFirstPage, string? nextToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// Everything the options name must belong to the table read, checked before anything is sent: filter and order
+    /// columns, and a limit must be ordered. <see cref="SnapshotOptions.Columns"/> is for tables read by name.
+    /// </summary>
+    private static void CheckOptionsAgainst(TableDescriptor table, SnapshotOptions options)
     {
-        if (statement.ResultFormat == ResultFormatString.CSV)
+        string handleExample = "Column." + (table.Columns.Count > 0 ? table.Columns[0].PropertyName : "Id");
+        if (options.Columns is not null)
         {
-            var response = await client.DataApi.GetStatementResultV2Async(
-                new GetStatementResultV2Request { Id = statement.Id, NextToken = nextToken }, cancellationToken).ConfigureAwait(false);
-            if (isFirstPage)
-            {
-                header.Accept(table, projection, options, response.ColumnMetadata, response.TotalNumRows);
-            }
-
-            var rows = new List<TRecord>();
-            foreach (var chunk in response.Records ?? [])
-            {
-                foreach (var fields in CsvRecordReader.Read(chunk.CSVRecords ?? string.Empty))
-                {
-                    rows.Add(DecodeCsv(table, projection, fields));
-                }
-            }
-
-            return new PageFetch<List<TRecord>>(rows, rows.Count, response.NextToken, response.TotalNumRows);
+            throw new ArgumentException(
+                $"Columns applies to tables read by name; {table.DisplayName} is compiled, and a record with unread properties would " +
+                $"hold made-up values. Read a projection instead: Select({string.Join(", ", options.Columns.Take(3).Select(n => "Column." + (table.FindColumn(n)?.PropertyName ?? n)))}) " +
+                "on the table's descriptor gives rows of exactly those values.",
+                nameof(options));
         }
 
-        byte[] body = await client.DataApi.GetStatementResultBytesAsync(
-            new GetStatementResultRequest { Id = statement.Id, NextToken = nextToken }, cancellationToken).ConfigureAwait(false);
-        try
+        foreach (var column in options.Filters.SelectMany(f => f.CompiledColumns()))
         {
-            if (isFirstPage)
+            if (!ReferenceEquals(table.FindColumn(column.Name), column))
             {
-                // Checked before decoding: a changed column must read as drift, not as a decode error.
-                var first = DataApiRecords.ReadHeader(body);
-                header.Accept(table, projection, options, first.ColumnMetadata, first.TotalNumRows);
+                throw new ArgumentException(
+                    $"A filter names column \"{column.Name}\" of {column.Table}, but the snapshot reads {table.DisplayName}.", nameof(options));
+            }
+        }
+
+        foreach (var key in options.Ordering)
+        {
+            var compiled = table.FindColumn(key.Name);
+            if (key.Descriptor is { } descriptor && !ReferenceEquals(compiled, descriptor))
+            {
+                throw new ArgumentException(
+                    $"OrderBy names column \"{key.Name}\" of {descriptor.Table}, but the snapshot reads {table.DisplayName}.", nameof(options));
             }
 
-            var page = DecodeJson(table, projection, body);
-            return new PageFetch<List<TRecord>>(page.Rows, page.Rows.Count, page.NextToken, page.TotalNumRows);
+            if (compiled is null)
+            {
+                throw new ArgumentException(
+                    $"OrderBy names \"{key.Name}\", which {table.DisplayName} does not have{Naming.NearestNames.DidYouMean(key.Name, table.Columns.Select(c => c.Name))}; " +
+                    $"order by its column handles ({handleExample}) so that a typo cannot compile. Its columns: {string.Join(", ", table.Columns.Select(c => c.Name))}.",
+                    nameof(options));
+            }
         }
-        catch (JsonException ex)
-        {
-            // The body is not a GetStatementResult answer (cut short, wrong shape): the endpoint's fault, not the data's.
-            throw UnexpectedResponseException.FromJson("RedshiftData.GetStatementResult", client.DataApi.Endpoint, ex);
-        }
+
+        options.CheckLimitIsOrdered(table.DisplayName, table.PrimaryKey, handleExample);
     }
 
-    private static TypedResultPage<TRecord> DecodeJson(TableDescriptor<TRecord> table, ColumnProjection projection, byte[] body)
-        => projection.IsAll ? DataApiRecords.ReadPage(body, table.Decoder) : DataApiRecords.ReadPage(body, table.Decoder, projection);
+    private static Task<PageFetch<List<TRow>>> FetchAsync(RedshiftClient client, CompletedStatement statement,
+        RowShape<TRow> shape, SnapshotOptions options, ResultHeader header,
+        bool isFirstPage, string? nextToken, CancellationToken cancellationToken)
+        => TypedPages.FetchAsync(client, statement, shape.Decoder, nextToken,
+            isFirstPage ? (columns, totalNumRows) => header.Accept(shape.Projection, options, columns, totalNumRows) : null,
+            cancellationToken);
+}
 
-    private static TRecord DecodeCsv(TableDescriptor<TRecord> table, ColumnProjection projection, string?[] fields)
-        => projection.IsAll ? table.Decoder.DecodeCsv(fields) : table.Decoder.DecodeCsv(fields, projection);
+/// <summary>
+/// What a typed snapshot reads and how it decodes it: a compiled table's records (the generated decoder and Arrow
+/// builder), or a projection's values.
+/// </summary>
+internal sealed class RowShape<TRow>(ColumnProjection projection, IRowDecoder<TRow> decoder, Schema arrowSchema,
+    Func<IArrowBatchBuilder<TRow>> createArrowBuilder)
+{
+    public ColumnProjection Projection { get; } = projection;
+
+    public IRowDecoder<TRow> Decoder { get; } = decoder;
+
+    public Schema ArrowSchema { get; } = arrowSchema;
+
+    public IArrowBatchBuilder<TRow> CreateArrowBuilder() => createArrowBuilder();
+
+    public static RowShape<TRow> Of(TableDescriptor<TRow> table)
+        => new(ColumnProjection.All(table), table.Decoder, table.ArrowSchema, table.CreateArrowBuilder);
+
+    public static RowShape<TRow> Of<TRecord>(TableProjection<TRecord, TRow> projection)
+        => new(projection.Projection, projection.Decoder, projection.ArrowSchema, projection.CreateArrowBuilder);
 }
 
 /// <summary>What the first page says of the whole result, checked against the compiled table.</summary>
@@ -228,7 +253,7 @@ internal sealed class ResultHeader(long? plannedRows)
 
     public long? TotalNumRows { get; private set; }
 
-    public void Accept(TableDescriptor table, ColumnProjection projection, SnapshotOptions options,
+    public void Accept(ColumnProjection projection, SnapshotOptions options,
         IReadOnlyList<ColumnMetadata>? columns, long? totalNumRows)
     {
         Columns = columns ?? [];
@@ -236,7 +261,7 @@ internal sealed class ResultHeader(long? plannedRows)
         if (options.SchemaCheck != SchemaCheck.Off && columns is not null
             && SchemaVerifier.CompareResult(projection, columns) is { Count: > 0 } differences)
         {
-            throw new SchemaDriftException(table.DisplayName, differences);
+            throw new SchemaDriftException(projection.Table.DisplayName, differences);
         }
     }
 }

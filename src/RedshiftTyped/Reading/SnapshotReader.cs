@@ -31,11 +31,13 @@ public sealed class SnapshotReader : IAsyncDisposable
         ArrowSchema = ResultArrowSchema.For(first.Columns);
     }
 
+    /// <summary>The table read.</summary>
     public TableReference Table { get; }
 
     /// <summary>The finished statement: its id (for the manifest and ListStatements), SQL and timings.</summary>
     public CompletedStatement Statement { get; }
 
+    /// <summary>The first statement's id (see <see cref="StatementIds"/> for a chunked read).</summary>
     public string StatementId => Statement.Id;
 
     /// <summary>The ids of every statement run so far: one, or one per chunk (<see cref="SnapshotOptions.ChunkRows"/>).</summary>
@@ -47,6 +49,7 @@ public sealed class SnapshotReader : IAsyncDisposable
     /// <summary>The result's columns as the service described them.</summary>
     public IReadOnlyList<ColumnMetadata> Columns { get; }
 
+    /// <summary>The result's columns: names, Redshift types and ColumnMetadata, shared by every row.</summary>
     public RedshiftRowSchema RowSchema { get; }
 
     /// <summary>
@@ -85,14 +88,18 @@ public sealed class SnapshotReader : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops reading; a statement still running ahead (the next chunk) is abandoned.</summary>
     public ValueTask DisposeAsync() => _pages.DisposeAsync();
 
+    /// <inheritdoc/>
     public override string ToString() => $"Snapshot of {Table} (statement {StatementId})";
 
     internal static async Task<SnapshotReader> OpenAsync(
         RedshiftClient client, TableReference table, SnapshotOptions options, CancellationToken cancellationToken)
     {
         options.Validate();
+        options.CheckLimitIsOrdered(table.ToString(), primaryKey: null, exampleKey: "\"id\"");
+        await TableColumnCheck.CheckAsync(client, table, options, cancellationToken).ConfigureAwait(false);
         string selectList = options.Columns is null ? "*" : string.Join(", ", options.Columns.Select(RedshiftIdentifier.Quote));
         var plan = await SnapshotPlan.CreateAsync(client, table.QualifiedName, selectList, options, primaryKey: [], cancellationToken)
             .ConfigureAwait(false);

@@ -5,6 +5,7 @@ namespace RedshiftTyped.Reading;
 /// <summary>A table or view by schema and name, for reads of tables that are not compiled in.</summary>
 public sealed record TableReference
 {
+    /// <summary>A table by schema and name, exactly as Redshift spells them (no folding; see <see cref="Parse"/> for SQL-style names).</summary>
     public TableReference(string schema, string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(schema);
@@ -13,8 +14,10 @@ public sealed record TableReference
         Name = name;
     }
 
+    /// <summary>The schema name, exact spelling.</summary>
     public string Schema { get; }
 
+    /// <summary>The table or view name, exact spelling.</summary>
     public string Name { get; }
 
     /// <summary><c>"schema"."table"</c>, quoted for SQL.</summary>
@@ -53,6 +56,7 @@ public sealed record TableReference
         };
     }
 
+    /// <inheritdoc/>
     public override string ToString() => Schema + "." + Name;
 
     private static string ReadPart(string text, ref int i)

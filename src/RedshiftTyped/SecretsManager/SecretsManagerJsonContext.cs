@@ -11,4 +11,5 @@ namespace RedshiftTyped.SecretsManager;
 [JsonSerializable(typeof(DescribeSecretRequest))]
 [JsonSerializable(typeof(DescribeSecretResponse))]
 [JsonSerializable(typeof(AwsErrorBody))]
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed partial class SecretsManagerJsonContext : JsonSerializerContext;

@@ -3,6 +3,7 @@ using System.Globalization;
 namespace RedshiftTyped.Typed;
 
 /// <summary>Conversions generated Arrow builders need where .NET and Arrow types differ.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ArrowValues
 {
     /// <summary>A timestamp without zone is stored as Arrow's zone-less timestamp: its wall-clock value, unshifted.</summary>

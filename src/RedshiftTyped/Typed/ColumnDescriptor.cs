@@ -5,6 +5,8 @@ namespace RedshiftTyped.Typed;
 /// <summary>One column of a compiled table: its Redshift name and type, and the .NET property it is read into.</summary>
 public sealed class ColumnDescriptor
 {
+    /// <summary>For generated code: a compiled column.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public ColumnDescriptor(
         string table,
         string name,
@@ -58,12 +60,16 @@ public sealed class ColumnDescriptor
     /// <summary>The property type, nullable where the column is.</summary>
     public Type ClrType { get; }
 
+    /// <summary>Whether the column may hold NULL (the property is then nullable).</summary>
     public bool IsNullable { get; }
 
+    /// <summary>The declared length of a character or varbyte column; null otherwise.</summary>
     public int? Length { get; }
 
+    /// <summary>The precision of a numeric column (digits) or an integer type's bits; null otherwise.</summary>
     public int? Precision { get; }
 
+    /// <summary>The scale of a numeric column (digits after the point); null otherwise.</summary>
     public int? Scale { get; }
 
     /// <summary>The name of the record property that holds the column.</summary>
@@ -72,5 +78,6 @@ public sealed class ColumnDescriptor
     /// <summary>The column name quoted for SQL: double quotes, inner quotes doubled.</summary>
     public string QuotedName => RedshiftIdentifier.Quote(Name);
 
+    /// <inheritdoc/>
     public override string ToString() => $"{Name} {RedshiftType}{(IsNullable ? string.Empty : " not null")}";
 }

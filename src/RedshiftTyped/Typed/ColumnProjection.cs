@@ -1,49 +1,31 @@
 namespace RedshiftTyped.Typed;
 
 /// <summary>
-/// Which of a compiled table's columns a result holds, and where: a projected read selects only these columns, in
-/// the descriptor's order, and the generated decoder leaves every other property at its default value.
+/// The compiled columns a statement selects, in select-list order: all of a table's (a record read), or the columns of a
+/// <see cref="TableProjection{TRecord, TRow}"/> in the order they were named. The result's ColumnMetadata is compared
+/// with it, column by column.
 /// </summary>
-public sealed class ColumnProjection
+internal sealed class ColumnProjection
 {
-    private readonly int[] _fieldIndexByPosition;
-
     private ColumnProjection(TableDescriptor table, ColumnDescriptor[] columns)
     {
         Table = table;
         Columns = columns.AsReadOnly();
-        _fieldIndexByPosition = new int[table.Columns.Count];
-        Array.Fill(_fieldIndexByPosition, -1);
-        for (int i = 0; i < columns.Length; i++)
-        {
-            _fieldIndexByPosition[columns[i].Position] = i;
-        }
-
-        IsAll = columns.Length == table.Columns.Count;
         SelectList = string.Join(", ", columns.Select(c => c.QuotedName));
     }
 
     public TableDescriptor Table { get; }
 
-    /// <summary>The columns read, in the descriptor's order (which is also the order of each record's fields).</summary>
+    /// <summary>The columns read, in select-list order (the order of each record's fields).</summary>
     public IReadOnlyList<ColumnDescriptor> Columns { get; }
 
     /// <summary>How many fields each record of the result has.</summary>
     public int FieldCount => Columns.Count;
 
-    /// <summary>True when every column of the descriptor is read.</summary>
-    public bool IsAll { get; }
-
     /// <summary>The quoted select list of the columns read.</summary>
     public string SelectList { get; }
 
-    /// <summary>Where the column at this descriptor position is in each record, or -1 when it is not read.</summary>
-    public int FieldIndex(int position) => _fieldIndexByPosition[position];
-
-    /// <summary>Whether the column at this descriptor position is read.</summary>
-    public bool Includes(int position) => _fieldIndexByPosition[position] >= 0;
-
-    /// <summary>Every column of the table.</summary>
+    /// <summary>Every column of the table, in the descriptor's order.</summary>
     public static ColumnProjection All(TableDescriptor table)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -51,31 +33,29 @@ public sealed class ColumnProjection
     }
 
     /// <summary>
-    /// The named columns (Redshift names, exact case), put in the descriptor's order. An unknown or repeated name is an
-    /// error that lists the table's columns.
+    /// These columns, in this order. A column of another table, or one named twice, is an <see cref="ArgumentException"/>.
     /// </summary>
-    public static ColumnProjection Of(TableDescriptor table, IEnumerable<string> columnNames)
+    public static ColumnProjection Of(TableDescriptor table, IReadOnlyList<ColumnDescriptor> columns)
     {
         ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(columnNames);
-        var chosen = new SortedDictionary<int, ColumnDescriptor>();
-        foreach (var name in columnNames)
+        ArgumentNullException.ThrowIfNull(columns);
+        var seen = new HashSet<ColumnDescriptor>(ReferenceEqualityComparer.Instance);
+        foreach (var column in columns)
         {
-            var column = table.FindColumn(name) ?? throw new ArgumentException(
-                $"{table.DisplayName} has no column \"{name}\" to project; its columns are: " +
-                string.Join(", ", table.Columns.Select(c => c.Name)) + ".", nameof(columnNames));
-            if (!chosen.TryAdd(column.Position, column))
+            ArgumentNullException.ThrowIfNull(column, nameof(columns));
+            if (!ReferenceEquals(table.FindColumn(column.Name), column))
             {
-                throw new ArgumentException($"Column \"{name}\" is projected twice; name each column once.", nameof(columnNames));
+                throw new ArgumentException(
+                    $"Column \"{column.Name}\" is a column of {column.Table}, but the projection reads {table.DisplayName}.", nameof(columns));
+            }
+
+            if (!seen.Add(column))
+            {
+                throw new ArgumentException($"Column \"{column.Name}\" is selected twice; name each column once.", nameof(columns));
             }
         }
 
-        if (chosen.Count == 0)
-        {
-            throw new ArgumentException($"A projection of {table.DisplayName} needs at least one column.", nameof(columnNames));
-        }
-
-        return new ColumnProjection(table, [.. chosen.Values]);
+        return new ColumnProjection(table, [.. columns]);
     }
 
     public override string ToString() => $"{Table.DisplayName} ({string.Join(", ", Columns.Select(c => c.Name))})";

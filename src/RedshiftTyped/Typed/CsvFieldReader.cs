@@ -1,3 +1,7 @@
+// Plumbing hidden from IntelliSense (EditorBrowsable(Never)) for generated code and the client; each method's name says
+// what it reads, and the class summary how.
+#pragma warning disable CS1591
+
 using System.Data.SqlTypes;
 
 namespace RedshiftTyped.Typed;
@@ -6,6 +10,7 @@ namespace RedshiftTyped.Typed;
 /// Reads the fields of a GetStatementResultV2 CSV record (as split by <see cref="Values.CsvRecordReader"/>; null is
 /// NULL) into typed values, for generated row decoders. Text is parsed exactly by <see cref="Values.RedshiftTextParser"/>.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class CsvFieldReader
 {
     /// <summary>Checks the record has one field per column.</summary>
@@ -22,7 +27,7 @@ public static class CsvFieldReader
     /// Checks the projection is of this table (else <see cref="ArgumentException"/>) and the record has one field per
     /// projected column.
     /// </summary>
-    public static void CheckWidth(string?[] fields, TableDescriptor table, ColumnProjection projection)
+    internal static void CheckWidth(string?[] fields, TableDescriptor table, ColumnProjection projection)
     {
         ArgumentNullException.ThrowIfNull(fields);
         DecodeErrors.CheckProjection(table, projection);

@@ -6,6 +6,7 @@ using RedshiftTyped.Values;
 namespace RedshiftTyped.Typed;
 
 /// <summary>Runs a generated row decoder over whole result pages, as the service returns them.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class DataApiRecords
 {
     /// <summary>
@@ -22,18 +23,7 @@ public static class DataApiRecords
     public static TypedResultPage<TRecord> ReadPage<TRecord>(ReadOnlySpan<byte> responseBody, IRowDecoder<TRecord> decoder)
     {
         ArgumentNullException.ThrowIfNull(decoder);
-        return ReadPageCore(responseBody, decoder, projection: null);
-    }
-
-    /// <summary>
-    /// Decodes a GetStatementResult page of a projected read (<c>select {projection.SelectList} …</c>): each record
-    /// holds only the projected columns, and the other properties keep their default value.
-    /// </summary>
-    public static TypedResultPage<TRecord> ReadPage<TRecord>(ReadOnlySpan<byte> responseBody, IRowDecoder<TRecord> decoder, ColumnProjection projection)
-    {
-        ArgumentNullException.ThrowIfNull(decoder);
-        ArgumentNullException.ThrowIfNull(projection);
-        return ReadPageCore(responseBody, decoder, projection);
+        return ReadPageCore(responseBody, decoder);
     }
 
     /// <summary>
@@ -41,12 +31,11 @@ public static class DataApiRecords
     /// checks before it decodes a first page.
     /// </summary>
     internal static TypedResultPage<object> ReadHeader(ReadOnlySpan<byte> responseBody)
-        => ReadPageCore<object>(responseBody, decoder: null, projection: null);
+        => ReadPageCore<object>(responseBody, decoder: null);
 
     /// <param name="responseBody">The whole GetStatementResult body.</param>
     /// <param name="decoder">Decodes each record; null skips the records.</param>
-    /// <param name="projection">The columns each record holds, when not all.</param>
-    private static TypedResultPage<TRecord> ReadPageCore<TRecord>(ReadOnlySpan<byte> responseBody, IRowDecoder<TRecord>? decoder, ColumnProjection? projection)
+    private static TypedResultPage<TRecord> ReadPageCore<TRecord>(ReadOnlySpan<byte> responseBody, IRowDecoder<TRecord>? decoder)
     {
         var page = new TypedResultPage<TRecord>();
         var rows = page.Rows;
@@ -98,7 +87,7 @@ public static class DataApiRecords
 
             while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
             {
-                rows.Add(projection is null ? decoder.DecodeJson(ref reader) : decoder.DecodeJson(ref reader, projection));
+                rows.Add(decoder.DecodeJson(ref reader));
             }
 
             if (reader.TokenType != JsonTokenType.EndArray)
@@ -130,27 +119,13 @@ public static class DataApiRecords
             yield return decoder.DecodeCsv(fields);
         }
     }
-
-    /// <summary>Decodes every record of the CSVRecords text of a projected read's GetStatementResultV2 page.</summary>
-    public static IEnumerable<TRecord> ReadCsv<TRecord>(string csvRecords, IRowDecoder<TRecord> decoder, ColumnProjection projection)
-    {
-        ArgumentNullException.ThrowIfNull(decoder);
-        ArgumentNullException.ThrowIfNull(projection);
-        return Read(csvRecords, decoder, projection);
-
-        static IEnumerable<TRecord> Read(string csvRecords, IRowDecoder<TRecord> decoder, ColumnProjection projection)
-        {
-            foreach (var fields in CsvRecordReader.Read(csvRecords))
-            {
-                yield return decoder.DecodeCsv(fields, projection);
-            }
-        }
-    }
 }
 
 /// <summary>One GetStatementResult page decoded into typed rows, with what the runtime needs besides them.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class TypedResultPage<TRecord>
 {
+    /// <summary>The page's rows, decoded.</summary>
     public List<TRecord> Rows { get; } = [];
 
     /// <summary>The columns as the service describes them (on the first page); compare with the descriptor to detect drift.</summary>
@@ -159,5 +134,6 @@ public sealed class TypedResultPage<TRecord>
     /// <summary>The token of the next page; null on the last page.</summary>
     public string? NextToken { get; internal set; }
 
+    /// <summary>The total the service announced for the whole result.</summary>
     public long? TotalNumRows { get; internal set; }
 }

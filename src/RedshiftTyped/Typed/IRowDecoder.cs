@@ -6,6 +6,7 @@ namespace RedshiftTyped.Typed;
 /// Reads one row into a record. Generated per table, reflection-free. Fields are expected in select-list order
 /// (<see cref="TableDescriptor.SelectList"/>).
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public interface IRowDecoder<TRecord>
 {
     /// <summary>
@@ -16,24 +17,16 @@ public interface IRowDecoder<TRecord>
 
     /// <summary>Reads one CSV record of GetStatementResultV2 (null for a NULL field).</summary>
     TRecord DecodeCsv(string?[] fields);
-
-    /// <summary>
-    /// Reads one record of a projected read, which holds only <see cref="ColumnProjection.Columns"/>, in descriptor
-    /// order. Properties of the other columns are left at their default value (null for reference types, even where
-    /// the property is not nullable). A projection of another table is an <see cref="ArgumentException"/>.
-    /// </summary>
-    TRecord DecodeJson(ref Utf8JsonReader reader, ColumnProjection projection);
-
-    /// <summary>Reads one CSV record of a projected read: field <see cref="ColumnProjection.FieldIndex"/> per column read.</summary>
-    TRecord DecodeCsv(string?[] fields, ColumnProjection projection);
 }
 
 /// <summary>Collects rows into one Arrow record batch.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public interface IArrowBatchBuilder<TRecord>
 {
     /// <summary>The rows appended so far.</summary>
     int Count { get; }
 
+    /// <summary>Adds one row to the batch.</summary>
     void Append(TRecord record);
 
     /// <summary>The batch of every row appended; the builder is spent afterwards.</summary>

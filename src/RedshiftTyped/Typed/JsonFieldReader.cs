@@ -1,3 +1,7 @@
+// Plumbing hidden from IntelliSense (EditorBrowsable(Never)) for generated code and the client; each method's name says
+// what it reads, and the class summary how.
+#pragma warning disable CS1591
+
 using System.Data.SqlTypes;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -10,6 +14,7 @@ namespace RedshiftTyped.Typed;
 /// off a <see cref="Utf8JsonReader"/> into typed values, for generated row decoders. Each Read method moves the reader
 /// from the token before the Field to the Field's EndObject. Unknown Field members are skipped, as AWS clients must.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class JsonFieldReader
 {
     /// <summary>Checks the reader is on a record's StartArray.</summary>
@@ -34,7 +39,7 @@ public static class JsonFieldReader
     /// Checks the projection is of this table and the reader is on a record's StartArray. A projection of another
     /// table is an <see cref="ArgumentException"/>.
     /// </summary>
-    public static void BeginRecord(ref Utf8JsonReader reader, TableDescriptor table, ColumnProjection projection)
+    internal static void BeginRecord(ref Utf8JsonReader reader, TableDescriptor table, ColumnProjection projection)
     {
         DecodeErrors.CheckProjection(table, projection);
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -44,11 +49,11 @@ public static class JsonFieldReader
     }
 
     /// <summary>Moves onto the record's EndArray; a record with more Fields than projected columns is an error.</summary>
-    public static void EndRecord(ref Utf8JsonReader reader, TableDescriptor table, ColumnProjection projection)
+    internal static void EndRecord(ref Utf8JsonReader reader, TableDescriptor table, ColumnProjection projection)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
         {
-            throw DecodeErrors.Shape(projection, "has more Fields than projected columns");
+            throw DecodeErrors.Shape(projection, "has more Fields than selected columns");
         }
     }
 

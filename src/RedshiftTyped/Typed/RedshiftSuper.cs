@@ -9,6 +9,7 @@ namespace RedshiftTyped.Typed;
 /// </summary>
 public sealed class RedshiftSuper : IEquatable<RedshiftSuper>
 {
+    /// <summary>A SUPER value from its JSON text, kept exactly as Redshift sent it.</summary>
     public RedshiftSuper(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -28,11 +29,15 @@ public sealed class RedshiftSuper : IEquatable<RedshiftSuper>
     /// <summary>Deserializes the text with source-generated metadata (trimming- and AOT-safe).</summary>
     public T? Deserialize<T>(JsonTypeInfo<T> typeInfo) => JsonSerializer.Deserialize(Json, typeInfo);
 
+    /// <inheritdoc/>
     public bool Equals(RedshiftSuper? other) => other is not null && string.Equals(Json, other.Json, StringComparison.Ordinal);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as RedshiftSuper);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Json);
 
+    /// <inheritdoc/>
     public override string ToString() => Json;
 }

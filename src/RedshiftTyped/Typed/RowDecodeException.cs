@@ -3,6 +3,7 @@ namespace RedshiftTyped.Typed;
 /// <summary>A value in a result could not be read into its column's property. The message names table and column.</summary>
 public sealed class RowDecodeException : FormatException
 {
+    /// <summary>Creates the exception: the column being read (when one), and a message naming table, column and value.</summary>
     public RowDecodeException(ColumnDescriptor? column, string message, Exception? innerException = null)
         : base(message, innerException)
     {
@@ -52,7 +53,7 @@ internal static class DecodeErrors
 
     public static RowDecodeException Shape(ColumnProjection projection, string problem) => new(
         null,
-        $"A record of {projection.Table.DisplayName} {problem}; the decoder expects the {projection.FieldCount} projected " +
+        $"A record of {projection.Table.DisplayName} {problem}; the decoder expects the {projection.FieldCount} selected " +
         $"columns ({string.Join(", ", projection.Columns.Select(c => c.Name))}), in order.");
 
     /// <summary>Checks a projection belongs to the decoder's table (the same descriptor instance).</summary>
@@ -63,7 +64,7 @@ internal static class DecodeErrors
         {
             throw new ArgumentException(
                 $"The projection is of {projection.Table.DisplayName}, but this decoder reads {table.DisplayName}; " +
-                $"create it with ColumnProjection.Of({table.DisplayName}'s descriptor, …).",
+                "select the columns from that table's descriptor.",
                 nameof(projection));
         }
     }

@@ -32,14 +32,19 @@ public abstract class TableDescriptor
         ArrowSchema = arrowSchema;
     }
 
+    /// <summary>The database the snapshot was captured from.</summary>
     public string Database { get; }
 
+    /// <summary>The table's schema, exact spelling.</summary>
     public string Schema { get; }
 
+    /// <summary>The table's name, exact spelling.</summary>
     public string Name { get; }
 
+    /// <summary>Table, view, late-binding view, materialized view or external table.</summary>
     public TableKind Kind { get; }
 
+    /// <summary>The table's comment in Redshift, if any.</summary>
     public string? Comment { get; }
 
     /// <summary>The columns read (ignored columns excluded), in select-list order.</summary>
@@ -54,8 +59,8 @@ public abstract class TableDescriptor
     /// <summary><c>"schema"."table"</c>, quoted for SQL.</summary>
     public string QualifiedName => RedshiftIdentifier.Quote(Schema) + "." + RedshiftIdentifier.Quote(Name);
 
-    /// <summary><c>database.schema.table</c>, for messages.</summary>
-    public string DisplayName => Database + "." + Schema + "." + Name;
+    /// <summary><c>database.schema.table</c>, for messages; <c>query tickit/top_events.sql</c> for a typed query's result.</summary>
+    public string DisplayName => Kind == TableKind.Query ? "query " + Name : Database + "." + Schema + "." + Name;
 
     /// <summary>The Arrow schema of the record batches this table's builder produces.</summary>
     public Schema ArrowSchema { get; }
@@ -77,14 +82,17 @@ public abstract class TableDescriptor
         return null;
     }
 
+    /// <inheritdoc/>
     public override string ToString() => DisplayName;
 }
 
 /// <summary>A compiled table whose rows are read as <typeparamref name="TRecord"/>.</summary>
-public sealed class TableDescriptor<TRecord> : TableDescriptor
+public sealed partial class TableDescriptor<TRecord> : TableDescriptor
 {
     private readonly Func<IArrowBatchBuilder<TRecord>> _createArrowBuilder;
 
+    /// <summary>For generated code: a compiled table.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public TableDescriptor(
         string database,
         string schema,
@@ -104,10 +112,13 @@ public sealed class TableDescriptor<TRecord> : TableDescriptor
     }
 
     /// <summary>Reads rows from Data API JSON records and from CSV records, in select-list order.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public IRowDecoder<TRecord> Decoder { get; }
 
+    /// <inheritdoc/>
     public override Type RecordType => typeof(TRecord);
 
     /// <summary>A new builder for one Arrow record batch of these rows.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public IArrowBatchBuilder<TRecord> CreateArrowBuilder() => _createArrowBuilder();
 }

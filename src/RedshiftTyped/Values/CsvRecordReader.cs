@@ -8,6 +8,7 @@ namespace RedshiftTyped.Values;
 /// </summary>
 public static class CsvRecordReader
 {
+    /// <summary>Splits GetStatementResultV2 CSV text (RFC 4180) into records of fields; an empty unquoted field is NULL (null), <c>""</c> the empty string.</summary>
     public static IEnumerable<string?[]> Read(string text)
     {
         var fields = new List<string?>();

@@ -1,3 +1,7 @@
+// Plumbing hidden from IntelliSense (EditorBrowsable(Never)) for generated code and the client; each method's name says
+// what it reads, and the class summary how.
+#pragma warning disable CS1591
+
 using System.Data.SqlTypes;
 using System.Globalization;
 
@@ -32,6 +36,7 @@ public sealed class DateOutOfRangeException(string text)
 /// numerics without a detour through double, timestamps to the microsecond, varbyte from base64. Dates and timestamps
 /// beyond .NET's years 1 to 9999 throw <see cref="DateOutOfRangeException"/>.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class RedshiftTextParser
 {
     private static readonly string[] TimeFormats =

@@ -3,27 +3,49 @@ namespace RedshiftTyped.Values;
 /// <summary>The Redshift data types, by what their values decode to.</summary>
 public enum RedshiftType
 {
+    /// <summary>A type the runtime does not know (read as text).</summary>
     Unknown = 0,
+    /// <summary>smallint (int2): short.</summary>
     SmallInt,
+    /// <summary>integer (int4): int.</summary>
     Integer,
+    /// <summary>bigint (int8): long.</summary>
     BigInt,
+    /// <summary>real (float4): float.</summary>
     Real,
+    /// <summary>double precision (float8): double.</summary>
     DoublePrecision,
+    /// <summary>numeric / decimal(p,s): decimal, or SqlDecimal past 28 digits.</summary>
     Numeric,
+    /// <summary>boolean: bool.</summary>
     Boolean,
+    /// <summary>char / bpchar: string.</summary>
     Char,
+    /// <summary>varchar / character varying: string.</summary>
     VarChar,
+    /// <summary>date: DateOnly.</summary>
     Date,
+    /// <summary>time (without time zone): TimeOnly.</summary>
     Time,
+    /// <summary>timetz: DateTimeOffset.</summary>
     TimeTz,
+    /// <summary>timestamp (without time zone): DateTime, Kind Unspecified.</summary>
     Timestamp,
+    /// <summary>timestamptz: DateTimeOffset in UTC.</summary>
     TimestampTz,
+    /// <summary>interval year to month: its text.</summary>
     IntervalYearToMonth,
+    /// <summary>interval day to second: TimeSpan.</summary>
     IntervalDayToSecond,
+    /// <summary>varbyte: byte[].</summary>
     VarByte,
+    /// <summary>super: RedshiftSuper (its JSON text).</summary>
     Super,
+    /// <summary>geometry: its text (EWKB hex).</summary>
     Geometry,
+    /// <summary>geography: its text.</summary>
     Geography,
+    /// <summary>hllsketch: its text (JSON).</summary>
     HllSketch,
 }
 
@@ -34,6 +56,7 @@ public enum RedshiftType
 /// </summary>
 public static class RedshiftTypeNames
 {
+    /// <summary>The type for a name as Redshift spells it anywhere (<c>int4</c>, <c>character varying(256)</c>, <c>decimal(8,2)</c>); <see cref="RedshiftType.Unknown"/> for others.</summary>
     public static RedshiftType Parse(string? typeName)
     {
         if (string.IsNullOrWhiteSpace(typeName))

@@ -22,9 +22,11 @@ public static class RedshiftValueDecoder
     /// <summary>The widest numeric precision <see cref="decimal"/> always holds.</summary>
     public const int MaxDecimalPrecision = 28;
 
+    /// <summary>Decodes a Data API Field by its column's metadata (see the class summary for the .NET types).</summary>
     public static object? Decode(Field field, ColumnMetadata column)
         => Decode(field, RedshiftTypeNames.Parse(column.TypeName), column.Precision ?? 0, column.Name ?? column.Label ?? "?");
 
+    /// <summary>Decodes a Data API Field as a value of the Redshift type (precision for numerics; the name for messages).</summary>
     public static object? Decode(Field field, RedshiftType type, int precision, string columnName)
     {
         switch (field.Kind)

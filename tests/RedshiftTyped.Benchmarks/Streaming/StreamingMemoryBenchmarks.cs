@@ -54,7 +54,7 @@ public class StreamingMemoryBenchmarks
     {
         // 5,000,000 rows are past the result cap of one statement (the local server enforces the Data API's 500 MB), so
         // the table is read in key-range chunks of a million rows: one statement at 1M, five at 5M.
-        var options = new SnapshotOptions { ResultFormat = ResultFormatString.CSV, ChunkRows = 1_000_000, OrderBy = ["salesid"] };
+        var options = new SnapshotOptions { ResultFormat = ResultFormatString.CSV, ChunkRows = 1_000_000 }.OrderBy("salesid");
         var result = await _client!.SnapshotBatchesAsync(TickitDatabase.Public.Sales, options)
             .WriteToFileAsync(_output, TickitDatabase.Public.Sales.ArrowSchema, ExportFormat.Parquet);
         return result.Rows == Rows ? result.Rows : throw new InvalidOperationException($"Wrote {result.Rows} rows of {Rows}.");

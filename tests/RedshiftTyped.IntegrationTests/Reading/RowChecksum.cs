@@ -33,7 +33,8 @@ internal sealed class RowChecksum
     {
         null => "\u2400",
         decimal d => d.ToString("G29", CultureInfo.InvariantCulture),
-        SqlDecimal s => s.ToString(),
+        // The same number whichever way it was read: a wide numeric's trailing zeros (4.5120000 read as SqlDecimal) are not digits of it.
+        SqlDecimal s => s.ToString() is var text && text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text,
         DateTime dt => dt.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
         DateTimeOffset dto => dto.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

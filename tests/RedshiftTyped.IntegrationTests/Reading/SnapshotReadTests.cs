@@ -9,13 +9,15 @@ using RedshiftTyped.Tool.Cli;
 using RedshiftTyped.Typed;
 using RedshiftTyped.Values;
 using Readings = RedshiftTyped.IntegrationTests.Generated.Dev.Public.Readings;
+using Sales = RedshiftTyped.IntegrationTests.Generated.Tickit.Public.Sales;
 
 namespace RedshiftTyped.IntegrationTests.Reading;
 
 /// <summary>
 /// Typed and untyped snapshots through the real client and the real local server, on both backends: rows equal what
 /// <c>redshift-typed sql</c> prints for the same table (count and checksum), filters bind values as parameters, a
-/// limit is ordered by the primary key, projections, both result formats, and Arrow batches.
+/// limit is ordered (by OrderBy, ascending or descending, or the primary key) or refused, projections read typed values, both
+/// result formats, and Arrow batches.
 /// </summary>
 public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
 {
@@ -70,7 +72,7 @@ public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
     public async Task A_chunked_read_covers_every_row_once_in_key_order_over_several_statements()
     {
         var descriptor = TickitDatabase.Public.Sales;
-        await using var reader = await Client.OpenSnapshotAsync(descriptor, new SnapshotOptions { ChunkRows = 7_000, OrderBy = ["salesid"] });
+        await using var reader = await Client.OpenSnapshotAsync(descriptor, new SnapshotOptions { ChunkRows = 7_000 }.OrderBy(Sales.RedshiftTable.Column.Salesid));
         var typed = new RowChecksum();
         int previous = int.MinValue;
         await foreach (var sale in reader.ReadRowsAsync())
@@ -98,7 +100,7 @@ public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
         var all = await ReadingsAsync(new SnapshotOptions());
         var expected = all.Where(r => r.Id != 7).OrderBy(r => r.Sensor, StringComparer.Ordinal).ThenBy(r => r.Id).Select(r => r.Id).ToList();
 
-        var rows = await ReadingsAsync(new SnapshotOptions { ChunkRows = chunkRows, OrderBy = ["sensor", "id"] }
+        var rows = await ReadingsAsync(new SnapshotOptions { ChunkRows = chunkRows }.OrderBy(Readings.RedshiftTable.Column.Sensor, Readings.RedshiftTable.Column.Id)
             .Where(Readings.RedshiftTable.Column.Id.NotEqualTo(7)));
 
         Assert.Equal(expected.Order(), rows.Select(r => r.Id).Order());
@@ -120,7 +122,7 @@ public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
         }
 
         await using var untyped = await Client.OpenSnapshotAsync(new TableReference("public", "sales"),
-            new SnapshotOptions { ChunkRows = 30_000, OrderBy = ["salesid"], Columns = ["salesid"] });
+            new SnapshotOptions { ChunkRows = 30_000, Columns = ["salesid"] }.OrderBy("salesid"));
         long rows = 0;
         await foreach (var batch in untyped.ReadBatchesAsync())
         {
@@ -140,12 +142,16 @@ public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
 
         // reading is NULL in a quarter of the rows: such a row would be in no key range, so chunking on it is refused.
         var nullKey = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, new SnapshotOptions { ChunkRows = 5, OrderBy = ["reading", "id"] }));
+            () => Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, new SnapshotOptions { ChunkRows = 5 }.OrderBy(Readings.RedshiftTable.Column.Reading, Readings.RedshiftTable.Column.Id)));
         Assert.Contains("3 rows of \"public\".\"readings\" have NULL in a key column (reading, id)", nullKey.Message);
 
         var withLimit = await Assert.ThrowsAsync<ArgumentException>(
             () => Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, new SnapshotOptions { ChunkRows = 10, Limit = 5 }));
         Assert.Contains("cannot be combined", withLimit.Message);
+
+        var descending = await Assert.ThrowsAsync<ArgumentException>(() => Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor,
+            new SnapshotOptions { ChunkRows = 10 }.OrderBy(Readings.RedshiftTable.Column.Id.Descending())));
+        Assert.Contains("ascending keys", descending.Message);
     }
 
     [Fact]
@@ -213,55 +219,135 @@ public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
     [Theory]
     [InlineData("JSON")]
     [InlineData("CSV")]
-    public async Task A_projection_reads_only_its_columns_and_leaves_the_others_default(string format)
+    public async Task A_projection_reads_its_columns_as_typed_values_in_the_order_named(string format)
     {
         var all = (await ReadingsAsync(new SnapshotOptions())).OrderBy(r => r.Id).ToList();
-        await using var reader = await Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor,
-            new SnapshotOptions { Columns = ["note", "id"], OrderBy = ["id"], ResultFormat = new ResultFormatString(format) });
-        var rows = new List<Readings>();
+        var projection = Readings.RedshiftTable.Descriptor.Select(Readings.RedshiftTable.Column.Note, Readings.RedshiftTable.Column.Id);
+        await using var reader = await Client.OpenSnapshotAsync(projection,
+            new SnapshotOptions { ResultFormat = new ResultFormatString(format) }.OrderBy(Readings.RedshiftTable.Column.Id));
+        var rows = new List<(string? Note, long Id)>();
         await foreach (var row in reader.ReadRowsAsync())
         {
             rows.Add(row);
         }
 
-        Assert.Equal(["id", "note"], reader.Columns.Select(c => c.Name));
+        Assert.Equal(["note", "id"], reader.Columns.Select(c => c.Name));
+        Assert.Equal(["note", "id"], reader.SelectedColumns.Select(c => c.Name));
         Assert.DoesNotContain("\"sensor\"", reader.Statement.Statement.Sql);
-        Assert.Equal(all.Select(r => (r.Id, r.Note)), rows.Select(r => (r.Id, r.Note)));
-        Assert.All(rows, r => Assert.Equal((default(string), default(decimal?), default(DateTime)), (r.Sensor, r.Reading, r.TakenAt)));
-        Assert.Equal(["id", "note"], reader.ArrowSchema.FieldsList.Select(f => f.Name));
+        Assert.Equal(all.Select(r => (r.Note, r.Id)), rows);
+        Assert.Equal(["note", "id"], reader.ArrowSchema.FieldsList.Select(f => f.Name));
     }
 
     [Fact]
     public async Task Projected_arrow_batches_hold_only_the_projected_columns()
     {
-        await using var reader = await Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, new SnapshotOptions { Columns = ["reading"] });
         var batches = new List<Apache.Arrow.RecordBatch>();
-        await foreach (var batch in reader.ReadBatchesAsync())
+        await foreach (var batch in Client.SnapshotBatchesAsync(Readings.RedshiftTable.Descriptor.Select(Readings.RedshiftTable.Column.Reading)))
         {
             batches.Add(batch);
         }
 
-        Assert.All(batches, b => Assert.Equal(1, b.ColumnCount));
+        Assert.All(batches, b => Assert.Equal(["reading"], b.Schema.FieldsList.Select(f => f.Name)));
         Assert.Equal(12, batches.Sum(b => b.Length));
         Assert.Equal(3, batches.Sum(b => b.Column(0).NullCount));
     }
 
     [Fact]
-    public async Task A_filter_on_another_table_or_an_unknown_projected_column_is_refused()
+    public async Task Columns_on_a_typed_read_is_refused_and_points_to_a_projection()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(
+            () => Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, new SnapshotOptions { Columns = ["reading"] }));
+        Assert.Contains("Select(Column.Reading)", error.Message);
+        Assert.Contains("made-up values", error.Message);
+    }
+
+    [Fact]
+    public async Task A_filter_or_an_order_on_another_table_or_an_unknown_column_is_refused()
     {
         var foreign = new SnapshotOptions().Where(RedshiftTyped.IntegrationTests.Generated.Tickit.Public.Sales.RedshiftTable.Column.Salesid.EqualTo(1));
         var error = await Assert.ThrowsAsync<ArgumentException>(() => Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, foreign));
         Assert.Contains("tickit.public.sales", error.Message);
 
-        var unknown = await Assert.ThrowsAsync<ArgumentException>(
-            () => Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, new SnapshotOptions { Columns = ["nope"] }));
-        Assert.Contains("has no column \"nope\"", unknown.Message);
+        var foreignOrder = new SnapshotOptions().OrderBy(Sales.RedshiftTable.Column.Salesid);
+        error = await Assert.ThrowsAsync<ArgumentException>(() => Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, foreignOrder));
+        Assert.Contains("OrderBy names column \"salesid\" of tickit.public.sales, but the snapshot reads dev.public.readings", error.Message);
+
+        var typo = await Assert.ThrowsAsync<ArgumentException>(
+            () => Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, new SnapshotOptions().OrderBy("sensr")));
+        Assert.Contains("OrderBy names \"sensr\", which dev.public.readings does not have (did you mean sensor?)", typo.Message);
+    }
+
+    [Theory]
+    [InlineData("JSON")]
+    [InlineData("CSV")]
+    public async Task Top_sales_by_price_order_descending_on_typed_handles(string format)
+    {
+        var all = await Client.SnapshotAsync(TickitDatabase.Public.Sales.Select(Sales.RedshiftTable.Column.Salesid, Sales.RedshiftTable.Column.Pricepaid)).ToListAsync();
+        var expected = all.Where(s => s.Item2 is not null).OrderByDescending(s => s.Item2).ThenBy(s => s.Item1).Take(10).ToList();
+
+        var options = new SnapshotOptions { Limit = 10, ResultFormat = new ResultFormatString(format) }
+            .OrderBy(Sales.RedshiftTable.Column.Pricepaid.Descending(), Sales.RedshiftTable.Column.Salesid)
+            .Where(Sales.RedshiftTable.Column.Pricepaid.IsNotNull());
+        var top = await Client.SnapshotAsync(TickitDatabase.Public.Sales, options).ToListAsync();
+
+        Assert.Equal(expected, top.Select(s => (s.Salesid, s.Pricepaid)));
+        Assert.True(top[0].Pricepaid > top[9].Pricepaid);
+
+        // Without the filter, NULL prices come first, as Redshift sorts them in descending order.
+        int nulls = all.Count(s => s.Item2 is null);
+        var withNulls = await Client.SnapshotAsync(TickitDatabase.Public.Sales,
+            new SnapshotOptions { Limit = nulls + 1, ResultFormat = new ResultFormatString(format) }
+                .OrderBy(Sales.RedshiftTable.Column.Pricepaid.Descending(), Sales.RedshiftTable.Column.Salesid)).ToListAsync();
+        Assert.All(withNulls.Take(nulls), s => Assert.Null(s.Pricepaid));
+        Assert.Equal(expected[0], (withNulls[^1].Salesid, withNulls[^1].Pricepaid));
+    }
+
+    [Fact]
+    public async Task A_limit_without_a_primary_key_or_an_order_is_refused_naming_both_fixes()
+    {
+        // TICKIT's tables have no primary key; such a limit would be an arbitrary sample.
+        var typed = await Assert.ThrowsAsync<ArgumentException>(
+            () => Client.OpenSnapshotAsync(TickitDatabase.Public.Sales, new SnapshotOptions { Limit = 10 }));
+        Assert.Contains("Limit = 10 on tickit.public.sales would return an arbitrary sample", typed.Message);
+        Assert.Contains(".OrderBy(Column.Salesid)", typed.Message);
+        Assert.Contains("ADD PRIMARY KEY", typed.Message);
+        Assert.Contains("redshift-typed capture", typed.Message);
+
+        var untyped = await Assert.ThrowsAsync<ArgumentException>(
+            () => Client.OpenSnapshotAsync(new TableReference("public", "venue"), new SnapshotOptions { Limit = 10 }));
+        Assert.Contains("Limit = 10 on public.venue would return an arbitrary sample", untyped.Message);
+        Assert.Contains(".OrderBy(", untyped.Message);
+        Assert.Contains("read the compiled table", untyped.Message);
+
+        // Ordered, the same limit is accepted; a table with a primary key orders it by that key.
+        Assert.Equal(10, (await Client.SnapshotAsync(TickitDatabase.Public.Sales, new SnapshotOptions { Limit = 10 }.OrderBy(Sales.RedshiftTable.Column.Salesid)).ToListAsync()).Count);
+        Assert.Equal(3, (await ReadingsAsync(new SnapshotOptions { Limit = 3 })).Count);
+    }
+
+    [Fact]
+    public async Task Untyped_order_and_column_names_are_checked_against_describe_table_before_the_statement_runs()
+    {
+        var order = await Assert.ThrowsAsync<ArgumentException>(
+            () => Client.OpenSnapshotAsync(new TableReference("public", "venue"), new SnapshotOptions { Limit = 5 }.OrderBy("venuid")));
+        Assert.Contains("OrderBy names \"venuid\", which public.venue does not have (did you mean venueid?)", order.Message);
+        Assert.Contains("Its columns: venueid, venuename", order.Message);
+
+        var columns = await Assert.ThrowsAsync<ArgumentException>(
+            () => Client.OpenSnapshotAsync(new TableReference("public", "venue"), new SnapshotOptions { Columns = ["venuename", "seats"] }));
+        Assert.Contains("Columns names \"seats\"", columns.Message);
+        Assert.Contains("venueseats", columns.Message);
+
+        var rows = await Client.SnapshotAsync(new TableReference("public", "venue"),
+            new SnapshotOptions { Limit = 3 }.OrderBy(ColumnOrder.Descending("venueseats"), "venueid")
+                .Where(SnapshotFilter.Column("venueseats").IsNotNull())).ToListAsync();
+        Assert.Equal(3, rows.Count);
+        Assert.True(rows[0].Get<int?>("venueseats") >= rows[2].Get<int?>("venueseats"));
     }
 
     [Fact]
     public async Task Untyped_rows_come_from_column_metadata_with_the_same_options()
     {
-        var options = new SnapshotOptions { Limit = 4, OrderBy = ["id"], Columns = ["id", "sensor", "reading"] }
+        var options = new SnapshotOptions { Limit = 4, Columns = ["id", "sensor", "reading"] }.OrderBy("id")
             .Where(SnapshotFilter.Column("id").GreaterThan(1L));
         await using var reader = await Client.OpenSnapshotAsync(new TableReference("public", "readings"), options);
         var rows = new List<RedshiftRow>();
@@ -340,7 +426,7 @@ public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
     {
         // SnapshotAsync<TRecord> for a descriptor known only at run time.
         var method = typeof(RedshiftClient).GetMethods()
-            .Single(m => m.Name == nameof(RedshiftClient.SnapshotAsync) && m.IsGenericMethodDefinition)
+            .Single(m => m.Name == nameof(RedshiftClient.SnapshotAsync) && m.IsGenericMethodDefinition && m.GetGenericArguments().Length == 1)
             .MakeGenericMethod(descriptor.RecordType);
         var rows = (IAsyncEnumerable<object>)method.Invoke(Client, [descriptor, options, CancellationToken.None])!;
         await foreach (var row in rows)

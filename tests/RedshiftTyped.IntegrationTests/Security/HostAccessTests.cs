@@ -29,13 +29,22 @@ public abstract class HostAccessTests(TestBackend backend) : IAsyncLifetime
         Directory.Delete(_dir, recursive: true);
     }
 
-    /// <summary>Runs <paramref name="sql"/>; asserts it failed with <paramref name="refusal"/> and the server's explanation.</summary>
+    /// <summary>Redshift's COPY is refused by the server before any engine sees it (the engines' COPY is locked down too).</summary>
+    protected const string CopyRefused = "COPY (loading from Amazon S3, DynamoDB or remote hosts) is not supported by the local server";
+
+    /// <summary>
+    /// Runs <paramref name="sql"/>; asserts it failed with <paramref name="refusal"/> and the server's explanation: the
+    /// engine's refusal with the note on host access, or the server's own refusal of a statement it does not run.
+    /// </summary>
     protected async Task AssertRefused(string sql, string refusal)
     {
         using var client = _server.Client();
         var failed = await Assert.ThrowsAsync<StatementFailedException>(() => client.ExecuteAsync(sql));
         Assert.Contains(refusal, failed.Error, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("the local server runs statements without access to the host's files", failed.Error);
+        if (refusal != CopyRefused)
+        {
+            Assert.Contains("the local server runs statements without access to the host's files", failed.Error);
+        }
     }
 
     [Fact]
@@ -55,7 +64,8 @@ public sealed class DuckDbHostAccessTests() : HostAccessTests(TestBackend.DuckDb
     [InlineData("select * from read_text('{secret}')", "file system operations are disabled by configuration")]
     [InlineData("select * from glob('{dir}/*')", "file system operations are disabled by configuration")]
     [InlineData("select * from '{secret}'", "file system operations are disabled by configuration")]
-    [InlineData("copy sales to '{dir}/stolen.csv'", "file system operations are disabled by configuration")]
+    [InlineData("copy sales to '{dir}/stolen.csv'", CopyRefused)]
+    [InlineData("/* a comment first */ copy sales to '{dir}/stolen.csv'", CopyRefused)]
     [InlineData("export database '{dir}/export'", "file system operations are disabled by configuration")]
     [InlineData("attach '{dir}/other.db' as other", "file system operations are disabled by configuration")]
     [InlineData("install httpfs", "disabled by configuration")]
@@ -100,10 +110,11 @@ public sealed class DuckDbHostAccessTests() : HostAccessTests(TestBackend.DuckDb
 public sealed class PostgresHostAccessTests() : HostAccessTests(TestBackend.Postgres)
 {
     [Theory]
-    [InlineData("copy sales from '{secret}'", "pg_read_server_files")]
-    [InlineData("copy sales to '{dir}/stolen.csv'", "pg_write_server_files")]
-    [InlineData("copy sales to program 'touch {dir}/ran'", "pg_execute_server_program")]
-    [InlineData("copy sales from program 'cat {secret}'", "pg_execute_server_program")]
+    [InlineData("copy sales from '{secret}'", CopyRefused)]
+    [InlineData("copy sales to '{dir}/stolen.csv'", CopyRefused)]
+    [InlineData("copy sales to program 'touch {dir}/ran'", CopyRefused)]
+    [InlineData("copy sales from program 'cat {secret}'", CopyRefused)]
+    [InlineData("/* a comment first */ copy sales to program 'touch {dir}/ran'", CopyRefused)]
     [InlineData("select pg_read_file('{secret}')", "permission denied for function pg_read_file")]
     [InlineData("select pg_read_binary_file('{secret}')", "permission denied for function pg_read_binary_file")]
     [InlineData("select pg_ls_dir('{dir}')", "permission denied for function pg_ls_dir")]

@@ -21,6 +21,31 @@ public sealed class OptionsLoadingTests : IDisposable
     }
 
     [Fact]
+    public void A_misspelt_key_is_named_with_the_closest_known_keys_and_no_binder_internals()
+    {
+        string path = Write("""{ "regoin": "us-east-1", "database": "dev", "cluster-identifier": "c", "retry": { "max_retires": 2 } }""");
+
+        var error = Assert.Throws<RedshiftConfigurationException>(() => RedshiftConnectionOptionsLoader.FromJsonFile(path));
+
+        Assert.StartsWith(
+            $"connection file \"{path}\" has unknown keys: \"cluster-identifier\" (did you mean cluster_identifier?); \"regoin\" (did you mean region?); " +
+            "\"retry.max_retires\" (did you mean max_retries?). Known keys: region, database, cluster_identifier,", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ErrorOnUnknownConfiguration", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("RedshiftTyped.Connection", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void A_key_near_nothing_is_named_without_a_guess()
+    {
+        string path = Write("""{ "region": "us-east-1", "database": "dev", "cluster_identifier": "c", "colour": "blue" }""");
+
+        var error = Assert.Throws<RedshiftConfigurationException>(() => RedshiftConnectionOptionsLoader.FromJsonFile(path));
+
+        Assert.StartsWith($"connection file \"{path}\" has an unknown key: \"colour\". Known keys: region,", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_connector_connection_file_loads_with_its_parameter_names()
     {
         string path = Write("""

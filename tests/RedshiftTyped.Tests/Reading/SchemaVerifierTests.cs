@@ -62,9 +62,5 @@ public sealed class SchemaVerifierTests
         public object DecodeJson(ref System.Text.Json.Utf8JsonReader reader) => throw new NotSupportedException();
 
         public object DecodeCsv(string?[] fields) => throw new NotSupportedException();
-
-        public object DecodeJson(ref System.Text.Json.Utf8JsonReader reader, ColumnProjection projection) => throw new NotSupportedException();
-
-        public object DecodeCsv(string?[] fields, ColumnProjection projection) => throw new NotSupportedException();
     }
 }

@@ -29,7 +29,9 @@ public sealed class SnapshotQueryTests
     {
         Assert.Equal("SELECT a FROM t", SnapshotQuery.Build("t", "a", new SnapshotOptions(), ["id"]).Sql);
         Assert.Equal("SELECT a FROM t ORDER BY \"x\" LIMIT 1",
-            SnapshotQuery.Build("t", "a", new SnapshotOptions { Limit = 1, OrderBy = ["x"] }, ["id"]).Sql);
+            SnapshotQuery.Build("t", "a", new SnapshotOptions { Limit = 1 }.OrderBy("x"), ["id"]).Sql);
+        Assert.Equal("SELECT a FROM t ORDER BY \"x\" DESC NULLS FIRST, \"y\" LIMIT 1",
+            SnapshotQuery.Build("t", "a", new SnapshotOptions { Limit = 1 }.OrderBy(ColumnOrder.Descending("x"), "y"), ["id"]).Sql);
         Assert.Equal(ResultFormatString.CSV,
             SnapshotQuery.Build("t", "a", new SnapshotOptions { ResultFormat = ResultFormatString.CSV }, []).ResultFormat);
     }

@@ -1,7 +1,7 @@
 namespace RedshiftTyped.Tests.Signing;
 
 /// <summary>
-/// One case of AWS's SigV4 test suite (shared/specs/sigv4-testsuite): the canonical request, the string to sign and
+/// One case of AWS's SigV4 test suite (tests/data/sigv4-testsuite, copied beside the test assembly): the canonical request, the string to sign and
 /// the Authorization header that signing it must give. (The raw requests are the server verifier's to parse, in
 /// RedshiftTyped.Local.Tests.)
 /// </summary>
@@ -26,20 +26,15 @@ public sealed record SigV4SuiteCase(string Name, string CanonicalRequest, string
 
     public override string ToString() => Name;
 
+    /// <summary>The suite as the build copies it beside the test assembly (from tests/data/sigv4-testsuite).</summary>
     public static string SuiteDirectory
     {
         get
         {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "shared", "specs", "sigv4-testsuite");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            throw new DirectoryNotFoundException("shared/specs/sigv4-testsuite was not found above the test's directory; it sits beside the repository.");
+            string directory = Path.Combine(AppContext.BaseDirectory, "sigv4-testsuite");
+            return Directory.Exists(directory)
+                ? directory
+                : throw new DirectoryNotFoundException($"{directory} is missing: the build copies tests/data/sigv4-testsuite there.");
         }
     }
 

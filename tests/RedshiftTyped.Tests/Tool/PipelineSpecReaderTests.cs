@@ -65,6 +65,8 @@ public sealed class PipelineSpecReaderTests
     [InlineData("""{"table": {"source_table": "\"open"}}""", "$.objects[0].table.source_table: \"\"open\" is not a table name: a quoted name is not closed")]
     [InlineData("""{"table": {"source_table": "sales", "table_configuration": {"scd_type": "SCD_TYPE_3"}}}""",
         "$.objects[0].table.table_configuration.scd_type: \"SCD_TYPE_3\" is not a known SCD type; use one of SCD_TYPE_1, SCD_TYPE_2, APPEND_ONLY.")]
+    [InlineData("""{"table": {"source_table": "sales", "table_configuration": {"limit": 5}}}""",
+        "$.objects[0].table.table_configuration.limit: needs primary_keys to order the rows, or the sample differs from run to run; add primary_keys (columns that identify a row), or remove limit.")]
     [InlineData("""{"table": {"source_table": "sales", "table_configuration": {"limit": "ten"}}}""",
         "$.objects[0].table.table_configuration.limit: expected a whole number of rows from 0 to 2147483647 (100 or \"100\"), found \"ten\".")]
     [InlineData("""{"table": {"source_table": "sales", "table_configuration": {"limit": -1}}}""",

@@ -145,7 +145,9 @@ public sealed class PaginationTests
         var rows = new List<object?[]>();
         await foreach (var row in client.QueryAsync(new SqlStatement("select n, s from t") { ResultFormat = DataApi.Model.ResultFormatString.CSV }))
         {
-            rows.Add(row);
+            Assert.Equal(["n", "s"], row.Schema.Names);
+            Assert.Equal([RedshiftTyped.Values.RedshiftType.Integer, RedshiftTyped.Values.RedshiftType.VarChar], row.Schema.Types);
+            rows.Add([.. row]);
         }
 
         Assert.Equal("CSV", (string?)handler.Calls("ExecuteStatement").Single().Json["ResultFormat"]);

@@ -5,6 +5,7 @@ namespace RedshiftTyped.DataApi.Errors;
 /// <summary>An error answered by an AWS service: its error code, HTTP status and request id.</summary>
 public class AwsServiceException : Exception
 {
+    /// <summary>Creates the exception for an error an AWS service answered.</summary>
     public AwsServiceException(string errorCode, string message, HttpStatusCode statusCode, string? requestId, Exception? inner = null)
         : base(message, inner)
     {
@@ -16,6 +17,7 @@ public class AwsServiceException : Exception
     /// <summary>The AWS error code (the shape name in <c>__type</c>), e.g. <c>ValidationException</c>.</summary>
     public string ErrorCode { get; }
 
+    /// <summary>The HTTP status of the answer (400 for client errors, 5xx for server faults).</summary>
     public HttpStatusCode StatusCode { get; }
 
     /// <summary>The <c>x-amzn-RequestId</c> of the failed call, for AWS support.</summary>
@@ -29,6 +31,7 @@ public class AwsServiceException : Exception
     /// <summary>True for server faults (5xx), which are transient.</summary>
     public bool IsServerFault => (int)StatusCode >= 500;
 
+    /// <inheritdoc/>
     public override string ToString()
         => $"{GetType().FullName}: {ErrorCode}: {Message} (HTTP {(int)StatusCode}, request id {RequestId ?? "none"})";
 }
@@ -36,6 +39,7 @@ public class AwsServiceException : Exception
 /// <summary>An error answered by the Redshift Data API. Subclasses mirror the modelled error shapes.</summary>
 public class RedshiftDataApiException : AwsServiceException
 {
+    /// <summary>Creates the exception for an error the Data API answered.</summary>
     public RedshiftDataApiException(string errorCode, string message, HttpStatusCode statusCode, string? requestId)
         : base(errorCode, message, statusCode, requestId)
     {
@@ -50,6 +54,7 @@ public sealed class ValidationException(string message, HttpStatusCode statusCod
 public sealed class ResourceNotFoundException(string message, string? resourceId, HttpStatusCode statusCode, string? requestId)
     : RedshiftDataApiException(nameof(ResourceNotFoundException), message, statusCode, requestId)
 {
+    /// <summary>The id of the resource that was not found (a statement or session id), when the service says.</summary>
     public string? ResourceId { get; } = resourceId;
 }
 
@@ -73,6 +78,7 @@ public sealed class QueryTimeoutException(string message, HttpStatusCode statusC
 public sealed class ExecuteStatementException(string message, string? statementId, HttpStatusCode statusCode, string? requestId)
     : RedshiftDataApiException(nameof(ExecuteStatementException), message, statusCode, requestId)
 {
+    /// <summary>The id of the statement the service failed to run, when it says.</summary>
     public string? StatementId { get; } = statementId;
 }
 
@@ -80,6 +86,7 @@ public sealed class ExecuteStatementException(string message, string? statementI
 public sealed class BatchExecuteStatementException(string message, string? statementId, HttpStatusCode statusCode, string? requestId)
     : RedshiftDataApiException(nameof(BatchExecuteStatementException), message, statusCode, requestId)
 {
+    /// <summary>The id of the batch the service failed to run, when it says.</summary>
     public string? StatementId { get; } = statementId;
 }
 

@@ -11,6 +11,12 @@ namespace RedshiftTyped.DataApi.Errors;
 /// </summary>
 public class UnexpectedResponseException : Exception
 {
+    /// <summary>An answer of <paramref name="operation"/> from <paramref name="endpoint"/> that does not fit its model.</summary>
+    /// <param name="operation">The call, e.g. <c>RedshiftData.DescribeStatement</c>.</param>
+    /// <param name="endpoint">The endpoint that answered.</param>
+    /// <param name="jsonPath">Where in the answer's JSON the problem is, or null when it is not in the JSON (cut short, not JSON).</param>
+    /// <param name="problem">What is wrong, e.g. <c>expected a number of epoch seconds, found a string</c>.</param>
+    /// <param name="inner">The reader's exception.</param>
     public UnexpectedResponseException(string operation, Uri endpoint, string? jsonPath, string problem, Exception? inner = null)
         : base(Format(operation, endpoint, jsonPath, problem), inner)
     {

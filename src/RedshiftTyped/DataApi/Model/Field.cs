@@ -1,3 +1,7 @@
+// The Data API and Secrets Manager shapes, one to one with AWS's model (botocore): each member is documented there
+// (docs.aws.amazon.com/redshift-data/latest/APIReference); XML docs here would repeat it.
+#pragma warning disable CS1591
+
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;

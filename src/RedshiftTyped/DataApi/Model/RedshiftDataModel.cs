@@ -1,3 +1,7 @@
+// The Data API and Secrets Manager shapes, one to one with AWS's model (botocore): each member is documented there
+// (docs.aws.amazon.com/redshift-data/latest/APIReference); XML docs here would repeat it.
+#pragma warning disable CS1591
+
 // Mirrors the redshift-data service model in shared/specs (botocore), member for member, so that a move to the
 // official AWS SDK package is mechanical. Member names on the wire are exactly as modelled.
 using System.Text.Json.Serialization;

@@ -1,3 +1,7 @@
+// Plumbing hidden from IntelliSense (EditorBrowsable(Never)) for generated code and the client; each method's name says
+// what it reads, and the class summary how.
+#pragma warning disable CS1591
+
 using System.Text.Json.Serialization;
 
 namespace RedshiftTyped.DataApi.Serialization;
@@ -6,6 +10,7 @@ namespace RedshiftTyped.DataApi.Serialization;
 /// The body of an AWS JSON 1.1 error. The service may spell the message <c>message</c> or <c>Message</c>
 /// (clients must accept both), so both are mapped and the first one present wins.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class AwsErrorBody
 {
     [JsonPropertyName("__type")]

@@ -1,3 +1,7 @@
+// Plumbing hidden from IntelliSense (EditorBrowsable(Never)) for generated code and the client; each method's name says
+// what it reads, and the class summary how.
+#pragma warning disable CS1591
+
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -8,6 +12,7 @@ namespace RedshiftTyped.DataApi.Serialization;
 /// AWS JSON protocols send timestamps as epoch seconds with a fraction (<c>1598306924.632</c>).
 /// Kept to the millisecond, as the service sends it.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class EpochSecondsConverter : JsonConverter<DateTime>
 {
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

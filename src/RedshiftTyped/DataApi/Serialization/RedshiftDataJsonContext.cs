@@ -33,4 +33,5 @@ namespace RedshiftTyped.DataApi.Serialization;
 [JsonSerializable(typeof(DescribeTableRequest))]
 [JsonSerializable(typeof(DescribeTableResponse))]
 [JsonSerializable(typeof(AwsErrorBody))]
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed partial class RedshiftDataJsonContext : JsonSerializerContext;

@@ -1,3 +1,7 @@
+// Plumbing hidden from IntelliSense (EditorBrowsable(Never)) for generated code and the client; each method's name says
+// what it reads, and the class summary how.
+#pragma warning disable CS1591
+
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using RedshiftTyped.Connection;
@@ -9,6 +13,7 @@ namespace RedshiftTyped.DataApi.Transport;
 /// credential chain (environment, shared profile, SSO, web identity, ECS, EC2 instance profile).
 /// The chain's credentials refresh themselves, so one instance serves the client's lifetime.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class AwsCredentialSource
 {
     private readonly AWSCredentials? _explicit;

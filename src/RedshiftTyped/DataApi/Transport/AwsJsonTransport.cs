@@ -37,6 +37,7 @@ internal sealed class AwsJsonTransport
     private readonly ResiliencePipeline _pipeline;
     private readonly ILogger _logger;
     private readonly AWS4Signer _signer = new();
+    private readonly string _region;
 
     public AwsJsonTransport(HttpClient http, AwsService service, Uri endpoint, string region,
         AwsCredentialSource credentials, ResiliencePipeline pipeline, ILogger logger)
@@ -45,6 +46,7 @@ internal sealed class AwsJsonTransport
         _service = service;
         Endpoint = endpoint;
         _signingConfig = new SigningClientConfig(service, region);
+        _region = region;
         _credentials = credentials;
         _pipeline = pipeline;
         _logger = logger;
@@ -89,13 +91,20 @@ internal sealed class AwsJsonTransport
         // Serialized once: every attempt sends the same bytes, hence the same ClientToken.
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(request, requestInfo);
         var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
-        context.Properties.Set(CallProperties.Retries, retries ?? new Counter());
+        retries ??= new Counter();
+        context.Properties.Set(CallProperties.Retries, retries);
         try
         {
             return await _pipeline.ExecuteAsync(
                 static (ctx, state) => state.Self.SendOnceAsync(state.Operation, state.Body, state.ReadResponse, ctx.CancellationToken),
                 context,
                 (Self: this, Operation: operation, Body: body, ReadResponse: readResponse)).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (EndpointUnreachableException.Classify(ex) is { } failure && !cancellationToken.IsCancellationRequested)
+        {
+            // One line naming the endpoint and what to check, instead of a bare "Connection refused".
+            throw new EndpointUnreachableException(Endpoint, failure, retries.Value + 1,
+                Endpoint.Host.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase) ? _region : null, ex);
         }
         catch (Polly.Timeout.TimeoutRejectedException ex)
         {

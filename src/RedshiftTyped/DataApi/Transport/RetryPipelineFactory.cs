@@ -29,7 +29,7 @@ internal static class RetryPipelineFactory
             {
                 MaxRetryAttempts = options.MaxRetries,
                 ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is { } ex && IsTransient(ex, args.Context.CancellationToken)),
+                    args.Outcome.Exception is { } ex && ShouldRetry(ex, args.AttemptNumber, args.Context.CancellationToken)),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
                     FullJitter(options.BaseDelay, options.MaxDelay, args.AttemptNumber)),
                 OnRetry = args =>
@@ -55,6 +55,25 @@ internal static class RetryPipelineFactory
         double ceiling = Math.Min(maxDelay.TotalMilliseconds, baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 30)));
         return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
     }
+
+    /// <summary>
+    /// How many times a call is retried when the endpoint cannot be reached at all (refused, unknown host): enough to
+    /// ride out a server that is starting or a resolver hiccup, short enough that a wrong endpoint is reported within a
+    /// second instead of after the whole retry budget.
+    /// </summary>
+    internal const int ConnectRetries = 2;
+
+    /// <summary>
+    /// Whether to try again after attempt <paramref name="attempt"/> (0 for the first) failed: connection failures a
+    /// few times (a failed TLS handshake never: it fails the same way again), other transient failures within the budget.
+    /// </summary>
+    internal static bool ShouldRetry(Exception exception, int attempt, CancellationToken callerToken)
+        => EndpointUnreachableException.Classify(exception) switch
+        {
+            EndpointFailure.Tls => false,
+            not null => attempt < ConnectRetries,
+            null => IsTransient(exception, callerToken),
+        };
 
     /// <summary>
     /// Whether a failure is worth another attempt. Every request the client sends is safe to repeat:

@@ -1,0 +1,68 @@
+using RedshiftTyped.Local.Engine;
+
+namespace RedshiftTyped.Local.Catalog;
+
+/// <summary>
+/// What the server does for one statement: the engine SQL to run (none when the server answers it alone), the
+/// server's work before it on the statement's connection (system views, external data), and the catalog
+/// changes once it has succeeded. Disposing releases what the plan holds (identity counters).
+/// </summary>
+internal sealed class StatementPlan : IDisposable
+{
+    private readonly List<Action<IEngineConnection, CancellationToken>> _before = [];
+    private readonly List<Action<IEngineConnection, long>> _after = [];
+    private readonly List<IDisposable> _held = [];
+
+    public StatementPlan(string? sql) => Sql = sql;
+
+    /// <summary>The engine statement; null when the statement changes only the server's catalog.</summary>
+    public string? Sql { get; }
+
+    /// <summary>Work to do on the statement's connection before the engine statement runs.</summary>
+    public StatementPlan Before(Action<IEngineConnection, CancellationToken> step)
+    {
+        _before.Add(step);
+        return this;
+    }
+
+    /// <summary>Work once the statement has succeeded, given its connection and the rows it changed.</summary>
+    public StatementPlan After(Action<IEngineConnection, long> step)
+    {
+        _after.Add(step);
+        return this;
+    }
+
+    /// <summary>Something to release when the statement has ended, however it ended.</summary>
+    public StatementPlan Hold(IDisposable resource)
+    {
+        _held.Add(resource);
+        return this;
+    }
+
+    public void Prepare(IEngineConnection connection, CancellationToken cancellationToken)
+    {
+        foreach (var step in _before)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            step(connection, cancellationToken);
+        }
+    }
+
+    public void Complete(IEngineConnection connection, long affectedRows)
+    {
+        foreach (var step in _after)
+        {
+            step(connection, affectedRows);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var resource in _held)
+        {
+            resource.Dispose();
+        }
+
+        _held.Clear();
+    }
+}

@@ -1,0 +1,143 @@
+using RedshiftTyped.Local.Catalog.External;
+using RedshiftTyped.Local.Engine;
+using RedshiftTyped.Local.Statements;
+using RedshiftTyped.Local.Storage;
+
+namespace RedshiftTyped.Local.Catalog;
+
+/// <summary>
+/// Decides what the server does for a statement before and after the engine runs it (see
+/// <see cref="StatementPlan"/>), in this order:
+/// <list type="number">
+/// <item>statements the server cannot emulate fail, naming the feature (<see cref="UnsupportedStatements"/>);</item>
+/// <item>catalog statements the server answers itself or translates whole: COMMENT ON, materialized views,
+/// external schemas and tables;</item>
+/// <item>any other statement: system views it reads are filled, late-binding view clauses dropped, INSERTs get the
+/// storage rules (<see cref="InsertRewriter"/>), Redshift DDL is translated (<see cref="RedshiftDdlTranslator"/>),
+/// external tables it reads are reloaded when their files changed, writes to external tables are refused, and once
+/// it succeeds the catalog follows (declared types, dropped tables, stale materialized views).</item>
+/// </list>
+/// </summary>
+internal sealed class StatementPlanner
+{
+    private readonly LocalCatalog _catalog;
+    private readonly RedshiftSystemViews _systemViews;
+    private readonly RedshiftDdlTranslator _translator;
+    private readonly ExternalStatements _external;
+    private readonly ExternalTableLoader _loader;
+    private readonly Func<RsTypeInfo, string?> _conversion;
+
+    public StatementPlanner(IDatabaseBackend backend, LocalCatalog catalog, LocalServerOptions options)
+    {
+        _catalog = catalog;
+        _systemViews = new RedshiftSystemViews(backend, options.Database);
+        _translator = new RedshiftDdlTranslator(backend.EngineType, backend.NeedsBooleanLiteralDefaults);
+        var locations = new ExternalLocation(options.ExternalDataFolder);
+        _external = new ExternalStatements(catalog, backend.EngineType, locations);
+        _loader = new ExternalTableLoader(backend, locations);
+        _conversion = type => StorageFunctions.Conversion(backend, type);
+    }
+
+    public StatementPlan Plan(string sql, CancellationToken cancellationToken)
+    {
+        var tokens = SqlLexer.Tokenize(sql);
+        UnsupportedStatements.ThrowIfUnsupported(tokens);
+        var plan = Comments.TryPlan(tokens, sql)
+            ?? MaterializedViewStatements.TryPlan(tokens, _catalog)
+            ?? _external.TryPlan(tokens);
+        if (plan is not null)
+        {
+            return plan;
+        }
+
+        var written = StatementTargets.Written(tokens);
+        bool drops = tokens.FirstOrDefault(t => !t.IsTrivia).IsWord("drop");
+        foreach (var target in written)
+        {
+            if (!drops && _catalog.External.Denoted(target).FirstOrDefault() is { } external)
+            {
+                throw new EngineFailure($"ERROR: writing to external table {external.Schema}.{external.Name} (files in Amazon S3) is not supported by the local server");
+            }
+        }
+
+        var prepared = _systemViews.Prepare(sql);
+        var insert = InsertRewriter.Rewrite(SqlLexer.Tokenize(prepared.Sql), _catalog, _conversion, cancellationToken);
+        TranslatedSql translated;
+        try
+        {
+            translated = _translator.Translate(insert?.Sql ?? prepared.Sql);
+        }
+        catch
+        {
+            insert?.Dispose();
+            throw;
+        }
+
+        plan = new StatementPlan(translated.Sql);
+        if (insert is not null)
+        {
+            plan.Hold(insert).After((_, affected) => insert.Complete(affected));
+        }
+
+        if (prepared.Needed.Count > 0)
+        {
+            plan.Before((connection, _) => _systemViews.Materialize(connection, _catalog, prepared.Needed));
+        }
+
+        var read = drops ? [] : StatementTargets.Mentioned(tokens).SelectMany(_catalog.External.Denoted).Distinct().ToList();
+        if (read.Count > 0)
+        {
+            plan.Before((_, cancel) => read.ForEach(table => _loader.Refresh(table, cancel)));
+        }
+
+        var view = prepared.LateBindingView is null ? ViewNamed(tokens) : null;
+        return plan.After((_, _) =>
+        {
+            Commit(sql, translated, prepared.LateBindingView, written);
+            // A view dropped or replaced by one with schema binding is no longer late-binding.
+            if (view is { } replaced) _catalog.LateBindingViews.TryRemove((replaced.Schema ?? "public", replaced.Name), out _);
+        });
+    }
+
+    /// <summary>The view a CREATE [OR REPLACE] VIEW or DROP VIEW statement names.</summary>
+    private static TableName? ViewNamed(List<SqlToken> tokens)
+    {
+        var words = StatementTargets.Significant(tokens);
+        int at = words.Count > 3 && words[0].IsWord("create") && words[1].IsWord("or") && words[2].IsWord("replace") ? 3
+            : words.Count > 1 && (words[0].IsWord("create") || words[0].IsWord("drop")) ? 1 : -1;
+        if (at < 0 || at >= words.Count || !words[at].IsWord("view"))
+        {
+            return null;
+        }
+
+        at++;
+        if (words.Count > at + 1 && words[at].IsWord("if") && (words[at + 1].IsWord("exists") || words[at + 1].IsWord("not"))) at += words[at + 1].IsWord("not") ? 3 : 2;
+        return StatementTargets.ReadName(words, ref at);
+    }
+
+    /// <summary>Records a script's CREATE TABLE declarations in the catalog without running it (tables that already exist).</summary>
+    public void RememberDeclarations(string sql)
+    {
+        if (_translator.Translate(sql).Creates is { } created) _catalog.Register(created);
+    }
+
+    private void Commit(string sql, TranslatedSql translated, (string Schema, string Name, string Query)? lateBindingView, IReadOnlyList<TableName> written)
+    {
+        if (translated.Creates is { } created) _catalog.Register(created);
+        foreach (var (schema, name) in translated.Drops)
+        {
+            _catalog.Drop(schema, name);
+            _catalog.External.Forget(schema, name);
+            _catalog.MaterializedViews.Forget(schema, name);
+            _catalog.LateBindingViews.TryRemove((schema, name), out _);
+        }
+
+        if (lateBindingView is var (viewSchema, viewName, query)) _catalog.LateBindingViews[(viewSchema, viewName)] = query;
+        if (translated.AddsColumn is var (addSchema, addTable, addColumn)) _catalog.AddColumn(addSchema, addTable, addColumn);
+        DroppedColumnTracker.Apply(sql, _catalog);
+        foreach (var table in written)
+        {
+            _catalog.MaterializedViews.BaseTableChanged(table);
+        }
+    }
+}

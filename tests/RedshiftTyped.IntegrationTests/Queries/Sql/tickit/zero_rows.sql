@@ -1,0 +1,2 @@
+-- No row at all.
+select eventid, eventname, starttime from event where eventid < 0
