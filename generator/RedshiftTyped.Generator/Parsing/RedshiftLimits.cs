@@ -25,9 +25,9 @@ internal static class RedshiftLimits
 
     public static int Bytes(string text) => Encoding.UTF8.GetByteCount(text);
 
-    public static string TooManyColumns(int count) => string.Format(CultureInfo.InvariantCulture,
-        "The table has {0:N0} columns; a Redshift table has at most {1:N0} (CREATE TABLE), so this snapshot describes no Redshift table and no code is generated for it",
-        count, MaxColumns);
+    public static string TooManyColumns(int count, string what = "table") => string.Format(CultureInfo.InvariantCulture,
+        "The {2} has {0:N0} columns; a Redshift table has at most {1:N0} (CREATE TABLE), so this snapshot describes nothing Redshift returns and no code is generated for it",
+        count, MaxColumns, what);
 
     public static string NameTooLong(string what, string name, int bytes) => string.Format(CultureInfo.InvariantCulture,
         "The {0} \"{1}\" is {2:N0} bytes; Redshift names are at most {3} bytes (Names and identifiers), so no code is generated for this snapshot",
