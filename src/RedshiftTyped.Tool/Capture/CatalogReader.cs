@@ -23,8 +23,26 @@ public sealed class CatalogReader(RedshiftClient client, int maxConcurrentCalls 
     {
         string database = client.Options.Database!;
         var warnings = new List<string>();
-        var extrasTask = CatalogExtras.ReadAsync(client, database, cancellationToken);
-        var members = await ListTablesAsync(selector, cancellationToken);
+        // The catalog queries run while the tables are listed; a selection of no tables (typed queries alone) needs none.
+        using var extrasStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var extrasTask = CatalogExtras.ReadAsync(client, database, extrasStop.Token);
+        List<TableMember> members;
+        try
+        {
+            members = await ListTablesAsync(selector, cancellationToken);
+        }
+        catch
+        {
+            Abandon(extrasTask, extrasStop);
+            throw;
+        }
+
+        if (members.Count == 0)
+        {
+            Abandon(extrasTask, extrasStop);
+            return new CatalogReadResult([], warnings);
+        }
+
         var extras = await extrasTask;
         warnings.AddRange(extras.Warnings);
 
@@ -92,6 +110,13 @@ public sealed class CatalogReader(RedshiftClient client, int maxConcurrentCalls 
         var members = candidates.Where(t => selector.Includes(t.Schema!, t.Name!)).ToList();
         selector.EnsureMatches(client.Options.Database!, listedSchemas, [.. candidates.Select(t => (t.Schema!, t.Name!))], members.Count);
         return members;
+    }
+
+    /// <summary>Stops catalog queries whose answer is no longer needed; their failure, if any, is observed and dropped.</summary>
+    private static void Abandon(Task task, CancellationTokenSource stop)
+    {
+        stop.Cancel();
+        _ = task.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     private static bool IsMaterializedViewStorage(TableMember member, HashSet<(string, string)> names)

@@ -6,7 +6,7 @@ namespace RedshiftTyped.IntegrationTests.Tool;
 
 /// <summary>
 /// Every command of the tool driven through an endpoint that answers one of its calls with the wrong types, half a body,
-/// 2 GiB, HTML, nothing, or a closed connection: each ends with a one-line error naming what went wrong (or, where the
+/// 2 GiB, HTML, nothing, or a closed connection (check twice: its tables, and its typed queries alone): each ends with a one-line error naming what went wrong (or, where the
 /// model allows the answer, a clean result) — never an unhandled exception, a stack trace or an out-of-memory.
 /// </summary>
 /// <summary>One server with the TICKIT sample per backend, a connection file, a pipeline and committed snapshots to check.</summary>
@@ -32,7 +32,18 @@ public abstract class HostileEndpointFixture(TestBackend backend) : IAsyncLifeti
         int exit = await ToolApp.RunAsync(["capture", "--dir", Path.Combine(Dir, "committed"), "--connection", Path.Combine(Dir, "conn.json")],
             new ToolConsole(new StringWriter(), error));
         Assert.True(exit == 0, error.ToString());
+
+        // A typed query file and its snapshot, for check's query path (describing a query reads a result page).
+        Directory.CreateDirectory(Path.Combine(Dir, "queries", "tickit"));
+        File.WriteAllText(Path.Combine(Dir, "queries", "tickit", "venues.sql"),
+            "-- Venues by id.\n-- @param below int\nselect venueid, venuename from venue where venueid < :below order by venueid\n");
+        exit = await ToolApp.RunAsync(["capture", "--dir", Path.Combine(Dir, "committed"), "--exclude", "*", .. QueryFlags, "--connection", Path.Combine(Dir, "conn.json")],
+            new ToolConsole(new StringWriter(), error));
+        Assert.True(exit == 0, error.ToString());
     }
+
+    /// <summary>The typed query files and their snapshots: <c>--queries</c> and <c>--query-snapshots</c>.</summary>
+    public string[] QueryFlags => ["--queries", Path.Combine(Dir, "queries"), "--query-snapshots", Path.Combine(Dir, "query-snapshots")];
 
     public async Task DisposeAsync()
     {
@@ -60,9 +71,10 @@ public abstract class HostileEndpointTests(HostileEndpointFixture fixture)
     public static TheoryData<string, string, HostileAnswer> Cases(bool everyCall)
     {
         var cases = new TheoryData<string, string, HostileAnswer>();
-        foreach (var (command, calls) in new[] { ("sql", SqlCalls), ("capture", CatalogCalls), ("check", CatalogCalls), ("snapshot", SnapshotCalls) })
+        foreach (var (command, calls) in new[]
+                 { ("sql", SqlCalls), ("capture", CatalogCalls), ("check", CatalogCalls), ("snapshot", SnapshotCalls), ("check-queries", SqlCalls) })
         {
-            string last = command is "sql" or "snapshot" ? "GetStatementResult" : "DescribeTable";
+            string last = command is "sql" or "snapshot" or "check-queries" ? "GetStatementResult" : "DescribeTable";
             // 100 MiB streamed before the bound trips: once per result-reading command is enough (capture and check read
             // seven tables at once; the announced 2 GiB covers them).
             foreach (var answer in Enum.GetValues<HostileAnswer>().Where(a => a != HostileAnswer.HugeStreamed || command is "sql" or "snapshot"))
@@ -94,6 +106,7 @@ public abstract class HostileEndpointTests(HostileEndpointFixture fixture)
         "sql" => ["sql", "select venueid, venuename from venue where venueid < 50 order by venueid"],
         "capture" => ["capture", "--dir", Path.Combine(caseDir, "captured")],
         "check" => ["check", "--dir", Path.Combine(Dir, "committed")],
+        "check-queries" => ["check", "--dir", Path.Combine(Dir, "committed"), "--exclude", "*", .. fixture.QueryFlags],
         _ => ["snapshot", "--pipeline", Path.Combine(Dir, "pipeline.json"), "--out", Path.Combine(caseDir, "out"), "--format", "csv"],
     };
 
