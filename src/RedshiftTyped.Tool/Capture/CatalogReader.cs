@@ -23,9 +23,9 @@ public sealed class CatalogReader(RedshiftClient client, int maxConcurrentCalls 
     {
         string database = client.Options.Database!;
         var warnings = new List<string>();
-        // The catalog queries run while the tables are listed; a selection of no tables (typed queries alone) needs none.
-        using var extrasStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var extrasTask = CatalogExtras.ReadAsync(client, database, extrasStop.Token);
+        // The catalog queries run while the tables are listed. A selection of no tables (typed queries alone) needs none of
+        // their answers: they are let finish (cancelling them would print a cancellation note) and any failure is dropped.
+        var extrasTask = CatalogExtras.ReadAsync(client, database, cancellationToken);
         List<TableMember> members;
         try
         {
@@ -33,13 +33,13 @@ public sealed class CatalogReader(RedshiftClient client, int maxConcurrentCalls 
         }
         catch
         {
-            Abandon(extrasTask, extrasStop);
+            Observe(extrasTask);
             throw;
         }
 
         if (members.Count == 0)
         {
-            Abandon(extrasTask, extrasStop);
+            await extrasTask.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             return new CatalogReadResult([], warnings);
         }
 
@@ -112,12 +112,9 @@ public sealed class CatalogReader(RedshiftClient client, int maxConcurrentCalls 
         return members;
     }
 
-    /// <summary>Stops catalog queries whose answer is no longer needed; their failure, if any, is observed and dropped.</summary>
-    private static void Abandon(Task task, CancellationTokenSource stop)
-    {
-        stop.Cancel();
-        _ = task.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-    }
+    /// <summary>Catalog queries whose answer is no longer needed: their failure, if any, is observed and dropped.</summary>
+    private static void Observe(Task task)
+        => _ = task.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     private static bool IsMaterializedViewStorage(TableMember member, HashSet<(string, string)> names)
     {
