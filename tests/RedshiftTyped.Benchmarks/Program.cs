@@ -7,6 +7,7 @@ using RedshiftTyped.Benchmarks.TypedQueries;
 
 // `dotnet run -c Release -- <mode>`. Quick modes run in this process, once, without BenchmarkDotNet:
 //   --quick            the generator once (a first run includes JIT, as a real build does)
+//   --quick-wide       the generator, and the generator plus the compile of its output, on a 1,600-column table
 //   --quick-server     a 1,000,000-row result read from the local server (rows/s and bytes allocated per row)
 //   --quick-decode     the decode benchmarks, timed by thread CPU time (for a loaded machine)
 //   --profile-decode T the generated decoder on table T's page for 20 s, for a profiler to attach
@@ -37,6 +38,12 @@ if (Array.IndexOf(args, "--profile-decode") is int profile and >= 0)
     return;
 }
 
+if (args.Contains("--quick-wide"))
+{
+    QuickGeneratorTiming.RunWide();
+    return;
+}
+
 if (args.Contains("--quick"))
 {
     QuickGeneratorTiming.Run();
@@ -47,6 +54,7 @@ BenchmarkSwitcher.FromTypes(
 [
     // The source generator: cold run, and after one snapshot edited.
     typeof(GeneratorBenchmarks),
+    typeof(WideTableBenchmarks),
 
     // Decoding one GetStatementResult page: tokenizer floor, generated decoder, reflection mapper.
     typeof(DecodeBenchmarks),

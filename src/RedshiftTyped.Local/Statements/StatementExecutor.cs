@@ -333,8 +333,21 @@ internal sealed class StatementExecutor
     {
         EngineFailure failure => failure.Message,
         ResultLimitException limit => limit.Message,
-        Npgsql.PostgresException pg => $"ERROR: {pg.MessageText}",
+        Npgsql.PostgresException pg => $"ERROR: {pg.MessageText}{HostAccessHint(pg.MessageText)}",
         ServiceError service => service.Message,
-        _ => $"ERROR: {Storage.StorageErrors.Unwrap(ex.Message)}",
+        _ => $"ERROR: {Storage.StorageErrors.Unwrap(ex.Message)}{HostAccessHint(ex.Message)}",
     };
+
+    /// <summary>Says why the engine refused to touch the host (see <see cref="IDatabaseBackend.LockDownAsync"/>).</summary>
+    private static string HostAccessHint(string message)
+        => HostAccessRefusals.Any(m => message.Contains(m, StringComparison.OrdinalIgnoreCase))
+            ? " (the local server runs statements without access to the host's files, programs, network or extensions)"
+            : string.Empty;
+
+    private static readonly string[] HostAccessRefusals =
+    [
+        "disabled by configuration", "disabled through configuration", "the configuration has been locked",
+        "pg_read_server_files", "pg_write_server_files", "pg_execute_server_program",
+        "permission denied for function pg_read", "permission denied for function pg_ls_dir", "permission denied for function lo_",
+    ];
 }

@@ -46,7 +46,7 @@ internal static class SnapshotCommand
             string root = parse.GetValue(output)!.FullName;
             Directory.CreateDirectory(root);
 
-            using var client = new RedshiftClient(options, httpHandler: console.HttpHandler);
+            using var client = console.CreateClient(options);
             var started = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
             var outcomes = console.IsInteractive
@@ -73,7 +73,7 @@ internal static class SnapshotCommand
 
             Task<IReadOnlyList<TableOutcome>> Run(ISnapshotProgress progress)
                 => SnapshotRunner.RunAsync(spec.Tables, new TableSnapshotter(client, root, exportFormat, progress), tablesAtOnce, cancellationToken);
-        }));
+        }, cancellationToken));
         return command;
     }
 

@@ -323,6 +323,17 @@ internal static class PipelineSpecReader
                 return null;
             }
 
+            try
+            {
+                // The same check the read applies, here so that a bad clause stops the run before anything is read.
+                _ = where is null ? null : SnapshotFilter.Sql(where);
+            }
+            catch (ArgumentException ex)
+            {
+                errors.Add($"{path}.where_clause: {ex.Message}");
+                return null;
+            }
+
             return where;
         }
 

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Apache.Arrow;
+using RedshiftTyped.DataApi.Errors;
 using RedshiftTyped.DataApi.Model;
 using RedshiftTyped.Execution;
 using RedshiftTyped.Typed;
