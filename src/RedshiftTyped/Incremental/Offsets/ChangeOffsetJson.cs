@@ -401,6 +401,7 @@ internal static class ChangeOffsetJson
         return value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Invalid($"{path}.{name}", $"expected a string, found {value.ValueKind}");
     }
 
-    private static FormatException Invalid(string path, string why)
+    /// <summary>The one-line error for a malformed offset: where, what, and the fix.</summary>
+    internal static FormatException Invalid(string path, string why)
         => new($"The change offset is not valid: {path}: {why}. Pass the text ChangeOffset.ToJson() wrote, unedited, or start over without an offset (a full read).");
 }

@@ -95,7 +95,7 @@ internal static class OffsetValues
         }
         catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
         {
-            throw new FormatException($"{path}: not a {column.TypeName} value of column \"{column.Name}\" ({ex.Message})", ex);
+            throw ChangeOffsetJson.Invalid(path, $"not a {column.TypeName} value of column \"{column.Name}\" ({ex.Message.TrimEnd('.')})");
         }
     }
 
