@@ -173,7 +173,11 @@ internal sealed class TableSnapshotter(RedshiftClient client, string outputDirec
                 statementIds.Add(id);
             }
 
-            return Outcome(null, Describe(ex), null);
+            // An offset the read refuses (another cursor, keys or type since) is started over by removing it from the state.
+            string error = ex is ArgumentException { ParamName: "offset" } && state is not null
+                ? $"{Describe(ex)} To start {table.Destination} over with a full read, remove \"{SnapshotState.Key(table.Destination)}\" from {state.Path}."
+                : Describe(ex);
+            return Outcome(null, error, null);
         }
         finally
         {
@@ -211,6 +215,7 @@ internal sealed class TableSnapshotter(RedshiftClient client, string outputDirec
         AwsServiceException aws => $"{aws.ErrorCode}: {aws.Message}",
         HttpRequestException http => $"could not reach the Data API endpoint: {http.Message}",
         OperationCanceledException => "timed out waiting for the Data API",
+        ArgumentException { ParamName: { } parameter } argument => argument.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal),
         _ => ex.Message,
     };
 
