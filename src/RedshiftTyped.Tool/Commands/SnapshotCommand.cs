@@ -9,6 +9,8 @@ namespace RedshiftTyped.Tool.Commands;
 /// <summary>
 /// <c>redshift-typed snapshot --pipeline pipeline.json --out DIR [--format parquet|arrow|arrow-file|csv] [--parallelism N]</c>:
 /// reads every table of a Databricks connector pipeline spec through the Data API into one file per table, plus a manifest.
+/// Incremental tables (<c>ingestion_type</c> append, cdc, cdc_with_deletes) read only what changed since the offset kept
+/// for them in <c>--state FILE</c> (default <c>DIR/state.json</c>).
 /// </summary>
 internal static class SnapshotCommand
 {
@@ -26,10 +28,14 @@ internal static class SnapshotCommand
         var format = new Option<string>("--format", "-f") { Description = "File format.", DefaultValueFactory = _ => "parquet" };
         format.AcceptOnlyFromAmong("parquet", "arrow", "arrow-file", "csv");
         var parallelism = new Option<int>("--parallelism") { Description = "Tables read at once (default 2).", DefaultValueFactory = _ => DefaultParallelism };
+        var statePath = new Option<FileInfo>("--state")
+        {
+            Description = "Offsets of the incremental tables (append, cdc, cdc_with_deletes) between runs (default: state.json in --out).",
+        };
 
         var command = new Command("snapshot", "Snapshot the tables of a pipeline specification into Parquet, Arrow or CSV files, with a manifest.")
         {
-            pipeline, output, format, parallelism,
+            pipeline, output, format, parallelism, statePath,
         };
         flags.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async () =>
@@ -45,6 +51,7 @@ internal static class SnapshotCommand
             var options = flags.Read(parse);
             string root = parse.GetValue(output)!.FullName;
             Directory.CreateDirectory(root);
+            var state = SnapshotState.Load(parse.GetValue(statePath)?.FullName ?? Path.Combine(root, SnapshotState.FileName));
 
             using var client = console.CreateClient(options);
             var started = DateTimeOffset.UtcNow;
@@ -54,7 +61,7 @@ internal static class SnapshotCommand
                 : await Run(new PlainSnapshotProgress(console.Out));
 
             string manifest = Path.Combine(root, SnapshotManifest.FileName);
-            Snapshots.SnapshotStore.WriteAtomically(manifest, SnapshotManifest.Render(spec, exportFormat, started, clock.Elapsed, outcomes));
+            Snapshots.SnapshotStore.WriteAtomically(manifest, SnapshotManifest.Render(spec, exportFormat, started, clock.Elapsed, outcomes, state.Path));
 
             int failed = outcomes.Count(o => !o.Ok);
             long rows = outcomes.Sum(o => o.Result?.Rows ?? 0);
@@ -72,7 +79,7 @@ internal static class SnapshotCommand
             return ExitCodes.Success;
 
             Task<IReadOnlyList<TableOutcome>> Run(ISnapshotProgress progress)
-                => SnapshotRunner.RunAsync(spec.Tables, new TableSnapshotter(client, root, exportFormat, progress), tablesAtOnce, cancellationToken);
+                => SnapshotRunner.RunAsync(spec.Tables, new TableSnapshotter(client, root, exportFormat, progress, state), tablesAtOnce, cancellationToken);
         }, cancellationToken));
         return command;
     }

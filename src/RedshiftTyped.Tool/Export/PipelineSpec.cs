@@ -1,3 +1,4 @@
+using RedshiftTyped.Incremental;
 using RedshiftTyped.Reading;
 
 namespace RedshiftTyped.Tool.Export;
@@ -23,6 +24,7 @@ internal sealed record PipelineSpec(string? ConnectionName, IReadOnlyList<Pipeli
 /// Read in statements of at most this many rows, split on the primary keys (<c>chunk_rows</c>, our own table option),
 /// for tables past the Data API's result cap.
 /// </param>
+/// <param name="Incremental">How an incremental table is read (<c>ingestion_type</c> append, cdc or cdc_with_deletes); null for a snapshot.</param>
 internal sealed record PipelineTable(
     string JsonPath,
     string SourceText,
@@ -32,7 +34,18 @@ internal sealed record PipelineTable(
     IReadOnlyList<string> PrimaryKeys,
     int? Limit,
     string? WhereClause,
-    int? ChunkRows = null);
+    int? ChunkRows = null,
+    IncrementalSettings? Incremental = null)
+{
+    /// <summary>The connector's name of the table's ingestion type: <c>snapshot</c>, <c>append</c>, <c>cdc</c> or <c>cdc_with_deletes</c>.</summary>
+    public string IngestionTypeName => Incremental is null ? PipelineSpecReader.Snapshot : IngestionTypeNames.Name(Incremental.Type);
+}
+
+/// <summary>
+/// An incremental table's reading: the ingestion type, the <c>cursor_field</c> rows are ordered and resumed by (ties
+/// ordered by the primary keys), and the <c>lookback</c> window re-read each run for late commits.
+/// </summary>
+internal sealed record IncrementalSettings(IngestionType Type, string CursorField, CursorLookback? Lookback);
 
 /// <summary>A destination in the Databricks namespace.</summary>
 internal sealed record DestinationTable(string Catalog, string Schema, string Table)

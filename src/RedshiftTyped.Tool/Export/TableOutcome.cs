@@ -1,4 +1,5 @@
 using RedshiftTyped.Export;
+using RedshiftTyped.Incremental;
 
 namespace RedshiftTyped.Tool.Export;
 
@@ -15,7 +16,14 @@ internal sealed record TableOutcome(
     string? Sql,
     IReadOnlyList<ExportedColumn> Columns,
     ExportResult? Result,
-    string? Error)
+    string? Error,
+    ChangeRunFacts? Changes = null)
 {
     public bool Ok => Error is null;
 }
+
+/// <summary>
+/// What an incremental run of one table read: the offset it started from (null: a first run, every row) and the one it
+/// committed (null when the run failed), and its counts.
+/// </summary>
+internal sealed record ChangeRunFacts(ChangeOffset? Start, ChangeOffset? End, long Upserts, long Deletes, long Skipped, long KeysFetched, int BucketsFetched);
