@@ -45,23 +45,8 @@ public static class QuerySnapshotJson
             json.WriteStartArray("columns");
             foreach (var column in query.Columns)
             {
-                json.WriteStartObject();
-                json.WriteString("name", column.Name);
-                json.WriteNumber("ordinal", column.Ordinal);
-                json.WriteString("type", column.Type);
-                json.WriteString("typeName", column.TypeName);
-                WriteNullable(json, "length", column.Length);
-                WriteNullable(json, "precision", column.Precision);
-                WriteNullable(json, "scale", column.Scale);
-                json.WriteBoolean("nullable", column.Nullable);
-                json.WriteNumber("reportedNullable", column.ReportedNullable);
-                if (column.Override is { } overrides)
-                {
-                    json.WritePropertyName("override");
-                    overrides.WriteTo(json);
-                }
-
-                json.WriteEndObject();
+                SnapshotJson.WriteColumn(json, column.Name, column.Ordinal, column.Type, column.TypeName, column.Length, column.Precision, column.Scale, column.Nullable, column.Override,
+                    json => json.WriteNumber("reportedNullable", column.ReportedNullable));
             }
 
             json.WriteEndArray();

@@ -41,24 +41,11 @@ public static class SnapshotJson
             json.WriteStartArray("columns");
             foreach (var column in table.Columns)
             {
-                json.WriteStartObject();
-                json.WriteString("name", column.Name);
-                json.WriteNumber("ordinal", column.Ordinal);
-                json.WriteString("type", column.Type);
-                json.WriteString("typeName", column.TypeName);
-                WriteNullable(json, "length", column.Length);
-                WriteNullable(json, "precision", column.Precision);
-                WriteNullable(json, "scale", column.Scale);
-                json.WriteBoolean("nullable", column.Nullable);
-                WriteNullable(json, "default", column.Default);
-                WriteNullable(json, "comment", column.Comment);
-                if (column.Override is { } overrides)
+                WriteColumn(json, column.Name, column.Ordinal, column.Type, column.TypeName, column.Length, column.Precision, column.Scale, column.Nullable, column.Override, json =>
                 {
-                    json.WritePropertyName("override");
-                    overrides.WriteTo(json);
-                }
-
-                json.WriteEndObject();
+                    WriteNullable(json, "default", column.Default);
+                    WriteNullable(json, "comment", column.Comment);
+                });
             }
 
             json.WriteEndArray();
@@ -219,6 +206,33 @@ public static class SnapshotJson
         }
 
         return array.Select(n => n!.GetValue<string>()).ToList();
+    }
+
+    /// <summary>
+    /// One column object of a table or query snapshot, members in their fixed order: the shape both kinds share, then
+    /// the kind's own members (<paramref name="writeOwnMembers"/>), then the hand-written override, kept verbatim.
+    /// </summary>
+    internal static void WriteColumn(
+        Utf8JsonWriter json, string name, int ordinal, string type, string typeName, int? length, int? precision, int? scale, bool nullable,
+        JsonObject? overrides, Action<Utf8JsonWriter> writeOwnMembers)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", name);
+        json.WriteNumber("ordinal", ordinal);
+        json.WriteString("type", type);
+        json.WriteString("typeName", typeName);
+        WriteNullable(json, "length", length);
+        WriteNullable(json, "precision", precision);
+        WriteNullable(json, "scale", scale);
+        json.WriteBoolean("nullable", nullable);
+        writeOwnMembers(json);
+        if (overrides is not null)
+        {
+            json.WritePropertyName("override");
+            overrides.WriteTo(json);
+        }
+
+        json.WriteEndObject();
     }
 
     internal static void WriteNullable(Utf8JsonWriter json, string name, string? value)
