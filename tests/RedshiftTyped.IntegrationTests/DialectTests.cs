@@ -29,6 +29,21 @@ public abstract class DialectTests(TickitServerFixture fixture)
         Assert.All(result.ColumnMetadata!, c => Assert.Equal(("?column?", "int4"), (c.Name, c.TypeName)));
     }
 
+    [Theory]
+    [InlineData("select 1/0")]
+    [InlineData("select 7 % 0")]
+    [InlineData("select 1.5/0")]
+    [InlineData("select cast(1 as double precision) / 0")]
+    [InlineData("select qtysold / (qtysold - qtysold) from sales limit 1")]
+    public async Task Division_by_zero_fails_as_redshift_does_rather_than_answering_null(string sql)
+    {
+        // Redshift (as PostgreSQL) fails the statement; DuckDB on its own answers NULL, a silent wrong answer.
+        var failure = await Assert.ThrowsAsync<StatementFailedException>(() => Client.ExecuteAsync(sql));
+        Assert.Equal("ERROR: division by zero", failure.Error);
+        var fine = await ResultAsync("select 7/2, 7 % 2, 1.5/3, qtysold / qtysold from sales limit 1");
+        Assert.Equal([3L, 1L], fine.Records!.Single().Take(2).Select(f => f.LongValue!.Value));
+    }
+
     [Fact]
     public async Task Aggregates_have_redshifts_result_types()
     {

@@ -43,6 +43,7 @@ public sealed class DialectTranslationTests
         { "select 'a\\\\b'", "SELECT 'a\\b'", "SELECT 'a\\b'" },
         // Integer division, DECIMAL division at Redshift's scale.
         { "select i / 2 from t", "SELECT (\"i\" // 2) FROM \"t\"", "SELECT (\"i\" / 2) FROM \"t\"" },
+        { "select i / s, i % s from t", "SELECT (\"i\" // rs_divisor(\"s\")), (\"i\" % rs_divisor(\"s\")) FROM \"t\"", "SELECT (\"i\" / \"s\"), (\"i\" % \"s\") FROM \"t\"" },
         { "select p / 3 from t", "SELECT CAST((\"p\" / 3) AS DECIMAL(19,13)) FROM \"t\"", "SELECT CAST((\"p\" / 3) AS numeric(19,13)) FROM \"t\"" },
         // Conditional expressions.
         { "select nvl(i, 0) from t", "SELECT coalesce(\"i\", 0) FROM \"t\"", "SELECT coalesce(\"i\", 0) FROM \"t\"" },

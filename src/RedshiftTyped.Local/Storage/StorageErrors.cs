@@ -26,6 +26,6 @@ internal static partial class StorageErrors
     [GeneratedRegex(@"^Constraint Error: CHECK constraint failed on table .* \(Error: (.+)\)\s*$", RegexOptions.Singleline)]
     private static partial Regex RaisedInCheck();
 
-    [GeneratedRegex(@"^Invalid Input Error: ((?:value too long for type|Multibyte character not supported|cannot set an identity column|invalid input syntax for type).*)$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^Invalid Input Error: ((?:value too long for type|Multibyte character not supported|cannot set an identity column|invalid input syntax for type|division by zero).*)$", RegexOptions.Singleline)]
     private static partial Regex RaisedByError();
 }

@@ -238,6 +238,12 @@ internal sealed partial class SqlEmitter
         string left = Coerce(binary.Left, binary.Left is Placeholder or Syntax.Literal ? OperandTarget(rightType, binary.Left) : null);
         string right = Coerce(binary.Right, binary.Right is Placeholder or Syntax.Literal ? OperandTarget(leftType, binary.Right) : null);
         bool varbyte = leftType is { Type: RsType.Varbyte } || rightType is { Type: RsType.Varbyte };
+        if (Duck && binary.Op is "/" or "%" && !IsNonZeroNumber(binary.Right))
+        {
+            // Redshift fails a division by zero ("ERROR: division by zero"); DuckDB answers NULL, a silent wrong answer.
+            right = $"rs_divisor({right})";
+        }
+
         switch (binary.Op)
         {
             case "and" or "or":
@@ -274,6 +280,12 @@ internal sealed partial class SqlEmitter
                 return $"({left} {binary.Op} {right})";
         }
     }
+
+    /// <summary>A number literal other than zero: a divisor that needs no check.</summary>
+    private static bool IsNonZeroNumber(Expr divisor)
+        => divisor is Syntax.Literal { Kind: LiteralKind.Integer or LiteralKind.Decimal or LiteralKind.Float } number
+            && decimal.TryParse(number.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && value != 0;
 
     /// <summary>
     /// A comparison with a SUPER value, typed dynamically as Redshift does (query-super.html, "Dynamic typing"): the SUPER
