@@ -43,7 +43,9 @@ internal static class LocalCommand
         {
             var options = new LocalServerOptions
             {
-                Port = parse.GetValue(port),
+                Port = parse.GetValue(port) is int p and >= 0 and <= 65535
+                    ? p
+                    : throw new UsageException($"--port {parse.GetValue(port)} is not a TCP port: give 1 to 65535, or 0 to pick a free one."),
                 Host = parse.GetValue(host),
                 Backend = parse.GetValue(backend) == "postgres" ? LocalBackend.Postgres : LocalBackend.DuckDb,
                 DuckDbPath = parse.GetValue(database)!,

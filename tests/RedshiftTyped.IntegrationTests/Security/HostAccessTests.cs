@@ -30,7 +30,7 @@ public abstract class HostAccessTests(TestBackend backend) : IAsyncLifetime
     }
 
     /// <summary>Redshift's COPY is refused by the server before any engine sees it (the engines' COPY is locked down too).</summary>
-    protected const string CopyRefused = "COPY (loading from Amazon S3, DynamoDB or remote hosts) is not supported by the local server";
+    protected const string CopyRefused = "COPY (loading from Amazon S3, DynamoDB or remote hosts; the local server reads and writes no file of its host) is not supported by the local server";
 
     /// <summary>
     /// Runs <paramref name="sql"/>; asserts it failed with <paramref name="refusal"/> and the server's explanation: the

@@ -48,6 +48,17 @@ public sealed class LocalCommandTests : IDisposable
         AssertOneLineError(error, expected, fix);
     }
 
+    [Theory]
+    [InlineData("99999")]
+    [InlineData("-1")]
+    public async Task A_port_out_of_range_is_one_line_naming_the_range(string port)
+    {
+        var (exit, _, error) = await Local("--port", port);
+
+        Assert.Equal(2, exit);
+        AssertOneLineError(error, $"--port {port} is not a TCP port", "1 to 65535");
+    }
+
     [Fact]
     public async Task An_address_this_machine_does_not_have_is_one_line()
     {
