@@ -2,6 +2,7 @@ using RedshiftTyped.Local.Catalog.External;
 using RedshiftTyped.Local.Engine;
 using RedshiftTyped.Local.Statements;
 using RedshiftTyped.Local.Storage;
+using RedshiftTyped.Local.Unload;
 
 namespace RedshiftTyped.Local.Catalog;
 
@@ -10,7 +11,7 @@ namespace RedshiftTyped.Local.Catalog;
 /// <see cref="StatementPlan"/>), in this order:
 /// <list type="number">
 /// <item>statements the server cannot emulate fail, naming the feature (<see cref="UnsupportedStatements"/>);</item>
-/// <item>catalog statements the server answers itself or translates whole: COMMENT ON, materialized views,
+/// <item>statements the server answers itself or translates whole: UNLOAD (Unload/), COMMENT ON, materialized views,
 /// external schemas and tables;</item>
 /// <item>any other statement: system views it reads are filled, late-binding view clauses dropped, INSERTs get the
 /// storage rules (<see cref="InsertRewriter"/>), Redshift DDL is translated (<see cref="RedshiftDdlTranslator"/>),
@@ -26,6 +27,7 @@ internal sealed class StatementPlanner
     private readonly ExternalStatements _external;
     private readonly ExternalTableLoader _loader;
     private readonly Func<RsTypeInfo, string?> _conversion;
+    private readonly UnloadPlanner _unload;
 
     public StatementPlanner(IDatabaseBackend backend, LocalCatalog catalog, LocalServerOptions options)
     {
@@ -36,13 +38,15 @@ internal sealed class StatementPlanner
         _external = new ExternalStatements(catalog, backend.EngineType, locations);
         _loader = new ExternalTableLoader(backend, locations);
         _conversion = type => StorageFunctions.Conversion(backend, type);
+        _unload = new UnloadPlanner(backend, catalog, options, new UnloadQuerySeam(Plan));
     }
 
     public StatementPlan Plan(string sql, CancellationToken cancellationToken)
     {
         var tokens = SqlLexer.Tokenize(sql);
         UnsupportedStatements.ThrowIfUnsupported(tokens);
-        var plan = Comments.TryPlan(tokens, sql)
+        var plan = _unload.TryPlan(tokens)
+            ?? Comments.TryPlan(tokens, sql)
             ?? MaterializedViewStatements.TryPlan(tokens, _catalog)
             ?? _external.TryPlan(tokens);
         if (plan is not null)

@@ -36,6 +36,8 @@ internal sealed class DuckDbBackend(string path, int? threads = null) : IDatabas
         "CREATE OR REPLACE MACRO public.json_parse(s) AS CAST(s AS JSON)",
         "CREATE OR REPLACE MACRO public.charindex(needle, haystack) AS strpos(haystack, needle)",
         "CREATE OR REPLACE MACRO public.dateadd(part, n, d) AS CAST(d AS TIMESTAMP) + CAST(CAST(n AS VARCHAR) || ' ' || part AS INTERVAL)",
+        // The rows of the session's last UNLOAD (PG_LAST_UNLOAD_COUNT.md); UNLOAD sets the variable (Unload/UnloadPlanner).
+        "CREATE OR REPLACE MACRO public.pg_last_unload_count() AS CAST(coalesce(getvariable('rt_last_unload_count'), 0) AS BIGINT)",
     ];
 
     public async Task<IEngineConnection> OpenAsync(CancellationToken cancellationToken)

@@ -35,6 +35,10 @@ internal sealed class PostgresBackend(string connectionString) : IDatabaseBacken
         "CREATE OR REPLACE FUNCTION public.charindex(text, text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT strpos($2, $1) $$",
         "CREATE OR REPLACE FUNCTION public.len(text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT length($1) $$",
         "CREATE OR REPLACE FUNCTION public.dateadd(text, integer, timestamp) RETURNS timestamp LANGUAGE sql IMMUTABLE AS $$ SELECT $3 + ($2 || ' ' || $1)::interval $$",
+        // TO_HEX of a VARBYTE (r_TO_HEX.md); PostgreSQL's own to_hex takes only integers.
+        "CREATE OR REPLACE FUNCTION public.to_hex(bytea) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT encode($1, 'hex') $$",
+        // The rows of the session's last UNLOAD (PG_LAST_UNLOAD_COUNT.md); UNLOAD sets the setting (Unload/UnloadPlanner).
+        "CREATE OR REPLACE FUNCTION public.pg_last_unload_count() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT coalesce(nullif(current_setting('redshift_typed.last_unload_count', true), '')::bigint, 0) $$",
     ];
 
     public async Task<IEngineConnection> OpenAsync(CancellationToken cancellationToken)

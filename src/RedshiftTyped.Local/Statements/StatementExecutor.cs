@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.RegularExpressions;
 using RedshiftTyped.DataApi.Model;
 using RedshiftTyped.Local.Engine;
 using RedshiftTyped.Local.Protocol;
@@ -11,7 +10,7 @@ namespace RedshiftTyped.Local.Statements;
 /// has one, STARTED on its own engine connection, then FINISHED, FAILED (with the engine's message) or ABORTED
 /// (cancelled). Results are encoded and paged as they are read.
 /// </summary>
-internal sealed partial class StatementExecutor
+internal sealed class StatementExecutor
 {
     private static readonly HashSet<string> NonQueryWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -218,7 +217,8 @@ internal sealed partial class StatementExecutor
         }
         else
         {
-            record.ResultRows = 0;
+            // A statement the server runs itself (UNLOAD) reports its rows; catalog-only statements report none.
+            record.ResultRows = plan.RunOnServer?.Invoke(connection, cancel) ?? 0;
             record.ResultSize = 0;
         }
 
@@ -276,31 +276,11 @@ internal sealed partial class StatementExecutor
     private StoredResult ReadResult(IEngineConnection connection, DbDataReader reader,
         IReadOnlyList<(RsTypeInfo Type, bool Nullable)> described, string sql, CancellationToken cancel)
     {
-        var referenced = _catalog.ReferencedBy(SqlLexer.Tokenize(sql)
-            .Where(t => t.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)
-            .Select(RedshiftDdlTranslator.Identifier));
+        var columns = ResultColumnTypes.Resolve(_catalog, reader, described, sql);
         int count = reader.FieldCount;
-        var engineTypes = new RsTypeInfo[count];
-        var reportTypes = new RsTypeInfo[count];
-        var metadata = new List<ColumnMetadata>(count);
-        for (int i = 0; i < count; i++)
-        {
-            string name = ColumnName(reader.GetName(i));
-            var (engineType, nullable) = described[i];
-            engineTypes[i] = engineType;
-            reportTypes[i] = engineType;
-            var owners = referenced.Where(t => t.Column(name) is { } c && Compatible(engineType, c.Type)).ToList();
-            if (owners.Count == 1 && owners[0].Column(name) is { } declared)
-            {
-                reportTypes[i] = declared.Type;
-                metadata.Add(declared.Type.ToResultMetadata(name, declared.Nullable, owners[0].Schema, owners[0].Name));
-            }
-            else
-            {
-                metadata.Add(engineType.ToResultMetadata(name, nullable));
-            }
-        }
-
+        var engineTypes = columns.EngineTypes;
+        var reportTypes = columns.ReportTypes;
+        var metadata = columns.Metadata;
         var result = new StoredResult(metadata, _options.PageMaxBytes, _options.PageMaxRows, _options.RowSizeLimitBytes, _options.ResultSizeLimitBytes);
         while (reader.Read())
         {
@@ -325,35 +305,6 @@ internal sealed partial class StatementExecutor
             _planner.RememberDeclarations(sql);
         }
     }
-
-    /// <summary>Whether the declared Redshift type can describe what the engine returned for a column of that name.</summary>
-    private static bool Compatible(RsTypeInfo engine, RsTypeInfo declared) => LocalCatalog.Compatible(engine, declared);
-
-    /// <summary>Redshift's column names: lower case; an unnamed expression is its function's name or <c>?column?</c>.</summary>
-    private static string ColumnName(string engineName)
-    {
-        if (PlainIdentifier().IsMatch(engineName))
-        {
-            return engineName;
-        }
-
-        var function = FunctionCall().Match(engineName);
-        if (function.Success)
-        {
-            string name = function.Groups[1].Value.ToLowerInvariant();
-            return name == "count_star" ? "count" : name;
-        }
-
-        return engineName.Length == 0 || engineName.Contains('(', StringComparison.Ordinal) || engineName.Contains(' ', StringComparison.Ordinal)
-            ? "?column?"
-            : engineName;
-    }
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_$]*$")]
-    private static partial Regex PlainIdentifier();
-
-    [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_]*)\(")]
-    private static partial Regex FunctionCall();
 
     private static bool ReturnsRows(string sql)
     {
