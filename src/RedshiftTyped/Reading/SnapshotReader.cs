@@ -110,7 +110,18 @@ public sealed class SnapshotReader : IAsyncDisposable
         var plan = await SnapshotPlan.CreateAsync(client, table.QualifiedName, selectList, options, primaryKey: [], cancellationToken)
             .ConfigureAwait(false);
         var series = new StatementSeries(client, plan.Statements);
-        var completed = await series.RunFirstAsync(cancellationToken).ConfigureAwait(false);
+        CompletedStatement completed;
+        try
+        {
+            completed = await series.RunFirstAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (StatementFailedException failed) when (options.Transport == SnapshotTransport.Auto && UnloadTransport.IsSizeLimit(failed))
+        {
+            // The Data API's result cap: UNLOAD has none.
+            UnloadTransport.CheckCanSwitch(options, failed);
+            return await OpenUnloadAsync(client, table, selectList, options, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!completed.HasResultSet)
         {
             throw new InvalidOperationException($"Statement {completed.Id} reading {table} finished without a result set.");

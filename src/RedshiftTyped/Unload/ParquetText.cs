@@ -26,6 +26,9 @@ internal static class ParquetText
         return type switch
         {
             _ when type == typeof(short) => await Values<short>(group, field, rows, v => v.ToString(inv), cancellationToken).ConfigureAwait(false),
+            // TIME(MILLIS) is an INT32 and TIME(MICROS) an INT64 of the unit since midnight; Parquet.Net hands both over as numbers.
+            _ when type == typeof(int) && target == RedshiftType.Time => await Values<int>(group, field, rows, v => Time(v * TimeSpan.TicksPerMillisecond), cancellationToken).ConfigureAwait(false),
+            _ when type == typeof(long) && target == RedshiftType.Time => await Values<long>(group, field, rows, v => Time(v * 10), cancellationToken).ConfigureAwait(false),
             _ when type == typeof(int) => await Values<int>(group, field, rows, v => v.ToString(inv), cancellationToken).ConfigureAwait(false),
             _ when type == typeof(long) => await Values<long>(group, field, rows, v => v.ToString(inv), cancellationToken).ConfigureAwait(false),
             _ when type == typeof(sbyte) => await Values<sbyte>(group, field, rows, v => v.ToString(inv), cancellationToken).ConfigureAwait(false),
@@ -38,8 +41,8 @@ internal static class ParquetText
             _ when type == typeof(TimeSpan) => await Values<TimeSpan>(group, field, rows, v => Time(v.Ticks), cancellationToken).ConfigureAwait(false),
             _ when type == typeof(TimeOnly) => await Values<TimeOnly>(group, field, rows, v => Time(v.Ticks), cancellationToken).ConfigureAwait(false),
             _ when type == typeof(DateTime) => await Values<DateTime>(group, field, rows, v => Timestamp(v, target), cancellationToken).ConfigureAwait(false),
-            _ when type == typeof(string) => Strings(await ReadStrings(group, field, rows).ConfigureAwait(false), target),
-            _ when type == typeof(byte[]) => await ReadBytes(group, field, rows).ConfigureAwait(false),
+            _ when type == typeof(string) || type == typeof(ReadOnlyMemory<char>) => Strings(await ReadStrings(group, field, rows).ConfigureAwait(false), target),
+            _ when type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>) => await ReadBytes(group, field, rows).ConfigureAwait(false),
             _ => throw new NotSupportedException($"UNLOAD file column \"{field.Name}\" has the Parquet type {type.Name}, which is not a type UNLOAD writes for {target}."),
         };
     }

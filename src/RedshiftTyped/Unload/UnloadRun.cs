@@ -194,7 +194,7 @@ internal sealed class UnloadRun
             ParquetReader reader;
             try
             {
-                reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true }, cancellationToken).ConfigureAwait(false);
+                reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true, UseBigDecimal = true }, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException)
             {
