@@ -26,10 +26,20 @@ internal static class SnapshotCommand
         var format = new Option<string>("--format", "-f") { Description = "File format.", DefaultValueFactory = _ => "parquet" };
         format.AcceptOnlyFromAmong("parquet", "arrow", "arrow-file", "csv");
         var parallelism = new Option<int>("--parallelism") { Description = "Tables read at once (default 2).", DefaultValueFactory = _ => DefaultParallelism };
+        var transport = new Option<string>("--transport")
+        {
+            Description = "How rows travel: dataapi (result pages), unload (UNLOAD to S3 as Parquet, then downloaded), or auto (UNLOAD for large results when --s3-prefix is given). A table's table_configuration.transport wins.",
+            DefaultValueFactory = _ => "dataapi",
+        };
+        transport.AcceptOnlyFromAmong(PipelineSpecReader.Transports);
+        var s3Prefix = new Option<string?>("--s3-prefix") { Description = "s3://bucket/path/ UNLOAD writes under (each table in <catalog>/<schema>/<table>/<run id>/ of it)." };
+        var iamRole = new Option<string>("--iam-role") { Description = "IAM role ARN Redshift writes to S3 with, or default (the cluster's default role).", DefaultValueFactory = _ => "default" };
+        var keepInS3 = new Option<bool>("--keep-in-s3") { Description = "With --transport unload: leave the Parquet files in S3 (the manifest lists their URLs, rows and sizes) instead of downloading them into --out." };
+        var s3Endpoint = new Option<string?>("--s3-endpoint") { Description = "S3 endpoint URL for a local S3 (e.g. http://127.0.0.1:5000, path-style); otherwise the region's." };
 
         var command = new Command("snapshot", "Snapshot the tables of a pipeline specification into Parquet, Arrow or CSV files, with a manifest.")
         {
-            pipeline, output, format, parallelism,
+            pipeline, output, format, parallelism, transport, s3Prefix, iamRole, keepInS3, s3Endpoint,
         };
         flags.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async () =>
@@ -42,7 +52,23 @@ internal static class SnapshotCommand
 
             var exportFormat = Format(parse.GetValue(format)!);
             var spec = PipelineSpecReader.ReadFile(parse.GetValue(pipeline)!.FullName);
+            var transportSettings = new TransportSettings(parse.GetValue(transport)!, parse.GetValue(s3Prefix), parse.GetValue(iamRole)!, parse.GetValue(keepInS3));
+            if (transportSettings.S3Prefix is null && (transportSettings.Transport == "unload" || spec.Tables.Any(t => t.Transport == "unload")))
+            {
+                throw new UsageException("--transport unload needs --s3-prefix s3://bucket/path/ (and --iam-role ARN unless the cluster has a default role): UNLOAD writes its files there.");
+            }
+
+            if (transportSettings.KeepInS3 && transportSettings.Transport != "unload")
+            {
+                throw new UsageException("--keep-in-s3 leaves UNLOAD's files in S3: give it with --transport unload.");
+            }
+
             var options = flags.Read(parse);
+            if (parse.GetValue(s3Endpoint) is { Length: > 0 } endpoint)
+            {
+                options.S3Endpoint = endpoint;
+                options.Validate();
+            }
             string root = parse.GetValue(output)!.FullName;
             Directory.CreateDirectory(root);
 
@@ -72,7 +98,7 @@ internal static class SnapshotCommand
             return ExitCodes.Success;
 
             Task<IReadOnlyList<TableOutcome>> Run(ISnapshotProgress progress)
-                => SnapshotRunner.RunAsync(spec.Tables, new TableSnapshotter(client, root, exportFormat, progress), tablesAtOnce, cancellationToken);
+                => SnapshotRunner.RunAsync(spec.Tables, new TableSnapshotter(client, root, exportFormat, progress, transportSettings), tablesAtOnce, cancellationToken);
         }));
         return command;
     }

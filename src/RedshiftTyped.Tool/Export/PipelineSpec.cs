@@ -23,6 +23,10 @@ internal sealed record PipelineSpec(string? ConnectionName, IReadOnlyList<Pipeli
 /// Read in statements of at most this many rows, split on the primary keys (<c>chunk_rows</c>, our own table option),
 /// for tables past the Data API's result cap.
 /// </param>
+/// <param name="Transport">
+/// <c>dataapi</c>, <c>unload</c> or <c>auto</c> for this table (<c>transport</c>, our own table option); null: the command's
+/// <c>--transport</c>.
+/// </param>
 internal sealed record PipelineTable(
     string JsonPath,
     string SourceText,
@@ -32,7 +36,8 @@ internal sealed record PipelineTable(
     IReadOnlyList<string> PrimaryKeys,
     int? Limit,
     string? WhereClause,
-    int? ChunkRows = null);
+    int? ChunkRows = null,
+    string? Transport = null);
 
 /// <summary>A destination in the Databricks namespace.</summary>
 internal sealed record DestinationTable(string Catalog, string Schema, string Table)

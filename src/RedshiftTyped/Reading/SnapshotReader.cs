@@ -4,6 +4,7 @@ using Field = RedshiftTyped.DataApi.Model.Field;
 using RedshiftTyped.DataApi.Model;
 using RedshiftTyped.Execution;
 using RedshiftTyped.Typed;
+using RedshiftTyped.Values;
 
 namespace RedshiftTyped.Reading;
 
@@ -147,21 +148,7 @@ public sealed class SnapshotReader : IAsyncDisposable
     private static async Task<SnapshotReader> OpenUnloadAsync(
         RedshiftClient client, TableReference table, string selectList, SnapshotOptions options, CancellationToken cancellationToken)
     {
-        var query = SnapshotQuery.Build(table.QualifiedName, selectList, options, primaryKey: []);
-        var shape = new SqlStatement($"SELECT * FROM ({query.Sql}) AS rt_shape LIMIT 0");
-        foreach (var parameter in query.Parameters) shape.WithParameter(parameter.Name!, parameter.Value!);
-        var described = await client.ExecuteAsync(shape, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<ColumnMetadata> columns = [];
-        await foreach (var page in client.ReadPagesAsync(described, cancellationToken).ConfigureAwait(false))
-        {
-            columns = page.Columns;
-        }
-
-        var named = columns.Select(c => (Name: c.Name ?? c.Label ?? "?", Type: Values.RedshiftTypeNames.Parse(c.TypeName))).ToList();
-        UnloadTransport.CheckTypes(table.ToString(), named);
-        string select = SnapshotQuery.BuildWithLiterals(table.QualifiedName, UnloadTransport.SelectList(named), options, primaryKey: []);
-        var run = await UnloadRun.StartAsync(client, select, options, cancellationToken).ConfigureAwait(false);
-        var types = named.Select(c => c.Type).ToArray();
+        var (columns, types, run) = await StartUnloadAsync(client, table, selectList, options, cancellationToken).ConfigureAwait(false);
         long total = run.TotalRows;
         int number = 0;
         var pages = await PageCursor<ResultPage>.OpenAsync(
@@ -187,4 +174,57 @@ public sealed class SnapshotReader : IAsyncDisposable
 
         return new SnapshotReader(table, run.Statement, run.Series, total, pages);
     }
+
+    /// <summary>
+    /// UNLOADs a table read by name and leaves its files in S3, for a loader that ingests them where they are
+    /// (<c>redshift-typed snapshot --keep-in-s3</c>): the columns and the manifest's files, rows and bytes; no row is downloaded.
+    /// </summary>
+    internal static async Task<UnloadedTable> UnloadToS3Async(
+        RedshiftClient client, TableReference table, SnapshotOptions options, CancellationToken cancellationToken)
+    {
+        options.Validate();
+        if (options.Unload is not { KeepFiles: true })
+        {
+            throw new ArgumentException("Unloading into S3 without reading needs Unload with KeepFiles = true: otherwise nothing would keep the files.", nameof(options));
+        }
+
+        options.CheckLimitIsOrdered(table.ToString(), primaryKey: null, exampleKey: "\"id\"");
+        await TableColumnCheck.CheckAsync(client, table, options, cancellationToken).ConfigureAwait(false);
+        string selectList = options.Columns is null ? "*" : string.Join(", ", options.Columns.Select(RedshiftIdentifier.Quote));
+        var (columns, _, run) = await StartUnloadAsync(client, table, selectList, options, cancellationToken).ConfigureAwait(false);
+        long listed = run.Manifest.Entries.Sum(e => e.RecordCount ?? 0);
+        if (run.Manifest.TotalRows is { } total && total != listed)
+        {
+            throw new ResultIntegrityException($"The UNLOAD manifest announced {total} rows but its entries list {listed}", run.Statement.Id);
+        }
+
+        return new UnloadedTable(run.Statement, columns, run.Manifest, run.TotalRows);
+    }
+
+    /// <summary>
+    /// The result's columns from the same SELECT run with LIMIT 0 through the Data API (their ColumnMetadata, as the Data
+    /// API path has them), then the UNLOAD of that SELECT with its values as literals.
+    /// </summary>
+    private static async Task<(IReadOnlyList<ColumnMetadata> Columns, RedshiftType[] Types, UnloadRun Run)> StartUnloadAsync(
+        RedshiftClient client, TableReference table, string selectList, SnapshotOptions options, CancellationToken cancellationToken)
+    {
+        var query = SnapshotQuery.Build(table.QualifiedName, selectList, options, primaryKey: []);
+        var shape = new SqlStatement($"SELECT * FROM ({query.Sql}) AS rt_shape LIMIT 0");
+        foreach (var parameter in query.Parameters) shape.WithParameter(parameter.Name!, parameter.Value!);
+        var described = await client.ExecuteAsync(shape, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ColumnMetadata> columns = [];
+        await foreach (var page in client.ReadPagesAsync(described, cancellationToken).ConfigureAwait(false))
+        {
+            columns = page.Columns;
+        }
+
+        var named = columns.Select(c => (Name: c.Name ?? c.Label ?? "?", Type: Values.RedshiftTypeNames.Parse(c.TypeName))).ToList();
+        UnloadTransport.CheckTypes(table.ToString(), named);
+        string select = SnapshotQuery.BuildWithLiterals(table.QualifiedName, UnloadTransport.SelectList(named), options, primaryKey: []);
+        var run = await UnloadRun.StartAsync(client, select, options, cancellationToken).ConfigureAwait(false);
+        return (columns, named.Select(c => c.Type).ToArray(), run);
+    }
 }
+
+/// <summary>A table UNLOADed and left in S3: the statement, the result's columns, and the manifest's files.</summary>
+internal sealed record UnloadedTable(CompletedStatement Statement, IReadOnlyList<ColumnMetadata> Columns, UnloadManifest Manifest, long Rows);
