@@ -174,7 +174,7 @@ public sealed class SnapshotReader<TRow> : IAsyncDisposable
                 (statement, isFirst, ct) => PagedResult.ReadAsync(statement.Id,
                     (next, number, fetchToken) => FetchAsync(client, statement, shape, options, header, isFirst && number == 0, next, fetchToken),
                     client.Logger, ct),
-                token),
+                token, options.ChunkParallelism),
             cancellationToken).ConfigureAwait(false);
         if (options.Transport == SnapshotTransport.Auto && header.TotalNumRows > options.AutoUnloadRows && options.Unload is not null)
         {

@@ -129,7 +129,7 @@ public sealed class SnapshotReader : IAsyncDisposable
         }
 
         var pages = await PageCursor<ResultPage>.OpenAsync(
-            token => series.ReadPagesAsync(completed, (statement, _, ct) => client.ReadPagesAsync(statement, ct), token),
+            token => series.ReadPagesAsync(completed, (statement, _, ct) => client.ReadPagesAsync(statement, ct), token, options.ChunkParallelism),
             cancellationToken).ConfigureAwait(false);
         var reader = new SnapshotReader(table, completed, series, plan.TotalRows, pages);
         if (options.Transport == SnapshotTransport.Auto && reader.TotalNumRows > options.AutoUnloadRows && options.Unload is not null)
