@@ -9,6 +9,8 @@ namespace RedshiftTyped.Tool.Commands;
 /// <summary>
 /// <c>redshift-typed snapshot --pipeline pipeline.json --out DIR [--format parquet|arrow|arrow-file|csv] [--parallelism N]</c>:
 /// reads every table of a Databricks connector pipeline spec through the Data API into one file per table, plus a manifest.
+/// <c>--transport unload|auto --s3-prefix s3://… [--iam-role ARN] [--keep-in-s3]</c> reads through UNLOAD to Parquet in S3
+/// instead: downloaded into the same files, or left in S3 and listed in the manifest.
 /// </summary>
 internal static class SnapshotCommand
 {
