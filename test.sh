@@ -3,8 +3,9 @@
 #   1. ./pack.sh into a feed of this run (the packaging and README tests restore it);
 #   2. the .NET suites one project at a time (unit, local server, generator + packaging + README, integration on DuckDB
 #      and PostgreSQL), a line as each starts and ends;
-#   3. the sample, embedded and against the local server;
-#   4. the conformance suite: the official AWS SDK for JavaScript v3 against the local server, on both backends.
+#   3. the soak test: the TICKIT pipeline under injected faults, compared row by row with a fault-free run (one test);
+#   4. the sample, embedded and against the local server;
+#   5. the conformance suite: the official AWS SDK for JavaScript v3 against the local server, on both backends.
 # Needs the .NET 10 SDK, PostgreSQL 15 server binaries, Node 20 with npm (README, Quick start; .ci/run installs them) and
 # moto_server (Python's moto package; test.sh starts it on a free loopback port for the UNLOAD tests).
 # Exits non-zero when a test fails, when a build fails, or when no test ran.
@@ -84,7 +85,12 @@ fi
 heartbeat_stop
 echo "test.sh: built ($(elapsed))" >&2
 
-for project in tests/RedshiftTyped.Tests tests/RedshiftTyped.Local.Tests tests/RedshiftTyped.Generator.Tests tests/RedshiftTyped.IntegrationTests; do
+# Every test project of the solution (a new one runs without editing this list), fastest first.
+test_projects="$(dotnet sln RedshiftTyped.sln list | sed -n 's#^\(tests/[^/]*Tests\)/[^/]*\.csproj$#\1#p' \
+  | awk '{ rank = /RedshiftTyped\.Tests$/ ? 1 : /Local\.Tests$/ ? 2 : /Corpus\.Tests$/ ? 3 : /Generator\.Tests$/ ? 4 : 5; print rank, $0 }' \
+  | sort -n | cut -d' ' -f2)"
+[ -n "$test_projects" ] || fail "no test project found in RedshiftTyped.sln"
+for project in $test_projects; do
   name="$(basename "$project")"
   begin "$name: running"
   heartbeat "$name"
@@ -112,7 +118,24 @@ for project in tests/RedshiftTyped.Tests tests/RedshiftTyped.Local.Tests tests/R
   fi
 done
 
-# 2. The TICKIT sample, as the README's first command runs it: typed query answers, and two Parquet files (the sales
+# 3. Soak: `redshift-typed snapshot` of the TICKIT pipeline against the local server (loopback only) under 30% throttling,
+# 10% 5xx and 5% connection resets, several runs on each backend, every table compared with a fault-free run; bounded
+# in time (no run starts after --budget seconds). Built by the solution's build above.
+begin "the soak test"
+heartbeat "the soak test"
+soak_log="$results/soak.log"
+if dotnet tests/RedshiftTyped.Soak/bin/Release/net10.0/RedshiftTyped.Soak.dll --budget 120 >"$soak_log" 2>&1; then
+  passed=$((passed + 1))
+  grep -v -E '^soak: (DuckDB|PostgreSQL) (fault-free|faulted run)' "$soak_log"  # the summary, without one line per run
+else
+  cat "$soak_log" >&2
+  echo "soak: FAILED"
+  failed=$((failed + 1))
+fi
+heartbeat_stop
+echo "test.sh: soak done ($(elapsed))" >&2
+
+# 4. The TICKIT sample, as the README's first command runs it: typed query answers, and two Parquet files (the sales
 #    table's snapshot and a typed query's answer).
 run_sample() {
   local name="$1"; shift
@@ -137,7 +160,7 @@ else
   failed=$((failed + 1))
 fi
 
-# 3. Conformance: the JavaScript SDK suite against the local server with the TICKIT sample, on each backend.
+# 5. Conformance: the JavaScript SDK suite against the local server with the TICKIT sample, on each backend.
 run_conformance() {
   local name="$1"; shift
   local server_log="$results/local-server-$name.log"

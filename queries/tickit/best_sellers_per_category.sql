@@ -3,7 +3,7 @@
 -- @nullable rank_in_category false
 select catname, eventname, revenue, rank_in_category
 from (
-    select c.catname, e.eventname, sum(s.pricepaid)::numeric(18,2) as revenue,
+    select c.catname, e.eventname, sum(s.pricepaid) as revenue,
            row_number() over (partition by c.catname order by sum(s.pricepaid) desc, e.eventid) as rank_in_category
     from sales s
     join event e on e.eventid = s.eventid

@@ -1,6 +1,6 @@
 -- Revenue by category: sales, tickets and money taken per event category, largest first.
 -- @nullable sales false
-select c.catgroup, c.catname, count(*) as sales, sum(s.qtysold)::bigint as tickets, sum(s.pricepaid)::numeric(18,2) as revenue
+select c.catgroup, c.catname, count(*) as sales, sum(s.qtysold) as tickets, sum(s.pricepaid) as revenue
 from sales s
 join event e on e.eventid = s.eventid
 join category c on c.catid = e.catid

@@ -3,7 +3,7 @@
 -- @param top int
 -- @nullable eventid false
 -- @nullable tickets false
-select e.eventid, e.eventname, sum(s.qtysold)::bigint as tickets
+select e.eventid, e.eventname, sum(s.qtysold) as tickets
 from sales s
 join event e on e.eventid = s.eventid
 join date d on d.dateid = s.dateid

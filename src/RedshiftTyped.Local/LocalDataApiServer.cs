@@ -31,8 +31,9 @@ public sealed class LocalDataApiServer : IAsyncDisposable
     private readonly StatementOperations _statements;
 
     private LocalDataApiServer(WebApplication app, IDatabaseBackend backend, SessionRegistry sessions, FaultInjector faults,
-        StatementOperations statements, Uri endpoint, LocalServerOptions options)
+        StatementOperations statements, Uri endpoint, IReadOnlyList<Uri> listening, LocalServerOptions options)
     {
+        ListeningAddresses = listening;
         _app = app;
         _statements = statements;
         _backend = backend;
@@ -44,8 +45,27 @@ public sealed class LocalDataApiServer : IAsyncDisposable
         Database = options.Database;
     }
 
-    /// <summary>The base URL, e.g. <c>http://127.0.0.1:8790/</c>.</summary>
+    /// <summary>The base URL a client on this machine connects to, e.g. <c>http://127.0.0.1:8790/</c>.</summary>
     public Uri Endpoint { get; }
+
+    /// <summary>
+    /// The addresses the server really listens on, e.g. <c>http://0.0.0.0:8790/</c> for every IPv4 interface (while
+    /// <see cref="Endpoint"/> is the loopback address a local client uses).
+    /// </summary>
+    public IReadOnlyList<Uri> ListeningAddresses { get; }
+
+    /// <summary>Whether the server listens on more than the loopback interface, i.e. other machines may reach it.</summary>
+    public bool IsExposed => ListeningAddresses.Any(a => !IPAddress.TryParse(a.Host.Trim('[', ']'), out var ip) || !IPAddress.IsLoopback(ip));
+
+    /// <summary>The operations the server answers (Data API and Secrets Manager), by their AWS names.</summary>
+    public static IReadOnlyList<string> Operations { get; } =
+    [
+        "ExecuteStatement", "BatchExecuteStatement", "DescribeStatement", "GetStatementResult", "GetStatementResultV2", "CancelStatement",
+        "ListStatements", "ListSessions", "ListDatabases", "ListSchemas", "ListTables", "DescribeTable", "GetSecretValue", "DescribeSecret",
+    ];
+
+    /// <summary>The faults injected so far, by kind.</summary>
+    public FaultStatistics FaultStatistics => _faults.Statistics;
 
     /// <summary>The first accepted key pair (default <c>local</c> / <c>local</c>).</summary>
     public LocalCredential Credentials { get; }
@@ -79,21 +99,21 @@ public sealed class LocalDataApiServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         loggerFactory ??= NullLoggerFactory.Instance;
+        var address = ListenAddress(options.Host);
         IDatabaseBackend backend = options.Backend switch
         {
             LocalBackend.Postgres => new PostgresBackend(options.PostgresConnectionString
                 ?? throw new ArgumentException("PostgresConnectionString is required for the PostgreSQL backend.", nameof(options))),
-            _ => new DuckDbBackend(options.DuckDbPath, options.DuckDbThreads),
+            _ => new DuckDbBackend(options.DuckDbPath, options.DuckDbThreads, [.. options.AllowedDirectories]),
         };
 
         try
         {
             await backend.InitializeAsync(cancellationToken).ConfigureAwait(false);
-            await Storage.StorageFunctions.InstallAsync(backend, cancellationToken).ConfigureAwait(false);
             var catalog = new LocalCatalog();
             var faults = new FaultInjector(options.Faults);
             var sessions = new SessionRegistry(options.TimeProvider);
-            var executor = new StatementExecutor(backend, catalog, options, faults, sessions);
+            var executor = new StatementExecutor(backend, catalog, options, faults, sessions, loggerFactory.CreateLogger("RedshiftTyped.Local.Dialect"));
             var loader = new ScriptLoader(backend, executor);
             if (string.Equals(options.Sample, "tickit", StringComparison.OrdinalIgnoreCase))
             {
@@ -106,8 +126,12 @@ public sealed class LocalDataApiServer : IAsyncDisposable
 
             foreach (string file in options.InitSqlFiles)
             {
-                await loader.RunScriptAsync(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                await loader.RunScriptAsync(await ReadInitSqlAsync(file, cancellationToken).ConfigureAwait(false), $"init SQL file \"{file}\"", cancellationToken)
+                    .ConfigureAwait(false);
             }
+
+            // From here on, statements run without access to the host's files and network (the server's own set-up is done).
+            await backend.LockDownAsync(cancellationToken).ConfigureAwait(false);
 
             var secrets = new SecretStore(options.Secrets, options.Region, options.TimeProvider.GetUtcNow().UtcDateTime);
             var statements = new StatementOperations(options, executor, sessions, secrets, faults);
@@ -123,21 +147,73 @@ public sealed class LocalDataApiServer : IAsyncDisposable
             builder.WebHost.UseKestrel(kestrel =>
             {
                 kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
-                var address = options.Host is null or "127.0.0.1" or "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.Host);
                 kestrel.Listen(address, options.Port);
             });
             var app = builder.Build();
             app.Run(endpoint.HandleAsync);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+                throw CannotListen(address, options.Port, ex);
+            }
 
-            string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            var uri = new Uri(bound.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal) + "/");
-            return new LocalDataApiServer(app, backend, sessions, faults, statements, uri, options);
+            var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+                .Select(a => new Uri(a.TrimEnd('/') + "/")).ToList();
+            var bound = listening[0];
+            // A client on this machine reaches an every-interface listener through loopback.
+            string clientHost = address.Equals(IPAddress.Any) ? "127.0.0.1" : address.Equals(IPAddress.IPv6Any) ? "[::1]" : bound.Host;
+            var uri = new UriBuilder(bound) { Host = clientHost.Trim('[', ']') }.Uri;
+            return new LocalDataApiServer(app, backend, sessions, faults, statements, uri, listening, options);
         }
         catch
         {
             await backend.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>The address to bind: loopback unless told otherwise; anything but an IP address (or localhost) is refused.</summary>
+    private static IPAddress ListenAddress(string? host)
+    {
+        if (host is null or "localhost")
+        {
+            return IPAddress.Loopback;
+        }
+
+        return IPAddress.TryParse(host, out var address)
+            ? address
+            : throw new LocalServerStartException(
+                $"host \"{host}\" is not an IP address: give 127.0.0.1 (the default), ::1, the address of one of this machine's interfaces, or 0.0.0.0 for all of them.");
+    }
+
+    /// <summary>Kestrel reports a port in use as an IOException around AddressInUseException, other bind failures as SocketException.</summary>
+    private static LocalServerStartException CannotListen(IPAddress address, int port, Exception ex)
+    {
+        string where = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]:{port}" : $"{address}:{port}";
+        var socket = ex as System.Net.Sockets.SocketException
+            ?? ex.InnerException as System.Net.Sockets.SocketException
+            ?? ex.InnerException?.InnerException as System.Net.Sockets.SocketException;
+        bool inUse = ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException
+            || socket?.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse;
+        return inUse
+            ? new LocalServerStartException($"port {port} on {address} is already in use by another program: choose another port, or 0 for a free one.", ex)
+            : new LocalServerStartException(
+                $"could not listen on {where}: {(socket?.Message ?? ex.Message).TrimEnd('.')}. Use an address of this machine (127.0.0.1 by default) and a free port (0 picks one).", ex);
+    }
+
+    private static async Task<string> ReadInitSqlAsync(string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new LocalServerStartException($"init SQL file \"{file}\" could not be read: {ex.Message.TrimEnd('.')}. Give a readable file of Redshift SQL.", ex);
         }
     }
 

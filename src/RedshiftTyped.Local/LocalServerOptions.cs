@@ -39,6 +39,16 @@ public sealed class LocalServerOptions
     public IList<string> InitSqlFiles { get; } = new List<string>();
 
     /// <summary>
+    /// Directories statements may still read once the server has started (DuckDB's <c>allowed_directories</c>), for a
+    /// feature that lets the engine itself read local files (external tables do not: the server's code reads
+    /// <see cref="ExternalDataFolder"/> and loads the rows). Empty by default: after
+    /// start-up, statements reach none of the host's files or its network (DuckDB runs with
+    /// <c>enable_external_access = false</c> and its configuration locked; PostgreSQL refuses to serve as a role that
+    /// could read or write server files).
+    /// </summary>
+    public IList<string> AllowedDirectories { get; } = new List<string>();
+
+    /// <summary>
     /// The folder external tables read their files from: <c>LOCATION 's3://bucket/prefix/'</c> of CREATE EXTERNAL TABLE
     /// is read from <c>ExternalDataFolder/bucket/prefix/</c> (Parquet, delimited text, CSV or JSON lines), and nothing
     /// outside this folder. Null (the default): external tables cannot be created.
@@ -102,6 +112,13 @@ public sealed class LocalServerOptions
     public int MaxActiveStatements { get; set; } = 500;
 
     /// <summary>
+    /// Redshift's <c>enable_case_sensitive_identifier</c>: when false (Redshift's default) every identifier folds to
+    /// lower case, quoted ones too (<c>"MixedCase"</c> is <c>mixedcase</c>); when true, quoted identifiers keep their case
+    /// (https://docs.aws.amazon.com/redshift/latest/dg/r_enable_case_sensitive_identifier.html).
+    /// </summary>
+    public bool EnableCaseSensitiveIdentifier { get; set; }
+
+    /// <summary>
     /// Requests long-polling one statement at once (WaitTimeSeconds) before ActiveWaitingRequestsExceededException.
     /// The service's own limit is not documented; 16 by default.
     /// </summary>
@@ -162,4 +179,23 @@ public sealed class FaultInjectionOptions
     public ISet<string> Operations { get; set; } = new HashSet<string>(StringComparer.Ordinal);
 
     internal bool Any => ThrottleRate > 0 || ServerErrorRate > 0 || ConnectionResetRate > 0 || AddedLatency > TimeSpan.Zero || SlowStatementRate > 0;
+}
+
+/// <summary>How many faults a server has injected since it started, by kind (<see cref="LocalDataApiServer.FaultStatistics"/>).</summary>
+/// <param name="Throttles">Requests answered 400 ThrottlingException by <see cref="FaultInjectionOptions.ThrottleRate"/>.</param>
+/// <param name="ServerErrors">Requests answered 500 InternalServerException.</param>
+/// <param name="ConnectionResets">Answers cut off after half their body.</param>
+/// <param name="SlowStatements">Statements that slept <see cref="FaultInjectionOptions.SlowStatementDelay"/> before running.</param>
+/// <param name="UnknownStatuses">DescribeStatement answers that said UNKNOWN.</param>
+/// <param name="RateLimited">Requests throttled by <see cref="FaultInjectionOptions.OperationsPerSecond"/>.</param>
+public sealed record FaultStatistics(long Throttles, long ServerErrors, long ConnectionResets, long SlowStatements, long UnknownStatuses, long RateLimited)
+{
+    /// <summary>Requests that failed by an injected fault (each one a retry for a client that recovers).</summary>
+    public long FailedRequests => Throttles + ServerErrors + ConnectionResets + RateLimited;
+
+    /// <summary>E.g. <c>12 throttles, 4 server errors, 2 connection resets, 0 slow statements</c>.</summary>
+    public override string ToString()
+        => $"{Throttles} throttles, {ServerErrors} server errors, {ConnectionResets} connection resets, {SlowStatements} slow statements"
+           + (UnknownStatuses > 0 ? $", {UnknownStatuses} UNKNOWN statuses" : "")
+           + (RateLimited > 0 ? $", {RateLimited} rate-limited requests" : "");
 }

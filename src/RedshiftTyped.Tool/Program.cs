@@ -1,4 +1,5 @@
 using RedshiftTyped.Tool;
 using RedshiftTyped.Tool.Cli;
 
-return await ToolApp.RunAsync(args, ToolConsole.Standard);
+using var signals = TerminationSignals.Register(ToolConsole.Standard.Error);
+return await ToolApp.RunAsync(args, ToolConsole.Standard, signals.Token);

@@ -32,6 +32,17 @@ internal static class ToolApp
             return Task.FromResult(ExitCodes.Usage);
         }
 
-        return parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+        // The tool owns Ctrl-C and SIGTERM (TerminationSignals, registered by Program): System.CommandLine's handling
+        // would kill the process two seconds after the signal, before a statement being submitted could be cancelled.
+        // Exceptions are CommandRunner's to report as one line; none reaches System.CommandLine's handler.
+        return parse.InvokeAsync(
+            new InvocationConfiguration
+            {
+                Output = console.Out,
+                Error = console.Error,
+                ProcessTerminationTimeout = null,
+                EnableDefaultExceptionHandler = false,
+            },
+            cancellationToken);
     }
 }

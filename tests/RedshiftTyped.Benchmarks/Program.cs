@@ -1,20 +1,29 @@
 using BenchmarkDotNet.Running;
 using RedshiftTyped.Benchmarks.Decoding;
 using RedshiftTyped.Benchmarks.Generator;
+using RedshiftTyped.Benchmarks.Incremental;
 using RedshiftTyped.Benchmarks.LocalServer;
 using RedshiftTyped.Benchmarks.Streaming;
 using RedshiftTyped.Benchmarks.TypedQueries;
 
 // `dotnet run -c Release -- <mode>`. Quick modes run in this process, once, without BenchmarkDotNet:
 //   --quick            the generator once (a first run includes JIT, as a real build does)
+//   --quick-wide       the generator, and the generator plus the compile of its output, on a 1,600-column table
 //   --quick-server     a 1,000,000-row result read from the local server (rows/s and bytes allocated per row)
 //   --quick-decode     the decode benchmarks, timed by thread CPU time (for a loaded machine)
+//   --quick-incremental a full snapshot and a cdc_with_deletes run of a 1,000,000-row table with 0.1 % changed, once each
 //   --profile-decode T the generated decoder on table T's page for 20 s, for a profiler to attach
 //                      (DOTNET_PerfMapEnabled=1 perf record -p <pid>)
 // Anything else goes to BenchmarkDotNet, e.g. `-- --filter '*DecodeBenchmarks*'`.
 if (args.Contains("--quick-server"))
 {
     await QuickServingTiming.RunAsync();
+    return;
+}
+
+if (args.Contains("--quick-incremental"))
+{
+    await QuickIncrementalTiming.RunAsync();
     return;
 }
 
@@ -37,6 +46,12 @@ if (Array.IndexOf(args, "--profile-decode") is int profile and >= 0)
     return;
 }
 
+if (args.Contains("--quick-wide"))
+{
+    QuickGeneratorTiming.RunWide();
+    return;
+}
+
 if (args.Contains("--quick"))
 {
     QuickGeneratorTiming.Run();
@@ -47,6 +62,7 @@ BenchmarkSwitcher.FromTypes(
 [
     // The source generator: cold run, and after one snapshot edited.
     typeof(GeneratorBenchmarks),
+    typeof(WideTableBenchmarks),
 
     // Decoding one GetStatementResult page: tokenizer floor, generated decoder, reflection mapper.
     typeof(DecodeBenchmarks),
@@ -66,4 +82,7 @@ BenchmarkSwitcher.FromTypes(
 
     // "Top 5 events": a typed query against streaming the sales table and aggregating in the client (time, bytes).
     typeof(TopEventsBenchmarks),
+
+    // A daily run of a 1,000,000-row table with 0.1 % changed: full snapshot vs cdc_with_deletes (time, bytes, rows).
+    typeof(IncrementalRunBenchmarks),
 ]).Run(args);

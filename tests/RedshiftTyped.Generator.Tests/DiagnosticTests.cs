@@ -111,15 +111,109 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void DuplicateMemberIsAnErrorAtTheSecondName()
+    {
+        string json = Table().Replace("\"schema\": \"s\",", "\"schema\": \"s\",\n  \"schema\": \"other\",", StringComparison.Ordinal);
+        var diagnostic = Single(json);
+        AssertAt(diagnostic, "RTG008", DiagnosticSeverity.Error, line: 5, column: 3);
+        Assert.Equal("\"schema\"".Length, diagnostic.Location.SourceSpan.Length);
+        Assert.Contains("first on line 4", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DuplicateMemberInsideAColumnIsFoundToo()
+    {
+        var diagnostic = Single(Table(column: Column[..^1] + ", \"nullable\": true}"));
+        Assert.Equal("RTG008", diagnostic.Id);
+        Assert.Contains("\"nullable\"", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DuplicateColumnIsAnErrorAtTheSecondName()
+    {
+        string second = Column.Replace("\"ordinal\": 1", "\"ordinal\": 2", StringComparison.Ordinal);
+        var diagnostic = Single(Table(column: Column + ",\n    " + second));
+        AssertAt(diagnostic, "RTG010", DiagnosticSeverity.Error, line: 10, column: 14);
+        Assert.Contains("first at ordinal 1", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MoreColumnsThanRedshiftAllowsIsAnErrorAtTheArrayAndGeneratesNothing()
+    {
+        var harness = new GeneratorHarness([("/snapshots/t.json", Wide(1601))]);
+        var diagnostic = Assert.Single(harness.Run().Diagnostics);
+        AssertAt(diagnostic, "RTG009", DiagnosticSeverity.Error, line: 8, column: 14);
+        Assert.Contains("1,601 columns", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain(harness.Sources, s => s.HintName.EndsWith(".T.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AHugeSnapshotIsRefusedWithinATimeBudget()
+    {
+        // 200,000 columns (53 MB) kept a build busy for minutes. The budget is one only a hang would exceed, not a benchmark.
+        string json = Wide(200_000);
+        var diagnostics = await Task.Run(() => new GeneratorHarness([("/snapshots/t.json", json)]).Run().Diagnostics).WaitAsync(TimeSpan.FromSeconds(120));
+        Assert.Equal("RTG009", Assert.Single(diagnostics).Id);
+    }
+
+    [Theory]
+    [InlineData("name", "t", 128, 127)]
+    [InlineData("schema", "s", 128, 127)]
+    [InlineData("database", "d", 200, 127)]
+    public void NamesLongerThan127BytesAreErrorsAtTheName(string member, string value, int length, int limit)
+    {
+        string name = new('n', length);
+        string json = Table().Replace($"\"{member}\": \"{value}\"", $"\"{member}\": \"{name}\"", StringComparison.Ordinal);
+        var diagnostic = Single(json);
+        Assert.Equal("RTG009", diagnostic.Id);
+        Assert.Equal(json.IndexOf("\"" + name, StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
+        Assert.Contains($"at most {limit} bytes", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AColumnNameOf127BytesOfMultibyteCharactersIsFineAnd128IsNot()
+    {
+        // 'é' is two bytes in UTF-8: Redshift counts bytes, not characters.
+        string fits = new string('é', 63) + "x";
+        Assert.Empty(new GeneratorHarness([("/snapshots/t.json", Table(column: Column.Replace("\"id\"", $"\"{fits}\"", StringComparison.Ordinal)))]).Run().Diagnostics);
+        string over = new('é', 64);
+        var diagnostic = Single(Table(column: Column.Replace("\"id\"", $"\"{over}\"", StringComparison.Ordinal)));
+        Assert.Equal("RTG009", diagnostic.Id);
+        Assert.Contains("128 bytes", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACommentLongerThanAnyRedshiftTextIsAnErrorNotACompilerErrorInGeneratedCode()
+    {
+        // A 50 MB comment became CS8103 ("combined length of user strings") in generated code.
+        string comment = new('c', 50 * 1024 * 1024);
+        string json = Table().Replace("\"kind\": \"table\",", $"\"kind\": \"table\",\n  \"comment\": \"{comment}\",", StringComparison.Ordinal);
+        var harness = new GeneratorHarness([("/snapshots/t.json", json)]);
+        var diagnostic = Assert.Single(harness.Run().Diagnostics);
+        AssertAt(diagnostic, "RTG009", DiagnosticSeverity.Error, line: 7, column: 14);
+        Assert.Contains("52,428,800 bytes", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain(harness.Sources, s => s.HintName.EndsWith(".T.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheWidestLegalTableGeneratesAndCompilesCleanly()
+    {
+        var harness = new GeneratorHarness([("/snapshots/t.json", Wide(1600))]);
+        Assert.Empty(harness.Run().Diagnostics);
+        Assert.Contains(harness.Sources, s => s.HintName.EndsWith(".T.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void EveryDiagnosticLinksToItsSectionOfTheDocs()
     {
         var harness = new GeneratorHarness([("/snapshots/bad.json", "{")]);
         var diagnostic = Assert.Single(harness.Run().Diagnostics);
         Assert.EndsWith("docs/diagnostics.md#rtg001", diagnostic.Descriptor.HelpLinkUri, StringComparison.Ordinal);
         string docs = File.ReadAllText(Path.Combine(SnapshotFiles.ProjectDirectory, "..", "..", "docs", "diagnostics.md"));
-        for (int i = 1; i <= 7; i++)
+        foreach (var descriptor in RedshiftTyped.Generator.Diagnostics.DiagnosticDescriptors.All)
         {
-            Assert.Contains($"## RTG00{i}", docs, StringComparison.Ordinal);
+            Assert.Contains($"## {descriptor.Id}", docs, StringComparison.Ordinal);
+            Assert.EndsWith("#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri, StringComparison.Ordinal);
         }
     }
 
@@ -162,6 +256,11 @@ public sealed class DiagnosticTests
         var start = diagnostic.Location.GetLineSpan().StartLinePosition;
         Assert.Equal((line, column), (start.Line + 1, start.Character + 1));
     }
+
+    /// <summary>The one-table snapshot with <paramref name="columns"/> integer columns, one per line.</summary>
+    private static string Wide(int columns)
+        => Table(column: string.Join(",\n    ", Enumerable.Range(1, columns).Select(i =>
+            $$"""{"name": "c{{i}}", "ordinal": {{i}}, "type": "integer", "typeName": "int4", "nullable": true}""")));
 
     /// <summary>A valid one-table snapshot, one member per line, with parts to spoil.</summary>
     private static string Table(string version = "1", string kind = "\"table\"", string column = Column) => $$"""

@@ -92,12 +92,18 @@ public sealed class HostileNameTests
     private static string Snapshot(Random random, int index)
     {
         var columns = new List<object>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         int count = random.Next(0, 8);
         for (int c = 1; c <= count; c++)
         {
+            // A table's column names are unique in Redshift (RTG010 otherwise); a repeat is made unique without another
+            // draw, so each seed keeps the schema it had.
+            string name = Name(random);
+            name = names.Add(name) ? name : name + " " + c.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            names.Add(name);
             columns.Add(new Dictionary<string, object?>
             {
-                ["name"] = Name(random),
+                ["name"] = name,
                 ["ordinal"] = c,
                 ["type"] = "x",
                 ["typeName"] = Types[random.Next(Types.Length)],

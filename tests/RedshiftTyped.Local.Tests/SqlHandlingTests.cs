@@ -70,8 +70,9 @@ public sealed class SqlHandlingTests
         var added = translator.Translate("alter table s1.t add column doc2 super encode zstd");
         Assert.Equal("alter table s1.t add column doc2 JSON", added.Sql.TrimEnd());
         Assert.Equal(("s1", "t", "doc2", RsType.Super), (added.AddsColumn!.Value.Schema, added.AddsColumn.Value.Table, added.AddsColumn.Value.Column.Name, added.AddsColumn.Value.Column.Type.Type));
-        // A cast to SUPER keeps the value's kind (a string stays a SUPER string), which the engines' JSON cast does not.
-        Assert.Equal("select public.rs_super('{}'), x::int, 'a'::BLOB from t", translator.Translate("select '{}'::super, x::int, 'a'::varbyte from t").Sql);
+        // In a statement the dialect layer passes through (a column default, say), Redshift-only types in casts become the
+        // engine's; the dialect layer emits the casts of the statements it translates (Storage/StoredValues for SUPER).
+        Assert.Equal("select '{}'::JSON, x::int, 'a'::BLOB from t", translator.Translate("select '{}'::super, x::int, 'a'::varbyte from t").Sql);
 
         var dropped = translator.Translate("drop table if exists a, s1.t");
         Assert.Equal([("public", "a"), ("s1", "t")], dropped.Drops);

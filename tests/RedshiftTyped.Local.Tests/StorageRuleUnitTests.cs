@@ -1,11 +1,15 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using RedshiftTyped.Local.Catalog;
+using RedshiftTyped.Local.Dialect;
+using RedshiftTyped.Local.Dialect.Functions;
+using RedshiftTyped.Local.Dialect.Syntax;
 using RedshiftTyped.Local.Engine;
 using RedshiftTyped.Local.Statements;
 using RedshiftTyped.Local.Storage;
 
 namespace RedshiftTyped.Local.Tests;
 
-/// <summary>The storage rules' text forms and statement rewrites, without an engine.</summary>
+/// <summary>The storage rules' text forms, identity numbering and stored-value conversions, without an engine.</summary>
 public sealed class StorageRuleUnitTests
 {
     private static readonly RedshiftDdlTranslator Translator = new(t => t.Type switch
@@ -105,46 +109,50 @@ public sealed class StorageRuleUnitTests
         Assert.StartsWith("ERROR: ALTER TABLE ADD COLUMN cannot add an IDENTITY", refused.Message);
     }
 
-    [Theory]
-    [InlineData("select 'x'::super", "select public.rs_super('x')")]
-    [InlineData("select cast(a.b AS SUPER) from a", "select public.rs_super(a.b) from a")]
-    [InlineData("select f(x, 'y')::super, (1 + 2)::super", "select public.rs_super(f(x, 'y')), public.rs_super((1 + 2))")]
-    [InlineData("select $1::text::super", "select public.rs_super($1::text)")]
-    [InlineData("select '::super'", "select '::super'")]
-    public void Casts_to_super_keep_the_value_kind(string sql, string expected)
-        => Assert.Equal(expected, Translator.Translate(sql).Sql);
+    private static RedshiftDialect Dialect(LocalCatalog catalog) => new(EngineKind.Postgres, new PostgresBackend("Host=unused").EngineType, catalog, NullLogger.Instance);
 
-    private static string? SuperOnly(RsTypeInfo type) => type.Type == RsType.Super ? "public.rs_super" : null;
+    [Theory]
+    [InlineData("select 'x'::super", "SELECT public.rs_super(CAST('x' AS text))")]
+    [InlineData("select cast(2.5 AS SUPER), 5::super", "SELECT public.rs_super(2.5), public.rs_super(5)")]
+    [InlineData("select 2.22::float::super", "SELECT public.rs_super(CAST(2.22 AS double precision))")]
+    [InlineData("select $1::super", "SELECT public.rs_super(CAST($1 AS text))")]
+    [InlineData("select json_parse('[1]')::super", "SELECT CAST('[1]' AS json)")]
+    public void Casts_to_super_keep_the_value_kind(string sql, string expected)
+        => Assert.Equal(expected, Dialect(new LocalCatalog()).Translate(sql).Sql);
+
+    /// <summary>The statement as the planner makes it: parsed, numbered, translated.</summary>
+    private static (string Sql, IdentityReservation? Reservation) Insert(LocalCatalog catalog, string sql)
+    {
+        var dialect = Dialect(catalog);
+        var (statement, reservation) = IdentityNumbering.Apply((InsertStatement)dialect.Parse(sql)!, catalog, default);
+        return (dialect.Translate(statement, sql).Sql, reservation);
+    }
 
     [Fact]
-    public void Inserts_take_identity_values_with_the_slice_stride_and_wrap_super_values()
+    public void Inserts_take_identity_values_with_the_slice_stride_and_store_super_values_once()
     {
         var catalog = new LocalCatalog();
         catalog.Register(Translator.Translate("create table t(id int identity(0, 1), s super, v varchar(5))").Creates!);
 
-        using (var single = InsertRewriter.Rewrite(SqlLexer.Tokenize("insert into t (s) values ('a')"), catalog, SuperOnly, default)!)
-        {
-            Assert.Equal("insert into t (\"s\", \"id\") VALUES (public.rs_super('a'), 0)", single.Sql);
-            single.Complete(1);
-        }
+        var (single, held) = Insert(catalog, "insert into t (s) values ('a')");
+        Assert.Equal("INSERT INTO \"t\"(\"s\", \"id\") VALUES (public.rs_super(CAST('a' AS text)), 0)", single);
+        held!.Complete(1);
+        held.Dispose();
 
-        using (var multi = InsertRewriter.Rewrite(SqlLexer.Tokenize("insert into t values (default, json_parse('{}'), 'x'), (default, null, $1)"), catalog, SuperOnly, default)!)
-        {
-            Assert.Equal("insert into t (\"id\", \"s\", \"v\") VALUES (1, public.rs_super(json_parse('{}')), 'x'), (3, null, $1)", multi.Sql);
-            multi.Complete(2);
-        }
+        (string multi, held) = Insert(catalog, "insert into t values (default, json_parse('{}'), 'x'), (default, null, $1)");
+        Assert.Equal("INSERT INTO \"t\"(\"id\", \"s\", \"v\") VALUES (1, CAST('{}' AS json), 'x'), (3, NULL, CAST($1 AS varchar(5)))", multi);
+        held!.Complete(2);
+        held.Dispose();
 
-        using (var query = InsertRewriter.Rewrite(SqlLexer.Tokenize("insert into t (v, s) select name, doc from src;"), catalog, SuperOnly, default)!)
-        {
-            Assert.Equal(
-                "insert into t (\"v\", \"s\", \"id\") SELECT rs_insert_source.c1, public.rs_super(rs_insert_source.c2), (0 + 1 * (5 + 2 * (row_number() OVER () - 1))) " +
-                "FROM (select name, doc from src\n) AS rs_insert_source(c1, c2);",
-                query.Sql);
-        }
+        (string query, held) = Insert(catalog, "insert into t (v, s) select name, doc from src;");
+        Assert.Equal(
+            "INSERT INTO \"t\"(\"v\", \"s\", \"id\") SELECT \"rs_insert_source\".\"c1\", public.rs_super(\"rs_insert_source\".\"c2\"), "
+            + "(0 + (1 * (5 + (2 * (CAST(row_number() OVER () AS BIGINT) - 1))))) FROM (SELECT \"name\", \"doc\" FROM \"src\") AS \"rs_insert_source\"(\"c1\", \"c2\")",
+            query);
+        held!.Dispose();
 
-        Assert.Equal("ERROR: cannot set an identity column to a value",
-            Assert.Throws<EngineFailure>(() => InsertRewriter.Rewrite(SqlLexer.Tokenize("insert into t (id) values (7)"), catalog, SuperOnly, default)).Message);
-        Assert.Null(InsertRewriter.Rewrite(SqlLexer.Tokenize("insert into other values (1)"), catalog, SuperOnly, default));
+        Assert.Equal("ERROR: cannot set an identity column to a value", Assert.Throws<EngineFailure>(() => Insert(catalog, "insert into t (id) values (7)")).Message);
+        Assert.Null(Insert(catalog, "insert into other values (1)").Reservation);
     }
 
     [Theory]

@@ -13,7 +13,17 @@ public static class PostgresEnvironment
     public const string Variable = "REDSHIFT_TYPED_TEST_POSTGRES";
     private static readonly Lazy<string> Admin = new(Resolve, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>The role the local server runs as: no superuser, no pg_*_server_* roles; CREATEDB, so each server gets a database.</summary>
     public static string AdminConnectionString => Admin.Value;
+
+    /// <summary>
+    /// A superuser of the same server (<c>REDSHIFT_TYPED_TEST_POSTGRES_SUPERUSER</c>, else <c>postgres</c> on the same host and
+    /// port, as tests/scripts/start-postgres.sh creates it), for the test that the local server refuses to run as one.
+    /// </summary>
+    public static string SuperuserConnectionString
+        => Environment.GetEnvironmentVariable("REDSHIFT_TYPED_TEST_POSTGRES_SUPERUSER") is { Length: > 0 } configured
+            ? configured
+            : new NpgsqlConnectionStringBuilder(AdminConnectionString) { Username = "postgres", Database = "postgres" }.ConnectionString;
 
     /// <summary>Creates an empty database for one server, so servers never see each other's tables.</summary>
     public static async Task<string> CreateDatabaseAsync()
@@ -35,8 +45,21 @@ public static class PostgresEnvironment
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                // The test role may not terminate an autovacuum worker (WITH (FORCE) refuses), but a plain DROP DATABASE
+                // stops one itself; the servers' own sessions are closed by the time a test drops its database.
+                await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\"", connection);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+            {
+                await Task.Delay(250);
+            }
+        }
     }
 
     private static string Resolve()

@@ -6,6 +6,11 @@
 #
 # initdb refuses to run as root, so as root the cluster belongs to an unprivileged system user (pgtest,
 # created if missing). It listens on 127.0.0.1 only, on a free port, with trust authentication (loopback only).
+#
+# The connection string is for the role redshift_local, which is not a superuser and holds none of the roles that
+# reach the host's files (pg_read_server_files, pg_write_server_files, pg_execute_server_program): the local Data
+# API server refuses to run statements as one that does. It has CREATEDB (each test server gets a database of its own)
+# and owns the database redshift_local that the connection string names.
 set -euo pipefail
 
 find_bin() {
@@ -48,5 +53,10 @@ as_owner "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
   -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
   start >/dev/null || { cat "$DIR/server.log" >&2; exit 1; }
 
-echo "export REDSHIFT_TYPED_TEST_POSTGRES='Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres'"
+as_owner "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
+  -c "CREATE ROLE redshift_local LOGIN NOSUPERUSER NOCREATEROLE CREATEDB" \
+  -c "CREATE DATABASE redshift_local OWNER redshift_local" >"$DIR/roles.log" 2>&1 \
+  || { cat "$DIR/roles.log" >&2; exit 1; }
+
+echo "export REDSHIFT_TYPED_TEST_POSTGRES='Host=127.0.0.1;Port=$PORT;Username=redshift_local;Database=redshift_local'"
 echo "export REDSHIFT_TYPED_TEST_POSTGRES_DIR='$DIR'"

@@ -34,9 +34,19 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidOverride = Create(
         "RTG007", "Invalid override", "{0}", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor DuplicateMember = Create(
+        "RTG008", "Duplicate JSON member", "The member \"{0}\" is given twice in this object (first on line {1}); JSON readers disagree on which one counts, so keep one", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BeyondRedshiftLimit = Create(
+        "RTG009", "Beyond a Redshift limit", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateColumn = Create(
+        "RTG010", "Duplicate column", "The column \"{0}\" is listed twice (first at ordinal {1}); a table's column names are unique, so remove one", DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor[] All =
     [
         MalformedJson, UnsupportedFormatVersion, MissingOrInvalidMember, UnknownType, DuplicateTable, IdentifierCollision, InvalidOverride,
+        DuplicateMember, BeyondRedshiftLimit, DuplicateColumn,
     ];
 
     public static DiagnosticDescriptor ById(string id)

@@ -21,6 +21,13 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>A preprocessor directive, at the start of its line as C# style has it.</summary>
+    public SourceWriter Directive(string text)
+    {
+        _builder.Append(text).Append('\n');
+        return this;
+    }
+
     public SourceWriter Open(string text)
     {
         Line(text);

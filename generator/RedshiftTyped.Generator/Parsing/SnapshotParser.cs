@@ -61,6 +61,9 @@ internal sealed partial class SnapshotParser
             return Result(null, null);
         }
 
+        ReportDuplicateMembers(table);
+        bool withinLimits = CheckTextLimits(table);
+
         string? database = RequiredString(table, "database");
         string? schema = RequiredString(table, "schema");
         string? name = RequiredString(table, "name");
@@ -74,7 +77,13 @@ internal sealed partial class SnapshotParser
         var columnsNode = Required(table, "columns");
         List<ColumnModel> columns = [];
         List<string> ignored = [];
-        if (columnsNode is JsonArray columnArray)
+        if (columnsNode is JsonArray { Items.Count: > RedshiftLimits.MaxColumns } tooWide)
+        {
+            // Checked before the columns are read: 200,000 columns must cost a diagnostic, not minutes of work.
+            Report(DiagnosticDescriptors.BeyondRedshiftLimit, tooWide.Start, 1, RedshiftLimits.TooManyColumns(tooWide.Items.Count));
+            withinLimits = false;
+        }
+        else if (columnsNode is JsonArray columnArray)
         {
             ReadColumns(columnArray, columns, ignored, cancellationToken);
         }
@@ -83,7 +92,8 @@ internal sealed partial class SnapshotParser
             Invalid(columnsNode, "\"columns\" must be an array of column objects, not " + columnsNode.Description);
         }
 
-        if (database is null || schema is null || name is null || kind is null || columnsNode is not JsonArray)
+        withinLimits &= CheckNameLimits(table, columns);
+        if (database is null || schema is null || name is null || kind is null || columnsNode is not JsonArray || !withinLimits)
         {
             return Result(null, null);
         }
@@ -161,9 +171,120 @@ internal sealed partial class SnapshotParser
         }
     }
 
+    /// <summary>
+    /// A member given twice in one object (at any depth): RTG008 at the second name. Which one a JSON reader keeps is
+    /// not defined, so the snapshot's meaning would depend on the reader.
+    /// </summary>
+    private void ReportDuplicateMembers(JsonNode root)
+    {
+        var pending = new Stack<JsonNode>();
+        pending.Push(root);
+        var found = new List<(JsonMember Member, JsonMember First)>();
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case JsonObject obj:
+                    var seen = new Dictionary<string, JsonMember>(System.StringComparer.Ordinal);
+                    foreach (var member in obj.Members)
+                    {
+                        if (seen.TryGetValue(member.Name, out var first))
+                        {
+                            found.Add((member, first));
+                        }
+                        else
+                        {
+                            seen.Add(member.Name, member);
+                        }
+
+                        pending.Push(member.Value);
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var item in array.Items)
+                    {
+                        pending.Push(item);
+                    }
+
+                    break;
+            }
+        }
+
+        found.Sort((a, b) => a.Member.NameStart.CompareTo(b.Member.NameStart));
+        foreach (var (member, first) in found)
+        {
+            Report(DiagnosticDescriptors.DuplicateMember, member.NameStart, member.NameLength, member.Name, Text(Line(first.NameStart)));
+        }
+    }
+
+    /// <summary>RTG009 at every string longer than any text Redshift's catalog holds; false when there is one.</summary>
+    private bool CheckTextLimits(JsonObject table)
+    {
+        var overlong = new List<JsonString>(RedshiftLimits.OverlongStrings(table));
+        overlong.Sort((a, b) => a.Start.CompareTo(b.Start));
+        foreach (var text in overlong)
+        {
+            Report(DiagnosticDescriptors.BeyondRedshiftLimit, text.Start, 1, RedshiftLimits.TextTooLong(RedshiftLimits.Bytes(text.Value)));
+        }
+
+        return overlong.Count == 0;
+    }
+
+    /// <summary>RTG009 at every name longer than Redshift's 127 bytes (database, schema, table, columns, keys); false when there is one.</summary>
+    private bool CheckNameLimits(JsonObject table, List<ColumnModel> columns)
+    {
+        bool within = true;
+        foreach (string member in new[] { "database", "schema", "name", "distKey" })
+        {
+            within &= CheckName(table.Find(member)?.Value, member == "name" ? "table name" : member);
+        }
+
+        foreach (string member in new[] { "sortKeys", "primaryKey" })
+        {
+            if (table.Find(member)?.Value is JsonArray keys)
+            {
+                foreach (var key in keys.Items)
+                {
+                    within &= CheckName(key, "key column");
+                }
+            }
+        }
+
+        if (table.Find("columns")?.Value is JsonArray { Items.Count: <= RedshiftLimits.MaxColumns } array)
+        {
+            foreach (var item in array.Items)
+            {
+                within &= CheckName((item as JsonObject)?.Find("name")?.Value, "column name");
+            }
+        }
+
+        return within;
+    }
+
+    private bool CheckName(JsonNode? node, string what)
+    {
+        if (node is not JsonString { Value: var name } || name.Length * 3 <= RedshiftLimits.MaxNameBytes || RedshiftLimits.Bytes(name) <= RedshiftLimits.MaxNameBytes)
+        {
+            return true;
+        }
+
+        if (RedshiftLimits.Bytes(name) > RedshiftLimits.MaxTextBytes)
+        {
+            // Already reported as text beyond any limit.
+            return false;
+        }
+
+        Report(DiagnosticDescriptors.BeyondRedshiftLimit, node.Start, node.Length, RedshiftLimits.NameTooLong(what, name, RedshiftLimits.Bytes(name)));
+        return false;
+    }
+
+    private int Line(int position) => _text.Lines.GetLineFromPosition(position).LineNumber + 1;
+
     private void ReadColumns(JsonArray array, List<ColumnModel> columns, List<string> ignored, CancellationToken cancellationToken)
     {
         var taken = new HashSet<string>(ReservedMemberNames);
+        var ordinals = new Dictionary<string, int>(System.StringComparer.Ordinal);
         foreach (var item in array.Items)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -180,6 +301,13 @@ internal sealed partial class SnapshotParser
             }
 
             var (model, ignore, nameNode, proposed, proposedNode) = parsed.Value;
+            if (ordinals.TryGetValue(model.Name, out int firstOrdinal))
+            {
+                Report(DiagnosticDescriptors.DuplicateColumn, nameNode.Start, nameNode.Length, model.Name, Text(firstOrdinal));
+                continue;
+            }
+
+            ordinals.Add(model.Name, model.Ordinal);
             if (ignore)
             {
                 ignored.Add(model.Name);

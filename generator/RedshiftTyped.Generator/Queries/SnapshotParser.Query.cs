@@ -41,6 +41,8 @@ internal sealed partial class SnapshotParser
             return QueryResult(null, null);
         }
 
+        ReportDuplicateMembers(query);
+        bool withinLimits = CheckTextLimits(query);
         string? kind = RequiredString(query, "kind");
         if (kind is not null and not QueryKind)
         {
@@ -54,7 +56,13 @@ internal sealed partial class SnapshotParser
         OptionalString(query, "comment");
         var columnsNode = Required(query, "columns");
         var columns = new List<ColumnModel>();
-        if (columnsNode is JsonArray columnArray)
+        if (columnsNode is JsonArray { Items.Count: > RedshiftLimits.MaxColumns } tooWide)
+        {
+            // As for tables: a result wider than any Redshift table costs a diagnostic, not minutes of build.
+            Report(DiagnosticDescriptors.BeyondRedshiftLimit, tooWide.Start, 1, RedshiftLimits.TooManyColumns(tooWide.Items.Count, "query's result"));
+            withinLimits = false;
+        }
+        else if (columnsNode is JsonArray columnArray)
         {
             ReadQueryColumns(columnArray, columns, cancellationToken);
         }
@@ -63,7 +71,8 @@ internal sealed partial class SnapshotParser
             Invalid(columnsNode, "\"columns\" must be an array of column objects, not " + columnsNode.Description);
         }
 
-        if (kind is null || file is null || database is null || sha256 is null || columnsNode is not JsonArray)
+        withinLimits &= CheckNameLimits(query, columns);
+        if (kind is null || file is null || database is null || sha256 is null || columnsNode is not JsonArray || !withinLimits)
         {
             return QueryResult(null, null);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using RedshiftTyped.Local.Dialect;
 using RedshiftTyped.Local.Engine;
 using RedshiftTyped.Local.Statements;
 
@@ -16,7 +17,7 @@ internal sealed class MaterializedView(string schema, string name, string query,
 
     public string Name => name;
 
-    /// <summary>The view's query as the engine runs it.</summary>
+    /// <summary>The view's query as the engine runs it (translated by the dialect layer when the view was created).</summary>
     public string Query => query;
 
     public IReadOnlyList<TableName> BaseTables => baseTables;
@@ -74,7 +75,7 @@ internal static class MaterializedViewStatements
         "timeofday", "random", "transaction_timestamp", "statement_timestamp", "clock_timestamp",
     };
 
-    public static StatementPlan? TryPlan(List<SqlToken> tokens, LocalCatalog catalog)
+    public static StatementPlan? TryPlan(List<SqlToken> tokens, LocalCatalog catalog, RedshiftDialect dialect)
     {
         var words = tokens.Select((t, i) => (Token: t, Index: i)).Where(x => !x.Token.IsTrivia).ToList();
         if (words.Count < 4 || !words[1].Token.IsWord("materialized") || !words[2].Token.IsWord("view"))
@@ -85,7 +86,7 @@ internal static class MaterializedViewStatements
         var w = words.Select(x => x.Token).ToList();
         if (w[0].IsWord("create"))
         {
-            return Create(tokens, words, catalog);
+            return Create(tokens, words, catalog, dialect);
         }
 
         int at = 3;
@@ -155,9 +156,11 @@ internal static class MaterializedViewStatements
 
     /// <summary>
     /// <c>CREATE MATERIALIZED VIEW name [BACKUP {YES|NO}] [DISTSTYLE ...] [DISTKEY (c)] [[COMPOUND] SORTKEY (c, ...)]
-    /// [AUTO REFRESH {YES|NO}] AS query</c>.
+    /// [AUTO REFRESH {YES|NO}] AS query</c>. The query goes through the dialect layer like any other; the view's columns
+    /// take the types the dialect plans for it (Redshift's names, declared lengths), where they describe what the engine
+    /// stored.
     /// </summary>
-    private static StatementPlan Create(List<SqlToken> tokens, List<(SqlToken Token, int Index)> words, LocalCatalog catalog)
+    private static StatementPlan Create(List<SqlToken> tokens, List<(SqlToken Token, int Index)> words, LocalCatalog catalog, RedshiftDialect dialect)
     {
         var w = words.Select(x => x.Token).ToList();
         int at = 3;
@@ -190,16 +193,15 @@ internal static class MaterializedViewStatements
         var queryTokens = SqlLexer.Tokenize(query);
         var baseTables = StatementTargets.Mentioned(queryTokens).Distinct().ToList();
         bool mutable = queryTokens.Any(t => t.Kind == SqlTokenKind.Word && MutableFunctions.Contains(t.Text));
-        var view = new MaterializedView(name.Schema, name.Name, query, baseTables, autoRefresh, mutable);
+        var translation = dialect.Translate(query);
+        var view = new MaterializedView(name.Schema, name.Name, translation.Sql, baseTables, autoRefresh, mutable);
         string target = Quoted(name.Schema, name.Name);
-        return new StatementPlan($"CREATE TABLE {target} AS {query}")
+        return new StatementPlan($"CREATE TABLE {target} AS {translation.Sql}")
             .After((connection, _) =>
             {
                 catalog.MaterializedViews.Register(view);
-                // The view's columns keep the declared types of the columns they come from (varchar(50), not varchar(256)).
-                var referenced = baseTables.SelectMany(b => catalog.Tables.Where(t => b.Denotes(t.Schema, t.Name))).ToList();
-                var columns = QueryColumns.Describe(connection, $"SELECT * FROM {target} LIMIT 0")
-                    .Select(c => new CatalogColumn(c.Name, LocalCatalog.DeclaredType(referenced, c.Name, c.Type) ?? c.Type, true, null, null))
+                var columns = QueryColumns.Describe(connection, $"SELECT * FROM {target} LIMIT 0", translation.Columns)
+                    .Select(c => new CatalogColumn(c.Name, c.Type, true, null, null))
                     .ToList();
                 catalog.Register(new CatalogTable(name.Schema, name.Name, columns, "AUTO", null, [], null));
             });

@@ -24,6 +24,9 @@ internal sealed class StatementPlan : IDisposable
     /// </summary>
     public Func<IEngineConnection, CancellationToken, long>? RunOnServer { get; init; }
 
+    /// <summary>The result columns the dialect layer planned (Redshift's names and types); null when it passed the statement through.</summary>
+    public IReadOnlyList<Dialect.Typing.OutputColumn>? Columns { get; init; }
+
     /// <summary>Work to do on the statement's connection before the engine statement runs.</summary>
     public StatementPlan Before(Action<IEngineConnection, CancellationToken> step)
     {

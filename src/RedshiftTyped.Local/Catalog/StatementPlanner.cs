@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Logging;
 using RedshiftTyped.Local.Catalog.External;
+using RedshiftTyped.Local.Dialect;
+using RedshiftTyped.Local.Dialect.Functions;
+using RedshiftTyped.Local.Dialect.Syntax;
 using RedshiftTyped.Local.Engine;
 using RedshiftTyped.Local.Statements;
 using RedshiftTyped.Local.Storage;
@@ -7,16 +11,22 @@ using RedshiftTyped.Local.Unload;
 namespace RedshiftTyped.Local.Catalog;
 
 /// <summary>
-/// Decides what the server does for a statement before and after the engine runs it (see
-/// <see cref="StatementPlan"/>), in this order:
+/// The one pipeline every statement goes through: it decides what the server does before, for and after the engine
+/// runs it (see <see cref="StatementPlan"/>), in this order:
 /// <list type="number">
+/// <item>quoted identifiers fold to lower case (Redshift's default), so every later step sees the same names;</item>
 /// <item>statements the server cannot emulate fail, naming the feature (<see cref="UnsupportedStatements"/>);</item>
-/// <item>statements the server answers itself or translates whole: UNLOAD (Unload/), COMMENT ON, materialized views,
-/// external schemas and tables;</item>
-/// <item>any other statement: system views it reads are filled, late-binding view clauses dropped, INSERTs get the
-/// storage rules (<see cref="InsertRewriter"/>), Redshift DDL is translated (<see cref="RedshiftDdlTranslator"/>),
-/// external tables it reads are reloaded when their files changed, writes to external tables are refused, and once
-/// it succeeds the catalog follows (declared types, dropped tables, stale materialized views).</item>
+/// <item>statements the server answers itself or translates whole: UNLOAD (Unload/: its query planned as any SELECT, by
+/// this pipeline), COMMENT ON, materialized views (their queries translated by the dialect layer), external schemas and
+/// tables;</item>
+/// <item>any other statement: writes to external tables are refused, system views it reads are filled and late-binding
+/// view clauses dropped (<see cref="RedshiftSystemViews"/>); then the dialect layer parses it
+/// (<see cref="RedshiftDialect"/>); an INSERT gets its identity values (<see cref="IdentityNumbering"/>); the dialect
+/// analyses and prints it for the engine, converting written values once through the storage rules
+/// (<see cref="StoredValues"/>) and planning the result columns; a statement it does not parse — DDL with column
+/// definitions, ALTER, DROP — goes to <see cref="RedshiftDdlTranslator"/>; external tables it reads are reloaded when
+/// their files changed; and once it succeeds the catalog follows (declared types of created tables, dropped tables and
+/// columns, identity counters, late-binding views, stale materialized views).</item>
 /// </list>
 /// </summary>
 internal sealed class StatementPlanner
@@ -26,28 +36,30 @@ internal sealed class StatementPlanner
     private readonly RedshiftDdlTranslator _translator;
     private readonly ExternalStatements _external;
     private readonly ExternalTableLoader _loader;
-    private readonly Func<RsTypeInfo, string?> _conversion;
+    private readonly RedshiftDialect _dialect;
     private readonly UnloadPlanner _unload;
 
-    public StatementPlanner(IDatabaseBackend backend, LocalCatalog catalog, LocalServerOptions options)
+    public StatementPlanner(IDatabaseBackend backend, LocalCatalog catalog, LocalServerOptions options, ILogger logger)
     {
         _catalog = catalog;
-        _systemViews = new RedshiftSystemViews(backend, options.Database);
+        _dialect = new RedshiftDialect(backend is PostgresBackend ? EngineKind.Postgres : EngineKind.DuckDb, backend.EngineType, catalog,
+            logger, options.EnableCaseSensitiveIdentifier);
+        _systemViews = new RedshiftSystemViews(backend, options.Database, _dialect);
         _translator = new RedshiftDdlTranslator(backend.EngineType, backend.NeedsBooleanLiteralDefaults);
         var locations = new ExternalLocation(options.ExternalDataFolder);
         _external = new ExternalStatements(catalog, backend.EngineType, locations);
         _loader = new ExternalTableLoader(backend, locations);
-        _conversion = type => StorageFunctions.Conversion(backend, type);
-        _unload = new UnloadPlanner(backend, catalog, options, new UnloadQuerySeam(Plan));
+        _unload = new UnloadPlanner(backend, options, new UnloadQuerySeam(Plan));
     }
 
     public StatementPlan Plan(string sql, CancellationToken cancellationToken)
     {
+        sql = _dialect.FoldIdentifiers(sql);
         var tokens = SqlLexer.Tokenize(sql);
         UnsupportedStatements.ThrowIfUnsupported(tokens);
         var plan = _unload.TryPlan(tokens)
             ?? Comments.TryPlan(tokens, sql)
-            ?? MaterializedViewStatements.TryPlan(tokens, _catalog)
+            ?? MaterializedViewStatements.TryPlan(tokens, _catalog, _dialect)
             ?? _external.TryPlan(tokens);
         if (plan is not null)
         {
@@ -65,22 +77,11 @@ internal sealed class StatementPlanner
         }
 
         var prepared = _systemViews.Prepare(sql);
-        var insert = InsertRewriter.Rewrite(SqlLexer.Tokenize(prepared.Sql), _catalog, _conversion, cancellationToken);
-        TranslatedSql translated;
-        try
+        var (translation, translated, identity) = Translate(prepared.Sql, cancellationToken);
+        plan = new StatementPlan(translated.Sql) { Columns = translation.Columns };
+        if (identity is not null)
         {
-            translated = _translator.Translate(insert?.Sql ?? prepared.Sql);
-        }
-        catch
-        {
-            insert?.Dispose();
-            throw;
-        }
-
-        plan = new StatementPlan(translated.Sql);
-        if (insert is not null)
-        {
-            plan.Hold(insert).After((_, affected) => insert.Complete(affected));
+            plan.Hold(identity).After((_, affected) => identity.Complete(affected));
         }
 
         if (prepared.Needed.Count > 0)
@@ -103,6 +104,40 @@ internal sealed class StatementPlanner
         });
     }
 
+    /// <summary>
+    /// The engine statement: the dialect layer's translation (an INSERT numbered first), or, for a statement it passes
+    /// through, the DDL translator's. The identity reservation is held until the statement has ended.
+    /// </summary>
+    private (DialectTranslation Dialect, TranslatedSql Engine, IdentityReservation? Identity) Translate(string sql, CancellationToken cancellationToken)
+    {
+        var statement = _dialect.Parse(sql);
+        if (statement is null)
+        {
+            var passed = _dialect.PassThrough(sql);
+            return (passed, _translator.Translate(passed.Sql), null);
+        }
+
+        IdentityReservation? identity = null;
+        if (statement is InsertStatement insert)
+        {
+            (statement, identity) = IdentityNumbering.Apply(insert, _catalog, cancellationToken);
+        }
+
+        try
+        {
+            var translation = _dialect.Translate(statement, sql);
+            var engine = translation.Translated
+                ? new TranslatedSql(translation.Sql, translation.Creates, [])
+                : _translator.Translate(translation.Sql);
+            return (translation, engine, identity);
+        }
+        catch
+        {
+            identity?.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>The view a CREATE [OR REPLACE] VIEW or DROP VIEW statement names.</summary>
     private static TableName? ViewNamed(List<SqlToken> tokens)
     {
@@ -122,7 +157,7 @@ internal sealed class StatementPlanner
     /// <summary>Records a script's CREATE TABLE declarations in the catalog without running it (tables that already exist).</summary>
     public void RememberDeclarations(string sql)
     {
-        if (_translator.Translate(sql).Creates is { } created) _catalog.Register(created);
+        if (_translator.Translate(_dialect.FoldIdentifiers(sql)).Creates is { } created) _catalog.Register(created);
     }
 
     private void Commit(string sql, TranslatedSql translated, (string Schema, string Name, string Query)? lateBindingView, IReadOnlyList<TableName> written)
@@ -138,7 +173,7 @@ internal sealed class StatementPlanner
 
         if (lateBindingView is var (viewSchema, viewName, query)) _catalog.LateBindingViews[(viewSchema, viewName)] = query;
         if (translated.AddsColumn is var (addSchema, addTable, addColumn)) _catalog.AddColumn(addSchema, addTable, addColumn);
-        DroppedColumnTracker.Apply(sql, _catalog);
+        AlteredTableTracker.Apply(sql, _catalog);
         foreach (var table in written)
         {
             _catalog.MaterializedViews.BaseTableChanged(table);

@@ -3,10 +3,13 @@ using RedshiftTyped.Local.Statements;
 namespace RedshiftTyped.Local.Catalog;
 
 /// <summary>
-/// Redshift statements the local server cannot emulate honestly. Each fails with
-/// <c>ERROR: &lt;feature&gt; is not supported by the local server</c> before it reaches an engine, rather than with an
-/// engine's parse error or — worse — a different effect. One row per statement form: the words it starts with,
-/// words it must also contain (anywhere), and the feature it belongs to.
+/// The one list of Redshift statements the local server cannot emulate honestly
+/// (https://docs.aws.amazon.com/redshift/latest/dg/c_SQL_commands.html). Each fails with
+/// <c>ERROR: &lt;feature&gt; is not supported by the local server</c> before it reaches the dialect layer or an engine,
+/// rather than with an engine's parse error or — worse — a different effect. One row per statement form: the words it
+/// starts with, words it must also contain (anywhere), and the feature it belongs to. Functions the server cannot
+/// emulate (spatial, HyperLogLog) are rows of the dialect's function table instead
+/// (Dialect/Functions/UnsupportedFunctions.cs), refused where they are called.
 /// </summary>
 internal static class UnsupportedStatements
 {
@@ -31,6 +34,7 @@ internal static class UnsupportedStatements
         new(["drop", "external", "function"], [], "Lambda UDFs (DROP EXTERNAL FUNCTION)"),
         new(["create", "external", "view"], [], "Data Catalog views (CREATE EXTERNAL VIEW)"),
         new(["create", "library"], [], "Python UDF libraries (CREATE LIBRARY)"),
+        new(["create", "or", "replace", "library"], [], "Python UDF libraries (CREATE LIBRARY)"),
         new(["drop", "library"], [], "Python UDF libraries (DROP LIBRARY)"),
         new(["create", "function"], ["plpythonu"], "Python UDFs"),
         new(["create", "or", "replace", "function"], ["plpythonu"], "Python UDFs"),

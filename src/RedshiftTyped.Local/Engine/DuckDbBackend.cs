@@ -7,38 +7,69 @@ namespace RedshiftTyped.Local.Engine;
 
 /// <summary>
 /// Embedded DuckDB: one database (in memory or a file) shared by all statements, one duplicated connection per
-/// statement. DuckDB runs readers in parallel (MVCC), so nothing here serialises them.
+/// statement. DuckDB runs readers in parallel (MVCC), so nothing here serialises them. Once the server's own set-up is
+/// done, <see cref="LockDownAsync"/> turns external access off (no files, no network, no extensions) and locks the
+/// configuration so that no statement can turn it back on.
 /// </summary>
-internal sealed class DuckDbBackend(string path, int? threads = null) : IDatabaseBackend
+internal sealed class DuckDbBackend(string path, int? threads = null, IReadOnlyList<string>? allowedDirectories = null) : IDatabaseBackend
 {
     private DuckDBConnection? _root;
     private int _nextPid = 10000;
+    private volatile bool _locked;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         _root = new DuckDBConnection($"Data Source={path}");
-        await _root.OpenAsync(cancellationToken).ConfigureAwait(false);
-        string[] settings = threads is int n and > 0 ? [$"SET threads = {n}"] : [];
-        foreach (string sql in (string[])[.. settings, "CREATE SCHEMA IF NOT EXISTS public", .. RedshiftFunctions])
+        try
         {
-            using var command = _root.CreateCommand();
-            command.CommandText = sql;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await _root.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DuckDBException ex)
+        {
+            throw new LocalServerStartException(
+                $"the DuckDB database \"{path}\" could not be opened: {FirstLine(ex.Message)}. Give a database file in a writable directory, or :memory:.", ex);
+        }
+
+        // Sessions run in UTC as Redshift's do, and / on integers truncates as Redshift's does; set for the whole database
+        // because the locked configuration refuses a per-connection SET later.
+        string[] settings = [.. threads is int n and > 0 ? [$"SET threads = {n}"] : (string[])[], .. GlobalSettings];
+        foreach (string sql in (string[])[.. settings, "CREATE SCHEMA IF NOT EXISTS public", .. PreludeScripts.For(Dialect.Functions.EngineKind.DuckDb)])
+        {
+            await ExecuteAsync(_root, sql, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Common Redshift functions DuckDB lacks, as macros, so everyday Redshift SQL runs unchanged.</summary>
-    private static readonly string[] RedshiftFunctions =
-    [
-        "CREATE OR REPLACE MACRO public.getdate() AS CAST(current_timestamp AS TIMESTAMP)",
-        "CREATE OR REPLACE MACRO public.nvl(a, b) AS coalesce(a, b)",
-        "CREATE OR REPLACE MACRO public.nvl2(e, a, b) AS CASE WHEN e IS NOT NULL THEN a ELSE b END",
-        "CREATE OR REPLACE MACRO public.json_parse(s) AS CAST(s AS JSON)",
-        "CREATE OR REPLACE MACRO public.charindex(needle, haystack) AS strpos(haystack, needle)",
-        "CREATE OR REPLACE MACRO public.dateadd(part, n, d) AS CAST(d AS TIMESTAMP) + CAST(CAST(n AS VARCHAR) || ' ' || part AS INTERVAL)",
-        // The rows of the session's last UNLOAD (PG_LAST_UNLOAD_COUNT.md); UNLOAD sets the variable (Unload/UnloadPlanner).
-        "CREATE OR REPLACE MACRO public.pg_last_unload_count() AS CAST(coalesce(getvariable('rt_last_unload_count'), 0) AS BIGINT)",
-    ];
+    /// <summary>
+    /// <c>allowed_directories</c> (when given), then <c>enable_external_access = false</c> and <c>lock_configuration =
+    /// true</c>: read_csv/read_parquet/read_text, COPY … TO, ATTACH, EXPORT DATABASE, INSTALL and LOAD fail with DuckDB's
+    /// "Permission Error", and SET cannot undo it ("the configuration has been locked").
+    /// </summary>
+    public async Task LockDownAsync(CancellationToken cancellationToken)
+    {
+        var root = _root ?? throw new InvalidOperationException("The DuckDB backend is not initialised.");
+        var directories = allowedDirectories ?? [];
+        if (directories.Count > 0)
+        {
+            string list = string.Join(", ", directories.Select(d => "'" + Path.GetFullPath(d).Replace("'", "''", StringComparison.Ordinal) + "'"));
+            await ExecuteAsync(root, $"SET allowed_directories = [{list}]", cancellationToken).ConfigureAwait(false);
+        }
+
+        await ExecuteAsync(root, "SET enable_external_access = false", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(root, "SET lock_configuration = true", cancellationToken).ConfigureAwait(false);
+        _locked = true;
+    }
+
+    private static async Task ExecuteAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim().TrimEnd('.');
+
+    /// <summary>Session settings Redshift's behaviour needs, for every connection: UTC sessions, truncating integer division.</summary>
+    private static readonly string[] GlobalSettings = ["SET GLOBAL TimeZone = 'UTC'", "SET GLOBAL integer_division = true"];
 
     public async Task<IEngineConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -47,12 +78,11 @@ internal sealed class DuckDbBackend(string path, int? threads = null) : IDatabas
         // instance between connections to the same path.
         var connection = path == ":memory:" ? root.Duplicate() : new DuckDBConnection($"Data Source={path}");
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        // Redshift's default schema is public (DuckDB's is main), and Redshift sessions run in UTC.
-        foreach (string setting in (string[])["SET schema = 'public'", "SET TimeZone = 'UTC'"])
+        // Redshift's default schema is public (DuckDB's is main); UTC and integer division are set globally at start-up,
+        // and per connection too until the configuration is locked (a file database opened anew).
+        foreach (string setting in _locked ? ["SET schema = 'public'"] : (string[])["SET schema = 'public'", "SET TimeZone = 'UTC'", "SET integer_division = true"])
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = setting;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, setting, cancellationToken).ConfigureAwait(false);
         }
 
         return new DuckDbEngineConnection(connection, Interlocked.Increment(ref _nextPid));

@@ -8,8 +8,17 @@ namespace RedshiftTyped.Local.Engine;
 /// </summary>
 internal interface IDatabaseBackend : IAsyncDisposable
 {
-    /// <summary>Creates the default schema and whatever the engine needs before the first statement.</summary>
+    /// <summary>
+    /// Opens the engine, checks it may serve statements, and creates the default schema and whatever the engine needs
+    /// before the first statement. Throws <see cref="LocalServerStartException"/> naming the input when it cannot.
+    /// </summary>
     Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called once the server's own set-up (sample, init SQL) is done: from here on no statement may reach the host's
+    /// files, programs or network, except the directories the server was given at start-up.
+    /// </summary>
+    Task LockDownAsync(CancellationToken cancellationToken);
 
     Task<IEngineConnection> OpenAsync(CancellationToken cancellationToken);
 

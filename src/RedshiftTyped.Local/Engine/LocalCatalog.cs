@@ -85,28 +85,4 @@ internal sealed class LocalCatalog
 
     /// <summary>Late-binding views (WITH NO SCHEMA BINDING) and their definitions.</summary>
     public ConcurrentDictionary<(string Schema, string Name), string> LateBindingViews { get; } = new();
-
-    /// <summary>
-    /// The declared type of a result column of <paramref name="engineType"/> named <paramref name="column"/> when exactly
-    /// one of <paramref name="referenced"/> declares a compatible column of that name (the engines forget varchar
-    /// lengths and Redshift-only types); null otherwise.
-    /// </summary>
-    public static RsTypeInfo? DeclaredType(IEnumerable<CatalogTable> referenced, string column, RsTypeInfo engineType)
-    {
-        var owners = referenced.Select(t => t.Column(column)).Where(c => c is not null && Compatible(engineType, c.Type)).Distinct().ToList();
-        return owners.Count == 1 ? owners[0]!.Type : null;
-    }
-
-    /// <summary>Whether a declared Redshift type can describe what the engine returned for a column.</summary>
-    public static bool Compatible(RsTypeInfo engine, RsTypeInfo declared)
-        => engine.Type == declared.Type
-           || (engine.Type == RsType.Varchar && declared.Type is RsType.Bpchar or RsType.Super or RsType.Geometry or RsType.HllSketch)
-           || (engine.IsInterval && declared.IsInterval);
-
-    /// <summary>Tables whose name appears as an identifier in the SQL (a cheap way to attribute result columns).</summary>
-    public IReadOnlyList<CatalogTable> ReferencedBy(IEnumerable<string> identifiers)
-    {
-        var names = new HashSet<string>(identifiers, StringComparer.Ordinal);
-        return _tables.Values.Where(t => names.Contains(t.Name)).ToList();
-    }
 }

@@ -7,39 +7,98 @@ namespace RedshiftTyped.Local.Engine;
 /// <summary>
 /// PostgreSQL through a pooled Npgsql data source, one pooled connection per statement. Sessions run in UTC so
 /// timestamptz text is already in Redshift's <c>+00</c> form, and results are read as text so numerics stay exact.
+/// Statements run as the connection's role, so the server refuses to start as a role that could reach the host's files
+/// or programs (<see cref="RoleCheckSql"/>).
 /// </summary>
 internal sealed class PostgresBackend(string connectionString) : IDatabaseBackend
 {
     private NpgsqlDataSource? _dataSource;
 
+    /// <summary>
+    /// What the connection's role may do outside the database: superuser, CREATEROLE (before PostgreSQL 16 it can grant
+    /// itself any predefined role), membership of pg_read_server_files / pg_write_server_files /
+    /// pg_execute_server_program (COPY to and from files and programs), and EXECUTE on the server-side file functions.
+    /// </summary>
+    internal const string RoleCheckSql = """
+        select r.rolname, r.rolsuper, r.rolcreaterole and current_setting('server_version_num')::int < 160000,
+               pg_has_role(current_user, 'pg_read_server_files', 'MEMBER'),
+               pg_has_role(current_user, 'pg_write_server_files', 'MEMBER'),
+               pg_has_role(current_user, 'pg_execute_server_program', 'MEMBER'),
+               has_function_privilege('pg_catalog.pg_read_file(text)', 'EXECUTE')
+                 or has_function_privilege('pg_catalog.pg_read_binary_file(text)', 'EXECUTE')
+                 or has_function_privilege('pg_catalog.pg_ls_dir(text)', 'EXECUTE'),
+               has_function_privilege('pg_catalog.lo_import(text)', 'EXECUTE')
+                 or has_function_privilege('pg_catalog.lo_export(oid, text)', 'EXECUTE')
+        from pg_catalog.pg_roles r where r.rolname = current_user
+        """;
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { Timezone = "UTC" };
         if (builder.MaxPoolSize < 50) builder.MaxPoolSize = 50;
+        // Named in messages without the password.
+        string server = $"PostgreSQL at {builder.Host ?? "localhost"}:{builder.Port}, database \"{builder.Database ?? builder.Username}\" as \"{builder.Username}\"";
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (string sql in (string[])["CREATE SCHEMA IF NOT EXISTS public", .. RedshiftFunctions])
+        NpgsqlConnection connection;
+        try
         {
-            await using var command = new NpgsqlCommand(sql, connection);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            throw new LocalServerStartException(
+                $"{server} could not be reached: {(ex is PostgresException pg ? pg.MessageText : ex.Message).TrimEnd('.')}. Check --connection-string (Host, Port, Username, Database) and that PostgreSQL is running.", ex);
+        }
+
+        await using (connection)
+        {
+            await RefusePrivilegedRoleAsync(connection, server, cancellationToken).ConfigureAwait(false);
+            foreach (string sql in (string[])["CREATE SCHEMA IF NOT EXISTS public", .. PreludeScripts.For(Dialect.Functions.EngineKind.Postgres)])
+            {
+                await using var command = new NpgsqlCommand(sql, connection);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
-    /// <summary>Common Redshift functions PostgreSQL lacks, so everyday Redshift SQL runs unchanged.</summary>
-    private static readonly string[] RedshiftFunctions =
-    [
-        "CREATE OR REPLACE FUNCTION public.getdate() RETURNS timestamp LANGUAGE sql STABLE AS $$ SELECT (now() AT TIME ZONE 'UTC')::timestamp $$",
-        "CREATE OR REPLACE FUNCTION public.nvl(anycompatible, anycompatible) RETURNS anycompatible LANGUAGE sql IMMUTABLE AS $$ SELECT coalesce($1, $2) $$",
-        "CREATE OR REPLACE FUNCTION public.nvl2(anyelement, anycompatible, anycompatible) RETURNS anycompatible LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN $1 IS NOT NULL THEN $2 ELSE $3 END $$",
-        "CREATE OR REPLACE FUNCTION public.json_parse(text) RETURNS json LANGUAGE sql IMMUTABLE AS $$ SELECT $1::json $$",
-        "CREATE OR REPLACE FUNCTION public.charindex(text, text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT strpos($2, $1) $$",
-        "CREATE OR REPLACE FUNCTION public.len(text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT length($1) $$",
-        "CREATE OR REPLACE FUNCTION public.dateadd(text, integer, timestamp) RETURNS timestamp LANGUAGE sql IMMUTABLE AS $$ SELECT $3 + ($2 || ' ' || $1)::interval $$",
-        // TO_HEX of a VARBYTE (r_TO_HEX.md); PostgreSQL's own to_hex takes only integers.
-        "CREATE OR REPLACE FUNCTION public.to_hex(bytea) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT encode($1, 'hex') $$",
-        // The rows of the session's last UNLOAD (PG_LAST_UNLOAD_COUNT.md); UNLOAD sets the setting (Unload/UnloadPlanner).
-        "CREATE OR REPLACE FUNCTION public.pg_last_unload_count() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT coalesce(nullif(current_setting('redshift_typed.last_unload_count', true), '')::bigint, 0) $$",
-    ];
+    /// <summary>Checked once at start-up (<see cref="InitializeAsync"/>): nothing to turn off later.</summary>
+    public Task LockDownAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Statements run as the connection's role. One that may read or write the host's files or run its programs would
+    /// give that to every Data API caller (<c>COPY … PROGRAM</c>, <c>pg_read_file</c>, <c>lo_import</c>), so the server
+    /// does not start as one. (Dropping privileges per statement with SET ROLE would not hold: RESET ROLE undoes it.)
+    /// </summary>
+    private static async Task RefusePrivilegedRoleAsync(NpgsqlConnection connection, string server, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(RoleCheckSql, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        string role = reader.GetString(0);
+        // A superuser has every other power, so that alone is named.
+        var powers = reader.GetBoolean(1)
+            ? ["is a superuser"]
+            : new[]
+            {
+                reader.GetBoolean(2) ? "has CREATEROLE (before PostgreSQL 16 it can grant itself pg_read_server_files)" : null,
+                reader.GetBoolean(3) ? "is a member of pg_read_server_files" : null,
+                reader.GetBoolean(4) ? "is a member of pg_write_server_files" : null,
+                reader.GetBoolean(5) ? "is a member of pg_execute_server_program" : null,
+                reader.GetBoolean(6) ? "may execute pg_read_file" : null,
+                reader.GetBoolean(7) ? "may execute lo_import/lo_export" : null,
+            }.OfType<string>().ToList();
+        if (powers.Count > 0)
+        {
+            throw new LocalServerStartException(
+                $"{server}: the role \"{role}\" {string.Join(", ", powers)}, so any Data API caller could read and write this machine's files " +
+                "through it (COPY … PROGRAM, pg_read_file, lo_import). Connect as a role without them, e.g. CREATE ROLE redshift_local LOGIN; " +
+                "CREATE DATABASE dev OWNER redshift_local; then Username=redshift_local;Database=dev.");
+        }
+    }
 
     public async Task<IEngineConnection> OpenAsync(CancellationToken cancellationToken)
     {

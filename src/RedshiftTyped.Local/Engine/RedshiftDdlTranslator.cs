@@ -1,6 +1,5 @@
 using System.Text;
 using RedshiftTyped.Local.Statements;
-using RedshiftTyped.Local.Storage;
 
 namespace RedshiftTyped.Local.Engine;
 
@@ -15,9 +14,10 @@ internal sealed record TranslatedSql(string Sql, CatalogTable? Creates, IReadOnl
 /// Makes Redshift DDL run unchanged on DuckDB and PostgreSQL: CREATE TABLE loses DISTSTYLE / DISTKEY / SORTKEY /
 /// ENCODE / BACKUP / COLLATE (remembered in the catalog), Redshift-only types become engine types (SUPER, VARBYTE,
 /// GEOMETRY, HLLSKETCH, TIMETZ...), IDENTITY columns become NOT NULL columns whose values the server assigns
-/// (Storage/InsertRewriter), and CHAR/VARCHAR columns get the CHECK that counts their length in bytes
-/// (Storage/StorageFunctions; r_CREATE_TABLE_NEW.md, r_Character_types.md). Casts to Redshift-only types are
-/// translated in every statement; other statements pass through untouched.
+/// (Storage/IdentityNumbering), and CHAR/VARCHAR columns get the CHECK that counts their length in bytes
+/// (Storage/Prelude; r_CREATE_TABLE_NEW.md, r_Character_types.md). It runs on the statements the dialect layer passes
+/// through (DDL with column definitions, ALTER TABLE, DROP TABLE, …), whose casts to Redshift-only types it translates;
+/// other statements pass through untouched.
 /// </summary>
 internal sealed class RedshiftDdlTranslator(Func<RsTypeInfo, string> engineType, bool booleanDefaultsNeedLiterals)
 {
@@ -143,9 +143,9 @@ internal sealed class RedshiftDdlTranslator(Func<RsTypeInfo, string> engineType,
     }
 
     /// <summary>
-    /// Redshift-only types in casts become the engine's: <c>x::varbyte</c> → BLOB / bytea, and a cast to SUPER becomes
-    /// <c>public.rs_super(x)</c>, because casting text to SUPER gives a SUPER string, not parsed JSON (that is
-    /// JSON_PARSE's job; limitations-super.md, r_SUPER_type.md).
+    /// Redshift-only types in the casts of a statement the dialect layer passes through (a column DEFAULT, say) become
+    /// the engine's: <c>x::varbyte</c> → BLOB / bytea, <c>x::super</c> → JSON / json. Statements the dialect layer
+    /// translates have their casts emitted by it (Dialect/Emit/CastRules, Storage/StoredValues).
     /// </summary>
     private string TranslateCasts(List<SqlToken> tokens)
     {
@@ -154,13 +154,12 @@ internal sealed class RedshiftDdlTranslator(Func<RsTypeInfo, string> engineType,
             return string.Concat(tokens.Select(t => t.Text));
         }
 
-        tokens = SuperCasts.Rewrite(tokens);
         var text = new StringBuilder();
         for (int i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
             if (token.Kind == SqlTokenKind.Word && i > 0 && tokens[i - 1].IsSymbol("::")
-                && RsTypeInfo.Parse(token.Text) is { Type: RsType.Varbyte or RsType.Geometry or RsType.HllSketch } type)
+                && RsTypeInfo.Parse(token.Text) is { Type: RsType.Varbyte or RsType.Geometry or RsType.HllSketch or RsType.Super } type)
             {
                 text.Append(engineType(type));
                 continue;
@@ -174,8 +173,8 @@ internal sealed class RedshiftDdlTranslator(Func<RsTypeInfo, string> engineType,
 
     /// <summary>
     /// One column definition: the type becomes the engine's, ENCODE / DISTKEY / SORTKEY / COLLATE are remembered and
-    /// dropped, IDENTITY becomes a NOT NULL column whose values the server assigns (Storage/InsertRewriter), and a
-    /// CHAR/VARCHAR column gets the CHECK that counts its length in bytes (Storage/StorageFunctions).
+    /// dropped, IDENTITY becomes a NOT NULL column whose values the server assigns (Storage/IdentityNumbering), and a
+    /// CHAR/VARCHAR column gets the CHECK that counts its length in bytes (Storage/Prelude).
     /// </summary>
     private (string Text, CatalogColumn? Column, bool DistKey, bool SortKey) TranslateColumn(List<SqlToken> element, bool lengthChecks)
     {
@@ -317,6 +316,16 @@ internal sealed class RedshiftDdlTranslator(Func<RsTypeInfo, string> engineType,
             "n" or "no" or "f" or "false" or "0" or "off" => "false",
             _ => expression,
         };
+    }
+
+    /// <summary>
+    /// The physical-design clauses of a CREATE TABLE AS (<c>BACKUP NO DISTSTYLE KEY DISTKEY (c) SORTKEY (a, b)</c>), which
+    /// the engines cannot keep: the catalog remembers them for svv_table_info and capture.
+    /// </summary>
+    public static (string? DistStyle, string? DistKey, IReadOnlyList<string> SortKey, bool? Backup) ReadTableAttributes(string attributes)
+    {
+        var (_, distStyle, distKey, sortKey, backup) = ReadTableAttributes(SqlLexer.Tokenize(attributes), 0);
+        return (distStyle, distKey, sortKey, backup);
     }
 
     private static (string Text, string? DistStyle, string? DistKey, List<string> SortKey, bool? Backup) ReadTableAttributes(List<SqlToken> tokens, int start)

@@ -21,7 +21,7 @@ namespace RedshiftTyped.Local.Engine;
 /// the query runs unchanged, and no other statement can see or race with them. Late-binding views
 /// (<c>WITH NO SCHEMA BINDING</c>) are created as plain views and remembered, with their definition.
 /// </summary>
-internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string database)
+internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string database, Dialect.RedshiftDialect dialect)
 {
     private const string LateBindingFunction = "pg_get_late_binding_view_cols";
 
@@ -126,7 +126,7 @@ internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string datab
                     t.Schema, t.Name, JsonSerializer.Serialize(p.Values), p.Location.TrimEnd('/'), t.Classes.Input, t.Classes.Output,
                     t.Classes.Serde, SerdeParameters(t), 0, "{}",
                 })),
-                LateBindingFunction => LateBindingColumns(connection, catalog),
+                LateBindingFunction => LateBindingColumns(connection, catalog, dialect),
                 _ => [],
             };
             Fill(connection, view, rows.ToList());
@@ -209,11 +209,11 @@ internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string datab
         => JsonSerializer.Serialize(values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal));
 
     /// <summary>
-    /// The columns of every late-binding view as the view computes them now, with the declared types of the table
-    /// columns they come from (varchar(50), not the engine's unbounded varchar). A view whose tables are gone has no
-    /// columns until they are back, as in Redshift.
+    /// The columns of every late-binding view as the view computes them now, with the types the dialect layer plans for
+    /// its query against the tables as they are now (varchar(50) for a varchar(50) column, not the engine's unbounded
+    /// varchar). A view whose tables are gone has no columns until they are back, as in Redshift.
     /// </summary>
-    private static List<object?[]> LateBindingColumns(IEngineConnection connection, LocalCatalog catalog)
+    private static List<object?[]> LateBindingColumns(IEngineConnection connection, LocalCatalog catalog, Dialect.RedshiftDialect dialect)
     {
         var rows = new List<object?[]>();
         foreach (var ((schema, name), definition) in catalog.LateBindingViews.OrderBy(k => k.Key.Schema, StringComparer.Ordinal).ThenBy(k => k.Key.Name, StringComparer.Ordinal))
@@ -221,20 +221,14 @@ internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string datab
             IReadOnlyList<(string Name, RsTypeInfo Type)> columns;
             try
             {
-                columns = QueryColumns.Describe(connection, $"SELECT * FROM {Quote(schema)}.{Quote(name)} LIMIT 0");
+                columns = QueryColumns.Describe(connection, $"SELECT * FROM {Quote(schema)}.{Quote(name)} LIMIT 0", dialect.PlannedColumns(definition));
             }
             catch (DbException)
             {
                 continue;
             }
 
-            var referenced = StatementTargets.Mentioned(SqlLexer.Tokenize(definition))
-                .SelectMany(n => catalog.Tables.Where(t => n.Denotes(t.Schema, t.Name))).Distinct().ToList();
-            for (int i = 0; i < columns.Count; i++)
-            {
-                var type = LocalCatalog.DeclaredType(referenced, columns[i].Name, columns[i].Type) ?? columns[i].Type;
-                rows.Add([schema, name, columns[i].Name, DeclaredName(type), i + 1]);
-            }
+            rows.AddRange(columns.Select((column, i) => new object?[] { schema, name, column.Name, DeclaredName(column.Type), i + 1 }));
         }
 
         return rows;

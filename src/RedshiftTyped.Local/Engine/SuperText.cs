@@ -14,7 +14,7 @@ namespace RedshiftTyped.Local.Engine;
 /// Storage contract (shared with the dialect's SUPER functions): the engine keeps a SUPER value as JSON text in
 /// which a float is a number written with an exponent (<c>2.22e+0</c>), a decimal a number with a point and no
 /// exponent, an integer a number with neither; so IS_FLOAT, IS_DECIMAL and IS_BIGINT can tell them apart from
-/// the text. Storage/StorageFunctions' <c>rs_super(x)</c> converts values to that form when they are stored.
+/// the text. Storage/StoredValues (<c>rs_super(x)</c>, Storage/Prelude) converts values to that form when they are stored.
 /// </para>
 /// </summary>
 internal static class SuperText

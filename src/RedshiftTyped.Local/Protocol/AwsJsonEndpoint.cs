@@ -12,7 +12,7 @@ internal sealed record OperationHandler(string Service, Func<byte[], LocalCreden
 /// <summary>
 /// The AWS JSON 1.1 front end: <c>POST /</c> with <c>X-Amz-Target</c>, SigV4 verified on every request, the
 /// caller's action allow-list checked, the body decoded with the client's own source-generated contexts, errors
-/// written as <c>{"__type","message"}</c> with AWS's status codes. Injected faults happen here.
+/// written as <c>{"__type","message"}</c> with AWS's status codes. Injected faults happen here, after authentication.
 /// </summary>
 internal sealed class AwsJsonEndpoint
 {
@@ -87,15 +87,6 @@ internal sealed class AwsJsonEndpoint
                 throw ServiceError.UnknownOperation();
             }
 
-            var (fault, latency) = _faults.Next(operation);
-            if (latency > TimeSpan.Zero)
-            {
-                await Task.Delay(latency, abort).ConfigureAwait(false);
-            }
-
-            if (fault == RequestFault.Throttle) throw ServiceError.Throttling();
-            if (fault == RequestFault.ServerError) throw ServiceError.Internal();
-
             var caller = Authenticate(context.Request, body, handler.Service);
             string action = $"{handler.Service}:{operation}";
             if (!caller.Allows(action))
@@ -103,8 +94,19 @@ internal sealed class AwsJsonEndpoint
                 throw ServiceError.AccessDenied(caller.AccessKeyId, action);
             }
 
+            // Faults apply to authenticated callers only: an unsigned or wrongly signed request is refused as AWS refuses
+            // it, never with an injected 500 that a client would retry. Throttles and server errors answer instead of
+            // the operation (nothing runs); the latency delays every answer, after the operation ran.
+            var (fault, latency) = _faults.Next(operation);
+            if (fault is RequestFault.Throttle or RequestFault.ServerError)
+            {
+                await DelayAsync(latency, abort).ConfigureAwait(false);
+                throw fault == RequestFault.Throttle ? ServiceError.Throttling() : ServiceError.Internal();
+            }
+
             using var response = new PooledBufferWriter();
             await handler.Handle(body, caller, response, abort).ConfigureAwait(false);
+            await DelayAsync(latency, abort).ConfigureAwait(false);
             await WriteAsync(context, 200, response.WrittenMemory, fault == RequestFault.ResetConnection).ConfigureAwait(false);
             LocalServerLog.Answered(_logger, operation, 200, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
         }
@@ -123,6 +125,9 @@ internal sealed class AwsJsonEndpoint
             await WriteAsync(context, 500, ErrorWriter.Body(ServiceError.Internal()), reset: false).ConfigureAwait(false);
         }
     }
+
+    private static Task DelayAsync(TimeSpan latency, CancellationToken cancellationToken)
+        => latency > TimeSpan.Zero ? Task.Delay(latency, cancellationToken) : Task.CompletedTask;
 
     private LocalCredential Authenticate(HttpRequest request, byte[] body, string service)
     {

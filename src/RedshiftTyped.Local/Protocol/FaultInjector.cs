@@ -18,6 +18,7 @@ internal sealed class FaultInjector
     private readonly object _gate = new();
     private FaultInjectionOptions _options;
     private Random _random;
+    private long _throttles, _serverErrors, _resets, _slowStatements, _unknownStatuses, _rateLimited;
 
     public FaultInjector(FaultInjectionOptions options)
     {
@@ -42,6 +43,18 @@ internal sealed class FaultInjector
     // Accepted requests of the last second per rate-limited operation (a sliding window).
     private readonly Dictionary<string, Queue<long>> _rates = new(StringComparer.Ordinal);
 
+    /// <summary>Every fault injected since the server started (counts survive changes of <see cref="Options"/>).</summary>
+    public FaultStatistics Statistics
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new FaultStatistics(_throttles, _serverErrors, _resets, _slowStatements, _unknownStatuses, _rateLimited);
+            }
+        }
+    }
+
     /// <summary>Decides the fault of one request to <paramref name="operation"/>.</summary>
     public (RequestFault Fault, TimeSpan Latency) Next(string operation)
     {
@@ -59,6 +72,7 @@ internal sealed class FaultInjector
                 while (accepted.Count > 0 && now - accepted.Peek() >= 1000) accepted.Dequeue();
                 if (accepted.Count >= limit)
                 {
+                    _rateLimited++;
                     return (RequestFault.Throttle, TimeSpan.Zero);
                 }
 
@@ -75,6 +89,13 @@ internal sealed class FaultInjector
                 : draw < o.ThrottleRate + o.ServerErrorRate ? RequestFault.ServerError
                 : draw < o.ThrottleRate + o.ServerErrorRate + o.ConnectionResetRate ? RequestFault.ResetConnection
                 : RequestFault.None;
+            switch (fault)
+            {
+                case RequestFault.Throttle: _throttles++; break;
+                case RequestFault.ServerError: _serverErrors++; break;
+                case RequestFault.ResetConnection: _resets++; break;
+            }
+
             return (fault, o.AddedLatency);
         }
     }
@@ -84,7 +105,9 @@ internal sealed class FaultInjector
     {
         lock (_gate)
         {
-            return _options.UnknownStatusRate > 0 && _random.NextDouble() < _options.UnknownStatusRate;
+            bool unknown = _options.UnknownStatusRate > 0 && _random.NextDouble() < _options.UnknownStatusRate;
+            _unknownStatuses += unknown ? 1 : 0;
+            return unknown;
         }
     }
 
@@ -100,6 +123,7 @@ internal sealed class FaultInjector
             }
 
             delay = _options.SlowStatementDelay;
+            _slowStatements++;
         }
 
         return Task.Delay(delay, cancellationToken);

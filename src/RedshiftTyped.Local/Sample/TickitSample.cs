@@ -51,7 +51,7 @@ internal static class TickitSample
             return;
         }
 
-        await loader.RunScriptAsync(Ddl, cancellationToken).ConfigureAwait(false);
+        await loader.RunScriptAsync(Ddl, "the TICKIT sample's DDL", cancellationToken).ConfigureAwait(false);
         RsTypeInfo i2 = new(RsType.Int2), i4 = new(RsType.Int4), b = new(RsType.Bool), d = new(RsType.Date), ts = new(RsType.Timestamp);
         RsTypeInfo money = new(RsType.Numeric, Precision: 8, Scale: 2);
         RsTypeInfo Vc(int n) => new(RsType.Varchar, Length: n);

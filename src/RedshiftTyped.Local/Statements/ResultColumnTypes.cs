@@ -1,17 +1,18 @@
 using System.Data.Common;
-using System.Text.RegularExpressions;
 using RedshiftTyped.DataApi.Model;
+using RedshiftTyped.Local.Dialect;
+using RedshiftTyped.Local.Dialect.Typing;
 using RedshiftTyped.Local.Engine;
 
 namespace RedshiftTyped.Local.Statements;
 
 /// <summary>
 /// The columns of a query's result as Redshift reports them: Redshift's names, the engine's type of each value (how
-/// to read it) and the type to report (the declared type of the table column it comes from, when exactly one table
-/// the query names has a compatible column of that name; the engine's otherwise), with their ColumnMetadata. Shared by
-/// results the Data API pages and by UNLOAD, so both see the same types.
+/// to read it) and the type to report (the dialect layer's planned type when it describes the engine's values, the
+/// engine's otherwise; <see cref="ResultColumns"/>), with their ColumnMetadata. Shared by results the Data API pages and
+/// by UNLOAD, so both see the same names and types.
 /// </summary>
-internal sealed partial class ResultColumnTypes
+internal sealed class ResultColumnTypes
 {
     private ResultColumnTypes(string[] names, RsTypeInfo[] engineTypes, RsTypeInfo[] reportTypes, List<ColumnMetadata> metadata)
     {
@@ -29,61 +30,19 @@ internal sealed partial class ResultColumnTypes
 
     public List<ColumnMetadata> Metadata { get; }
 
-    public static ResultColumnTypes Resolve(LocalCatalog catalog, DbDataReader reader, IReadOnlyList<(RsTypeInfo Type, bool Nullable)> described, string sql)
+    /// <param name="reader">The engine's result.</param>
+    /// <param name="described">The engine's type and nullability of each column (<see cref="IEngineConnection.DescribeColumns"/>).</param>
+    /// <param name="planned">The columns the dialect layer planned; null for a statement it passed through.</param>
+    public static ResultColumnTypes Resolve(DbDataReader reader, IReadOnlyList<(RsTypeInfo Type, bool Nullable)> described, IReadOnlyList<OutputColumn>? planned)
     {
-        var referenced = catalog.ReferencedBy(SqlLexer.Tokenize(sql)
-            .Where(t => t.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)
-            .Select(RedshiftDdlTranslator.Identifier));
         int count = reader.FieldCount;
-        var names = new string[count];
-        var engineTypes = new RsTypeInfo[count];
-        var reportTypes = new RsTypeInfo[count];
-        var metadata = new List<ColumnMetadata>(count);
-        for (int i = 0; i < count; i++)
-        {
-            string name = ColumnName(reader.GetName(i));
-            names[i] = name;
-            var (engineType, nullable) = described[i];
-            engineTypes[i] = engineType;
-            reportTypes[i] = engineType;
-            var owners = referenced.Where(t => t.Column(name) is { } c && LocalCatalog.Compatible(engineType, c.Type)).ToList();
-            if (owners.Count == 1 && owners[0].Column(name) is { } declared)
-            {
-                reportTypes[i] = declared.Type;
-                metadata.Add(declared.Type.ToResultMetadata(name, declared.Nullable, owners[0].Schema, owners[0].Name));
-            }
-            else
-            {
-                metadata.Add(engineType.ToResultMetadata(name, nullable));
-            }
-        }
-
-        return new ResultColumnTypes(names, engineTypes, reportTypes, metadata);
+        var engineNames = Enumerable.Range(0, count).Select(reader.GetName).ToList();
+        var columns = ResultColumns.Describe(planned, engineNames, described);
+        var metadata = columns.Select(c => c.Metadata).ToList();
+        return new ResultColumnTypes(
+            [.. metadata.Select(m => m.Name ?? "?column?")],
+            [.. described.Select(d => d.Type)],
+            [.. columns.Select(c => c.ReportType)],
+            metadata);
     }
-
-    /// <summary>Redshift's column names: lower case; an unnamed expression is its function's name or <c>?column?</c>.</summary>
-    private static string ColumnName(string engineName)
-    {
-        if (PlainIdentifier().IsMatch(engineName))
-        {
-            return engineName;
-        }
-
-        var function = FunctionCall().Match(engineName);
-        if (function.Success)
-        {
-            string name = function.Groups[1].Value.ToLowerInvariant();
-            return name == "count_star" ? "count" : name;
-        }
-
-        return engineName.Length == 0 || engineName.Contains('(', StringComparison.Ordinal) || engineName.Contains(' ', StringComparison.Ordinal)
-            ? "?column?"
-            : engineName;
-    }
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_$]*$")]
-    private static partial Regex PlainIdentifier();
-
-    [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_]*)\(")]
-    private static partial Regex FunctionCall();
 }

@@ -5,11 +5,14 @@ namespace RedshiftTyped.Local.Statements;
 /// <summary>Runs Redshift SQL scripts at start-up (sample DDL, init files) through the same translation and catalog as statements.</summary>
 internal sealed class ScriptLoader(IDatabaseBackend backend, StatementExecutor executor)
 {
-    public async Task RunScriptAsync(string script, CancellationToken cancellationToken)
+    /// <summary>Runs every statement of <paramref name="script"/>; <paramref name="source"/> names it in the error of a statement that fails.</summary>
+    public async Task RunScriptAsync(string script, string source, CancellationToken cancellationToken)
     {
         await using var connection = await backend.OpenAsync(cancellationToken).ConfigureAwait(false);
-        foreach (string sql in SqlScript.Split(script))
+        var statements = SqlScript.SplitWithLines(script);
+        for (int i = 0; i < statements.Count; i++)
         {
+            var (sql, line) = statements[i];
             var record = new StatementRecord { Id = "init", OwnerAccessKeyId = "init", QueryString = sql };
             try
             {
@@ -17,7 +20,10 @@ internal sealed class ScriptLoader(IDatabaseBackend backend, StatementExecutor e
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                throw new InvalidOperationException($"Start-up SQL failed: {ex.Message}\nStatement: {sql}", ex);
+                string error = (ex is Npgsql.PostgresException pg ? pg.MessageText : ex.Message).Split('\n', 2)[0].Trim();
+                string shown = sql.Length <= 80 ? sql : sql[..77] + "...";
+                throw new LocalServerStartException(
+                    $"{source}, statement {i + 1} (line {line}) failed: {error} — in: {shown.ReplaceLineEndings(" ")}. Fix the statement, or leave the file out.", ex);
             }
         }
     }

@@ -8,6 +8,8 @@ internal enum SqlTokenKind
     String,
     Number,
     Parameter,
+    /// <summary>An engine positional placeholder, <c>$1</c>: what <see cref="ParameterBinder"/> turns <c>:name</c> into.</summary>
+    Placeholder,
     Symbol,
     Whitespace,
     Comment,
@@ -24,11 +26,18 @@ internal readonly record struct SqlToken(SqlTokenKind Kind, string Text)
 
 /// <summary>
 /// Splits SQL into tokens, knowing string literals, quoted identifiers, dollar quotes and comments, so that
-/// <c>:name</c> inside them is text, not a parameter, and <c>::type</c> is a cast. Concatenating the token
-/// texts gives back the input exactly.
+/// <c>:name</c> inside them is text, not a parameter, and <c>::type</c> is a cast. Numbers include fractions and
+/// exponents (<c>.5</c>, <c>1.5e3</c>); <c>$1</c> is a placeholder; operators of several characters
+/// (<c>&lt;=</c>, <c>||</c>, <c>!~*</c>, ...) are one symbol. Concatenating the token texts gives back the input exactly.
 /// </summary>
 internal static class SqlLexer
 {
+    /// <summary>Operators of more than one character, longest first so that the longest match wins.</summary>
+    private static readonly string[] MultiCharacterOperators =
+    [
+        "!~~*", "!~*", "!~~", "~~*", "||/", "<=>", "<>", "!=", "<=", ">=", "||", "<<", ">>", "!~", "~~", "~*", "|/", "->>", "->", "=>",
+    ];
+
     public static List<SqlToken> Tokenize(string sql)
     {
         var tokens = new List<SqlToken>();
@@ -55,7 +64,7 @@ internal static class SqlLexer
             }
             else if (c == '\'')
             {
-                i = SkipQuoted(sql, i, '\'');
+                i = SkipQuoted(sql, i, '\'', backslashEscapes: true);
                 kind = SqlTokenKind.String;
             }
             else if (c == '"')
@@ -73,6 +82,12 @@ internal static class SqlLexer
                 i += 2;
                 kind = SqlTokenKind.Symbol;
             }
+            else if (c == '$' && char.IsAsciiDigit(Peek(sql, i + 1)))
+            {
+                i++;
+                while (i < sql.Length && char.IsAsciiDigit(sql[i])) i++;
+                kind = SqlTokenKind.Placeholder;
+            }
             else if (c == ':' && IsNameChar(Peek(sql, i + 1)))
             {
                 i++;
@@ -84,14 +99,14 @@ internal static class SqlLexer
                 while (i < sql.Length && (IsNameChar(sql[i]) || sql[i] == '$')) i++;
                 kind = SqlTokenKind.Word;
             }
-            else if (char.IsDigit(c))
+            else if (char.IsAsciiDigit(c) || (c == '.' && char.IsAsciiDigit(Peek(sql, i + 1))))
             {
-                while (i < sql.Length && (char.IsDigit(sql[i]) || sql[i] == '.')) i++;
+                i = SkipNumber(sql, i);
                 kind = SqlTokenKind.Number;
             }
             else
             {
-                i++;
+                i += OperatorLength(sql, i);
                 kind = SqlTokenKind.Symbol;
             }
 
@@ -103,13 +118,59 @@ internal static class SqlLexer
 
     private static char Peek(string sql, int index) => index < sql.Length ? sql[index] : '\0';
 
+    /// <summary>Digits, one fraction, and an exponent only when digits follow it (<c>1e3</c>, not <c>1e</c>).</summary>
+    private static int SkipNumber(string sql, int i)
+    {
+        while (i < sql.Length && char.IsAsciiDigit(sql[i])) i++;
+        if (Peek(sql, i) == '.')
+        {
+            i++;
+            while (i < sql.Length && char.IsAsciiDigit(sql[i])) i++;
+        }
+
+        if (Peek(sql, i) is 'e' or 'E')
+        {
+            int digits = Peek(sql, i + 1) is '+' or '-' ? i + 2 : i + 1;
+            if (char.IsAsciiDigit(Peek(sql, digits)))
+            {
+                i = digits;
+                while (i < sql.Length && char.IsAsciiDigit(sql[i])) i++;
+            }
+        }
+
+        return i;
+    }
+
+    private static int OperatorLength(string sql, int i)
+    {
+        foreach (string op in MultiCharacterOperators)
+        {
+            if (string.CompareOrdinal(sql, i, op, 0, op.Length) == 0)
+            {
+                return op.Length;
+            }
+        }
+
+        return 1;
+    }
+
     private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
-    private static int SkipQuoted(string sql, int i, char quote)
+    /// <summary>
+    /// Skips a quoted literal or identifier. In Redshift string literals a backslash escapes the next character
+    /// (<c>'it\'s'</c>, <c>'\\.'</c>), as the guide's pattern-matching pages show; quoted identifiers have no escapes.
+    /// </summary>
+    private static int SkipQuoted(string sql, int i, char quote, bool backslashEscapes = false)
     {
         i++;
         while (i < sql.Length)
         {
+            if (backslashEscapes && sql[i] == '\\')
+            {
+                i += 2;
+                continue;
+            }
+
             if (sql[i] == quote)
             {
                 if (Peek(sql, i + 1) == quote)

@@ -5,19 +5,32 @@ namespace RedshiftTyped.Local.Statements;
 /// <summary>Splits a script into statements at semicolons outside literals and comments; empty statements are dropped.</summary>
 internal static class SqlScript
 {
-    public static List<string> Split(string script)
+    public static List<string> Split(string script) => SplitWithLines(script).Select(s => s.Sql).ToList();
+
+    /// <summary>The statements with the 1-based line each starts on, for messages that point into the script.</summary>
+    public static List<(string Sql, int Line)> SplitWithLines(string script)
     {
-        var statements = new List<string>();
+        var statements = new List<(string, int)>();
         var current = new StringBuilder();
+        int line = 1;
+        int start = 0;
         foreach (var token in SqlLexer.Tokenize(script))
         {
             if (token.IsSymbol(";"))
             {
                 Flush();
-                continue;
+            }
+            else
+            {
+                if (start == 0 && !token.IsTrivia)
+                {
+                    start = line;
+                }
+
+                current.Append(token.Text);
             }
 
-            current.Append(token.Text);
+            line += token.Text.Count(c => c == '\n');
         }
 
         Flush();
@@ -28,10 +41,11 @@ internal static class SqlScript
             string text = current.ToString();
             if (SqlLexer.Tokenize(text).Any(t => !t.IsTrivia))
             {
-                statements.Add(text.Trim());
+                statements.Add((text.Trim(), start));
             }
 
             current.Clear();
+            start = 0;
         }
     }
 }

@@ -1,5 +1,8 @@
 using System.Data.Common;
+using Microsoft.Extensions.Logging;
 using RedshiftTyped.DataApi.Model;
+using RedshiftTyped.Local.Dialect;
+using RedshiftTyped.Local.Dialect.Typing;
 using RedshiftTyped.Local.Engine;
 using RedshiftTyped.Local.Protocol;
 
@@ -19,7 +22,6 @@ internal sealed class StatementExecutor
     };
 
     private readonly IDatabaseBackend _backend;
-    private readonly LocalCatalog _catalog;
     private readonly LocalServerOptions _options;
     private readonly FaultInjector _faults;
     private readonly SessionRegistry _sessions;
@@ -27,15 +29,15 @@ internal sealed class StatementExecutor
     private readonly Catalog.StatementPlanner _planner;
     private long _queryId = 1000;
 
-    public StatementExecutor(IDatabaseBackend backend, LocalCatalog catalog, LocalServerOptions options, FaultInjector faults, SessionRegistry sessions)
+    public StatementExecutor(IDatabaseBackend backend, LocalCatalog catalog, LocalServerOptions options, FaultInjector faults, SessionRegistry sessions,
+        ILogger? logger = null)
     {
         _backend = backend;
-        _catalog = catalog;
         _options = options;
         _faults = faults;
         _sessions = sessions;
         _parallel = new SemaphoreSlim(options.MaxParallelExecutions);
-        _planner = new Catalog.StatementPlanner(backend, catalog, options);
+        _planner = new Catalog.StatementPlanner(backend, catalog, options, logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
     }
 
     private DateTime Now => _options.TimeProvider.GetUtcNow().UtcDateTime;
@@ -213,7 +215,7 @@ internal sealed class StatementExecutor
         plan.Prepare(connection, cancel);
         if (plan.Sql is { } sql)
         {
-            Run(connection, record, sql, bound.Values, cancel);
+            Run(connection, record, sql, bound.Values, plan.Columns, cancel);
         }
         else
         {
@@ -226,7 +228,8 @@ internal sealed class StatementExecutor
         plan.Complete(connection, Math.Max(0, record.ResultRows));
     }
 
-    private void Run(IEngineConnection connection, StatementRecord record, string sql, IReadOnlyList<string> values, CancellationToken cancel)
+    private void Run(IEngineConnection connection, StatementRecord record, string sql, IReadOnlyList<string> values,
+        IReadOnlyList<OutputColumn>? planned, CancellationToken cancel)
     {
         using var command = connection.CreateCommand(sql, values);
         using var registration = cancel.Register(static c => TryCancel((DbCommand)c!), command);
@@ -247,7 +250,7 @@ internal sealed class StatementExecutor
                     }
 
                     using var exactRegistration = exactCommand is null ? default : cancel.Register(static c => TryCancel((DbCommand)c!), exactCommand);
-                    var result = ReadResult(connection, reader, described, sql, cancel);
+                    var result = ReadResult(connection, reader, described, planned, cancel);
                     record.Result = result;
                     record.HasResultSet = true;
                     record.ResultRows = result.RowCount;
@@ -274,9 +277,9 @@ internal sealed class StatementExecutor
     }
 
     private StoredResult ReadResult(IEngineConnection connection, DbDataReader reader,
-        IReadOnlyList<(RsTypeInfo Type, bool Nullable)> described, string sql, CancellationToken cancel)
+        IReadOnlyList<(RsTypeInfo Type, bool Nullable)> described, IReadOnlyList<OutputColumn>? planned, CancellationToken cancel)
     {
-        var columns = ResultColumnTypes.Resolve(_catalog, reader, described, sql);
+        var columns = ResultColumnTypes.Resolve(reader, described, planned);
         int count = reader.FieldCount;
         var engineTypes = columns.EngineTypes;
         var reportTypes = columns.ReportTypes;
@@ -329,11 +332,21 @@ internal sealed class StatementExecutor
     {
         EngineFailure failure => failure.Message,
         ResultLimitException limit => limit.Message,
-        Npgsql.PostgresException pg => $"ERROR: {pg.MessageText}",
+        Npgsql.PostgresException pg => $"ERROR: {pg.MessageText}{HostAccessHint(pg.MessageText)}",
         ServiceError service => service.Message,
-        _ => $"ERROR: {Storage.StorageErrors.Unwrap(ex.Message)}",
+        _ => $"ERROR: {Storage.StorageErrors.Unwrap(ex.Message)}{HostAccessHint(ex.Message)}",
     };
-}
 
-/// <summary>A statement failure the server itself decides (e.g. an unknown database), with Redshift's text.</summary>
-internal sealed class EngineFailure(string message) : Exception(message);
+    /// <summary>Says why the engine refused to touch the host (see <see cref="IDatabaseBackend.LockDownAsync"/>).</summary>
+    private static string HostAccessHint(string message)
+        => HostAccessRefusals.Any(m => message.Contains(m, StringComparison.OrdinalIgnoreCase))
+            ? " (the local server runs statements without access to the host's files, programs, network or extensions)"
+            : string.Empty;
+
+    private static readonly string[] HostAccessRefusals =
+    [
+        "disabled by configuration", "disabled through configuration", "the configuration has been locked",
+        "pg_read_server_files", "pg_write_server_files", "pg_execute_server_program",
+        "permission denied for function pg_read", "permission denied for function pg_ls_dir", "permission denied for function lo_",
+    ];
+}

@@ -13,7 +13,7 @@ namespace RedshiftTyped.Local.Unload;
 /// (<see cref="UnloadRunner"/>). The engines never write files. Afterwards <c>pg_last_unload_count()</c> in the same session
 /// answers the rows unloaded (PG_LAST_UNLOAD_COUNT.md), 0 after a failed UNLOAD.
 /// </summary>
-internal sealed class UnloadPlanner(IDatabaseBackend backend, LocalCatalog catalog, LocalServerOptions options, UnloadQuerySeam query)
+internal sealed class UnloadPlanner(IDatabaseBackend backend, LocalServerOptions options, UnloadQuerySeam query)
 {
     public StatementPlan? TryPlan(List<SqlToken> tokens)
     {
@@ -61,7 +61,7 @@ internal sealed class UnloadPlanner(IDatabaseBackend backend, LocalCatalog catal
                 }
 
                 using var exactRegistration = exact is null ? default : cancel.Register(static c => TryCancel((DbCommand)c!), exact);
-                var columns = ResultColumnTypes.Resolve(catalog, reader, described, plan.Sql);
+                var columns = ResultColumnTypes.Resolve(reader, described, plan.Columns);
                 count = new UnloadRunner(unload, s3, Math.Max(1, options.Slices), columns).RunAsync(connection, reader, cancel).GetAwaiter().GetResult();
             }
             finally
@@ -126,13 +126,13 @@ internal sealed class UnloadPlanner(IDatabaseBackend backend, LocalCatalog catal
 }
 
 /// <summary>
-/// The one place UNLOAD's query meets the server's SQL translation: it is planned exactly as an ordinary statement
-/// (<see cref="StatementPlanner.Plan"/>: system views, external tables, the DDL/dialect translation). Its string literals
-/// are first read as Redshift reads them (backslash escapes, <see cref="RedshiftStringLiteral"/>), which the ordinary path
-/// does not do yet; once the dialect layer (which reads literals itself) plans statements, drop that step here.
+/// The one place UNLOAD's query meets the server's SQL translation: the text inside UNLOAD's literal (already read by
+/// Redshift's literal rules, <see cref="UnloadStatement"/>) is planned exactly as an ordinary statement
+/// (<see cref="StatementPlanner.Plan"/>: identifier folding, system views, external tables, then the dialect layer's
+/// parse, typing and translation, which reads the query's own literals, backslash escapes included), so UNLOAD of any
+/// SELECT the server runs returns the same rows, names and types as that SELECT does.
 /// </summary>
 internal sealed class UnloadQuerySeam(Func<string, CancellationToken, StatementPlan> planStatement)
 {
-    public StatementPlan Plan(string query, CancellationToken cancellationToken)
-        => planStatement(RedshiftStringLiteral.ToStandardLiterals(query), cancellationToken);
+    public StatementPlan Plan(string query, CancellationToken cancellationToken) => planStatement(query, cancellationToken);
 }

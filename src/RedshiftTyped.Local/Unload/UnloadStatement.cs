@@ -1,5 +1,6 @@
 using System.Globalization;
 using RedshiftTyped.Local.Catalog;
+using RedshiftTyped.Local.Dialect.Syntax;
 using RedshiftTyped.Local.Statements;
 
 namespace RedshiftTyped.Local.Unload;
@@ -270,7 +271,7 @@ internal sealed record UnloadStatement(string Query, S3Location Target, string I
             throw Syntax(message);
         }
 
-        return RedshiftStringLiteral.Value(words[at++].Text);
+        return Parser.StringValue(words[at++].Text);
     }
 
     private static EngineFailure Syntax(string message) => new($"ERROR: syntax error in UNLOAD: {message}");

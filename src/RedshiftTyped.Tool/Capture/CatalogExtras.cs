@@ -4,12 +4,17 @@ using RedshiftTyped.Execution;
 
 namespace RedshiftTyped.Tool.Capture;
 
+/// <summary>A catalog query failed for a reason other than its view being absent: capture and check stop, writing nothing.</summary>
+internal sealed class CatalogReadException(string message, Exception inner) : Exception(message, inner);
+
 /// <summary>
 /// What the <see cref="CatalogQueries"/> add to the Data API's catalog calls, keyed by (schema, table).
-/// Each query is best effort: one that fails (an older cluster, a missing grant) becomes a warning that says
-/// what is missing from the snapshots, never a silent gap.
+/// A query whose view or function does not exist here (an older cluster, another engine) becomes a warning that says
+/// what is missing from the snapshots, never a silent gap. Any other failure (a throttle that outlived its retries,
+/// a missing grant, a broken connection) is not a property of the warehouse: it stops the command, since snapshots
+/// without keys would be written, or drift reported, that is not there.
 /// </summary>
-internal sealed class CatalogExtras
+internal sealed partial class CatalogExtras
 {
     public Dictionary<(string, string), List<(string Name, string DeclaredType)>> LateBindingColumns { get; } = [];
     public Dictionary<(string, string), List<(string Name, string DeclaredType, bool Nullable)>> ExternalColumns { get; } = [];
@@ -149,11 +154,35 @@ internal sealed class CatalogExtras
 
             return new QueryOutcome(what, rows, null);
         }
-        catch (Exception ex) when (ex is StatementException or AwsServiceException or FormatException)
+        catch (StatementFailedException failed) when (IsMissingCatalogObject(failed.Error))
         {
-            return new QueryOutcome(what, null, ex is StatementFailedException failed ? failed.Error : ex.Message);
+            return new QueryOutcome(what, null, failed.Error);
+        }
+        catch (Exception ex) when (ex is StatementException or AwsServiceException or DataApi.Errors.UnexpectedResponseException
+                                       or IOException or HttpRequestException or TimeoutException or FormatException)
+        {
+            string reason = ex switch
+            {
+                StatementFailedException failed => failed.Error,
+                AwsServiceException aws => $"{aws.ErrorCode}: {aws.Message}",
+                _ => ex.Message,
+            };
+            throw new CatalogReadException(
+                $"could not read the {what} of the catalog ({reason}); nothing was written. A failure other than a missing catalog view " +
+                "would make the snapshots lack them or report drift that is not there: fix the cause (grant, network, throttling) and run the command again.", ex);
         }
     }
+
+    /// <summary>
+    /// Redshift's answer for a system view or function this cluster does not have: <c>relation "stv_mv_info" does not
+    /// exist</c>, <c>function pg_get_late_binding_view_cols() does not exist</c>. Nothing else degrades to a warning.
+    /// </summary>
+    internal static bool IsMissingCatalogObject(string error)
+        => MissingObject().IsMatch(error);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(ERROR:\s*)?(relation|view|function)\s+\S.* does not exist\s*$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex MissingObject();
 
     private static IEnumerable<object?[]> Rows(QueryOutcome outcome, CatalogExtras extras)
     {

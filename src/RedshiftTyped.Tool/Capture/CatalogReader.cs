@@ -23,8 +23,26 @@ public sealed class CatalogReader(RedshiftClient client, int maxConcurrentCalls 
     {
         string database = client.Options.Database!;
         var warnings = new List<string>();
+        // The catalog queries run while the tables are listed. A selection of no tables (typed queries alone) needs none of
+        // their answers: they are let finish (cancelling them would print a cancellation note) and any failure is dropped.
         var extrasTask = CatalogExtras.ReadAsync(client, database, cancellationToken);
-        var members = await ListTablesAsync(selector, cancellationToken);
+        List<TableMember> members;
+        try
+        {
+            members = await ListTablesAsync(selector, cancellationToken);
+        }
+        catch
+        {
+            Observe(extrasTask);
+            throw;
+        }
+
+        if (members.Count == 0)
+        {
+            await extrasTask.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            return new CatalogReadResult([], warnings);
+        }
+
         var extras = await extrasTask;
         warnings.AddRange(extras.Warnings);
 
@@ -61,18 +79,18 @@ public sealed class CatalogReader(RedshiftClient client, int maxConcurrentCalls 
 
     private async Task<List<TableMember>> ListTablesAsync(TableSelector selector, CancellationToken cancellationToken)
     {
-        var schemas = new List<string>();
+        var listedSchemas = new List<string>();
         string? token = null;
         do
         {
             var page = await client.DataApi.ListSchemasAsync(client.WithTarget(new ListSchemasRequest { SchemaPattern = "%", NextToken = token }), cancellationToken);
-            schemas.AddRange((page.Schemas ?? []).Where(selector.IncludesSchema));
+            listedSchemas.AddRange(page.Schemas ?? []);
             token = page.NextToken;
         }
         while (!string.IsNullOrEmpty(token));
 
-        var members = new List<TableMember>();
-        foreach (string schema in schemas.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        var candidates = new List<TableMember>();
+        foreach (string schema in listedSchemas.Where(selector.IncludesSchema).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             token = null;
             do
@@ -80,17 +98,23 @@ public sealed class CatalogReader(RedshiftClient client, int maxConcurrentCalls 
                 // Patterns are LIKE patterns ('_' matches any character), so results are filtered by exact name too.
                 var page = await client.DataApi.ListTablesAsync(
                     client.WithTarget(new ListTablesRequest { SchemaPattern = schema, TablePattern = "%", NextToken = token }), cancellationToken);
-                members.AddRange((page.Tables ?? []).Where(t =>
-                    t.Schema == schema && t.Name is not null && CapturedTypes.Contains(t.Type ?? "") && selector.Includes(schema, t.Name)));
+                candidates.AddRange((page.Tables ?? []).Where(t => t.Schema == schema && t.Name is not null && CapturedTypes.Contains(t.Type ?? "")));
                 token = page.NextToken;
             }
             while (!string.IsNullOrEmpty(token));
         }
 
         // A materialized view keeps its rows in internal tables named mv_tbl__<view>__<n>: not the user's tables.
-        var names = members.Select(m => (m.Schema!, m.Name!)).ToHashSet();
-        return members.Where(m => !IsMaterializedViewStorage(m, names)).ToList();
+        var names = candidates.Select(m => (m.Schema!, m.Name!)).ToHashSet();
+        candidates.RemoveAll(m => IsMaterializedViewStorage(m, names));
+        var members = candidates.Where(t => selector.Includes(t.Schema!, t.Name!)).ToList();
+        selector.EnsureMatches(client.Options.Database!, listedSchemas, [.. candidates.Select(t => (t.Schema!, t.Name!))], members.Count);
+        return members;
     }
+
+    /// <summary>Catalog queries whose answer is no longer needed: their failure, if any, is observed and dropped.</summary>
+    private static void Observe(Task task)
+        => _ = task.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     private static bool IsMaterializedViewStorage(TableMember member, HashSet<(string, string)> names)
     {

@@ -10,4 +10,7 @@ internal static class ExitCodes
 
     /// <summary>The command line or the connection options are wrong.</summary>
     public const int Usage = 2;
+
+    /// <summary>Stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it); statements were cancelled on the server first.</summary>
+    public const int Cancelled = 130;
 }

@@ -7,7 +7,10 @@ using Spectre.Console;
 
 namespace RedshiftTyped.Tool.Commands;
 
-/// <summary><c>redshift-typed capture [--dir DIR] [--prune]</c>: writes one JSON snapshot per table.</summary>
+/// <summary>
+/// <c>redshift-typed capture [--dir DIR] [--prune]</c>: writes one JSON snapshot per table. Exit 0 when written, 2 when the
+/// selection or the catalog could not be read (nothing is written then).
+/// </summary>
 internal static class CaptureCommand
 {
     public static Command Create(ToolConsole console)
@@ -28,8 +31,9 @@ internal static class CaptureCommand
             // Read what is there first: a file capture cannot read must stop it before anything is overwritten.
             var stored = store.ReadAll();
             var queries = queryScope.Read(parse);
+            selector.QueriesInScope = !queries.IsEmpty;
 
-            using var client = new RedshiftClient(options, httpHandler: console.HttpHandler);
+            using var client = console.CreateClient(options);
             var reader = new CatalogReader(client);
             var result = await ReadWithProgressAsync(console, reader, selector, cancellationToken);
 
@@ -61,7 +65,7 @@ internal static class CaptureCommand
             }
 
             return ExitCodes.Success;
-        }));
+        }, cancellationToken, failureCode: CheckCommand.Error));
         return command;
     }
 

@@ -33,8 +33,9 @@ internal static class CheckCommand
                 .Where(s => selector.Covers(s.Table, options.Database!))
                 .ToList();
             var queries = queryScope.Read(parse);
+            selector.QueriesInScope = !queries.IsEmpty;
 
-            using var client = new RedshiftClient(options, httpHandler: console.HttpHandler);
+            using var client = console.CreateClient(options);
             var live = await new CatalogReader(client).ReadAsync(selector, cancellationToken: cancellationToken);
             foreach (string warning in live.Warnings)
             {
@@ -85,7 +86,7 @@ internal static class CheckCommand
             }
 
             return Drift;
-        }, failureCode: Error));
+        }, cancellationToken, failureCode: Error));
         return command;
     }
 }

@@ -7,7 +7,8 @@ namespace RedshiftTyped.Tool.Commands;
 
 /// <summary>
 /// <c>redshift-typed local</c>: runs the local, wire-compatible Data API server until Ctrl+C or SIGTERM.
-/// Prints exactly one line, <c>Listening on http://127.0.0.1:PORT</c>, once it serves.
+/// Prints exactly one line on standard output, <c>Listening on http://ADDRESS:PORT</c> with the address it binds, once it
+/// serves; warnings (listening beyond loopback) and the faults injected go to standard error.
 /// </summary>
 internal static class LocalCommand
 {
@@ -36,10 +37,13 @@ internal static class LocalCommand
         var slices = new Option<int>("--slices") { Description = "Slices UNLOAD writes files from in parallel.", DefaultValueFactory = _ => 2 };
         var secrets = new Option<string[]>("--secret") { Description = "A Secrets Manager secret as NAME=JSON, e.g. admin={\"username\":\"admin\",\"password\":\"pw\"} (repeatable)." };
 
+        var faultFlags = new FaultFlags();
+
         var command = new Command("local", "Run a local Redshift Data API server (DuckDB by default, or PostgreSQL) for samples and tests.")
         {
             port, host, backend, database, databaseName, connectionString, initSql, sample, accessKeyId, secretAccessKey, secrets, externalData, s3Endpoint, slices,
         };
+        faultFlags.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async () =>
         {
             var options = new LocalServerOptions
@@ -51,6 +55,7 @@ internal static class LocalCommand
                 Database = parse.GetValue(databaseName)!,
                 PostgresConnectionString = parse.GetValue(connectionString),
                 Sample = parse.GetValue(sample),
+                Faults = faultFlags.Read(parse),
                 ExternalDataFolder = parse.GetValue(externalData),
                 S3Endpoint = parse.GetValue(s3Endpoint),
                 Slices = parse.GetValue(slices),
@@ -108,9 +113,9 @@ internal static class LocalCommand
                 options.Secrets[pair[..equals]] = pair[(equals + 1)..];
             }
 
-            await LocalServerHost.RunAsync(options, cancellationToken, console.Out);
+            await LocalServerHost.RunAsync(options, cancellationToken, console.Out, console.Error);
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 }

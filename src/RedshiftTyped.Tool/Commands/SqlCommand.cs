@@ -42,7 +42,7 @@ internal static class SqlCommand
                 statement.WithParameter(pair[..equals], pair[(equals + 1)..]);
             }
 
-            using var client = new RedshiftClient(options, httpHandler: console.HttpHandler);
+            using var client = console.CreateClient(options);
             var completed = await client.ExecuteAsync(statement, cancellationToken);
             var writer = ResultWriter.Create(parse.GetValue(format)!, console.Out);
             long rows = 0;
@@ -64,7 +64,7 @@ internal static class SqlCommand
 
             writer.End(completed.HasResultSet ? rows : completed.ResultRows ?? 0, completed.HasResultSet);
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 }

@@ -1,3 +1,4 @@
+using RedshiftTyped.Incremental;
 using RedshiftTyped.Reading;
 
 namespace RedshiftTyped.Tool.Export;
@@ -25,8 +26,9 @@ internal sealed record PipelineSpec(string? ConnectionName, IReadOnlyList<Pipeli
 /// </param>
 /// <param name="Transport">
 /// <c>dataapi</c>, <c>unload</c> or <c>auto</c> for this table (<c>transport</c>, our own table option); null: the command's
-/// <c>--transport</c>.
+/// <c>--transport</c>. An incremental table reads through the Data API only.
 /// </param>
+/// <param name="Incremental">How an incremental table is read (<c>ingestion_type</c> append, cdc or cdc_with_deletes); null for a snapshot.</param>
 internal sealed record PipelineTable(
     string JsonPath,
     string SourceText,
@@ -37,7 +39,18 @@ internal sealed record PipelineTable(
     int? Limit,
     string? WhereClause,
     int? ChunkRows = null,
-    string? Transport = null);
+    string? Transport = null,
+    IncrementalSettings? Incremental = null)
+{
+    /// <summary>The connector's name of the table's ingestion type: <c>snapshot</c>, <c>append</c>, <c>cdc</c> or <c>cdc_with_deletes</c>.</summary>
+    public string IngestionTypeName => Incremental is null ? PipelineSpecReader.Snapshot : IngestionTypeNames.Name(Incremental.Type);
+}
+
+/// <summary>
+/// An incremental table's reading: the ingestion type, the <c>cursor_field</c> rows are ordered and resumed by (ties
+/// ordered by the primary keys), and the <c>lookback</c> window re-read each run for late commits.
+/// </summary>
+internal sealed record IncrementalSettings(IngestionType Type, string CursorField, CursorLookback? Lookback);
 
 /// <summary>A destination in the Databricks namespace.</summary>
 internal sealed record DestinationTable(string Catalog, string Schema, string Table)

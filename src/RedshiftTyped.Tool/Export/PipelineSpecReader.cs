@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using RedshiftTyped.Incremental;
 using RedshiftTyped.Reading;
+using RedshiftTyped.Naming;
 
 namespace RedshiftTyped.Tool.Export;
 
@@ -17,9 +19,15 @@ internal static class PipelineSpecReader
 {
     public static readonly string[] ScdTypes = ["SCD_TYPE_1", "SCD_TYPE_2", "APPEND_ONLY"];
 
+    /// <summary>The default ingestion type: the whole table, every run.</summary>
+    public const string Snapshot = "snapshot";
+
+    /// <summary>The connector framework's ingestion types, as a spec spells them.</summary>
+    public static readonly string[] IngestionTypes = [Snapshot, "append", "cdc", "cdc_with_deletes"];
+
     private static readonly string[] RootKeys = ["connection_name", "default_destination_catalog", "default_destination_schema", "objects"];
     private static readonly string[] TableKeys = ["source_table", "destination_catalog", "destination_schema", "destination_table", "table_configuration"];
-    private static readonly string[] ConfigurationKeys = ["scd_type", "primary_keys", "limit", "where_clause", "chunk_rows", "transport"];
+    private static readonly string[] ConfigurationKeys = ["scd_type", "primary_keys", "limit", "where_clause", "chunk_rows", "transport", "ingestion_type", "cursor_field", "lookback"];
 
     /// <summary>The values of <c>transport</c> and <c>--transport</c>.</summary>
     public static readonly string[] Transports = ["dataapi", "unload", "auto"];
@@ -190,24 +198,25 @@ internal static class PipelineSpecReader
                 errors.Add($"{path}.destination_schema: missing, and the spec has no default_destination_schema; set one of them.");
             }
 
-            var (scd, keysList, limit, where, chunkRows, transport) = Configuration(keys, path);
+            var (scd, keysList, limit, where, chunkRows, transport, incremental) = Configuration(keys, path);
             return errors.Count > before || source is null || catalog is null || schema is null || name is null
                 ? null
-                : new PipelineTable(path, sourceText!, source, new DestinationTable(catalog, schema, name), scd, keysList, limit, where, chunkRows, transport);
+                : new PipelineTable(path, sourceText!, source, new DestinationTable(catalog, schema, name), scd, keysList, limit, where, chunkRows, transport, incremental);
         }
 
-        private (string Scd, IReadOnlyList<string> PrimaryKeys, int? Limit, string? Where, int? ChunkRows, string? Transport) Configuration(Dictionary<string, JsonElement> tableKeys, string tablePath)
+        private (string Scd, IReadOnlyList<string> PrimaryKeys, int? Limit, string? Where, int? ChunkRows, string? Transport, IncrementalSettings? Incremental) Configuration(
+            Dictionary<string, JsonElement> tableKeys, string tablePath)
         {
             string path = tablePath + ".table_configuration";
             if (!tableKeys.TryGetValue("table_configuration", out var configuration) || configuration.ValueKind == JsonValueKind.Null)
             {
-                return ("SCD_TYPE_1", [], null, null, null, null);
+                return ("SCD_TYPE_1", [], null, null, null, null, null);
             }
 
             if (configuration.ValueKind != JsonValueKind.Object)
             {
                 errors.Add($"{path}: expected an object with {Join(ConfigurationKeys)}, found {Describe(configuration)}.");
-                return ("SCD_TYPE_1", [], null, null, null, null);
+                return ("SCD_TYPE_1", [], null, null, null, null, null);
             }
 
             var keys = Keys(configuration, path, ConfigurationKeys);
@@ -252,7 +261,109 @@ internal static class PipelineSpecReader
                 errors.Add($"{path}.chunk_rows: splits Data API reads under the result cap, which UNLOAD does not have; remove chunk_rows or the transport.");
             }
 
-            return (scd, primaryKeys, limit, Where(keys, path), chunkRows, transport);
+            var incremental = Incremental(keys, path, scd, primaryKeys, limit);
+            if (incremental is not null && transport is "unload" or "auto")
+            {
+                // A change read resumes from an offset inside the cursor order and, for cdc_with_deletes, joins digest and
+                // key statements with it, all paged through the Data API; UNLOAD writes one SELECT's rows to S3 unordered.
+                errors.Add($"{path}.transport: {transport} cannot read ingestion_type {IngestionTypeNames.Name(incremental.Type)}, which reads only the changes " +
+                           "through the Data API; remove transport (or set it to dataapi), or use ingestion_type snapshot.");
+            }
+
+            return (scd, primaryKeys, limit, Where(keys, path), chunkRows, transport, incremental);
+        }
+
+        /// <summary>
+        /// <c>ingestion_type</c> with what it needs: a cursor_field (and primary_keys) for the incremental types, an
+        /// optional lookback that is a window; nothing incremental for a snapshot. Whether the cursor is a column of the
+        /// table, of an orderable type, is checked against the table when the run reads it.
+        /// </summary>
+        private IncrementalSettings? Incremental(Dictionary<string, JsonElement> keys, string path, string scd, List<string> primaryKeys, int? limit)
+        {
+            string typeName = Snapshot;
+            if (OptionalString(keys, "ingestion_type", path) is { } typeText)
+            {
+                typeName = typeText.Trim().ToLowerInvariant();
+                if (!IngestionTypes.Contains(typeName))
+                {
+                    errors.Add($"{path}.ingestion_type: \"{typeText}\" is not an ingestion type; use one of {string.Join(", ", IngestionTypes)}.");
+                    return null;
+                }
+            }
+
+            string? cursor = OptionalString(keys, "cursor_field", path);
+            if (cursor is not null && string.IsNullOrWhiteSpace(cursor))
+            {
+                errors.Add($"{path}.cursor_field: is empty; name the column whose value grows with every insert and update (e.g. \"updated_at\").");
+                return null;
+            }
+
+            bool hasLookback = keys.TryGetValue("lookback", out var lookbackValue) && lookbackValue.ValueKind != JsonValueKind.Null;
+            if (typeName == Snapshot)
+            {
+                if (cursor is not null)
+                {
+                    errors.Add($"{path}.cursor_field: a snapshot reads the whole table and uses no cursor; set ingestion_type to append, cdc or cdc_with_deletes, or remove cursor_field.");
+                }
+
+                if (hasLookback)
+                {
+                    errors.Add($"{path}.lookback: a snapshot reads the whole table and looks back at nothing; set ingestion_type to append, cdc or cdc_with_deletes, or remove lookback.");
+                }
+
+                return null;
+            }
+
+            IngestionTypeNames.TryParse(typeName, out var type);
+            int before = errors.Count;
+            if (cursor is null)
+            {
+                errors.Add($"{path}.cursor_field: missing; {typeName} reads the rows changed since the last run, ordered by a column whose value grows with " +
+                           "every insert and update; add cursor_field (e.g. \"updated_at\").");
+            }
+
+            if (primaryKeys.Count == 0 && !keys.ContainsKey("primary_keys"))
+            {
+                errors.Add(type == IngestionType.Append
+                    ? $"{path}.primary_keys: missing; append orders rows with equal {cursor ?? "cursor"} values by the primary keys, so a run resumes exactly between them; add primary_keys (columns that identify a row)."
+                    : $"{path}.primary_keys: missing; {typeName} emits upserts{(type == IngestionType.CdcWithDeletes ? " and deletes" : "")} keyed by the primary keys; add primary_keys (columns that identify a row).");
+            }
+
+            if (limit is not null)
+            {
+                errors.Add($"{path}.limit: cannot be combined with ingestion_type {typeName}: an incremental run reads every change after the last run; remove limit.");
+            }
+
+            if (type != IngestionType.Append && scd == "APPEND_ONLY")
+            {
+                errors.Add($"{path}.scd_type: APPEND_ONLY keeps every row as written, but {typeName} emits upserts{(type == IngestionType.CdcWithDeletes ? " and deletes" : "")} to apply by key; " +
+                           "use SCD_TYPE_1 or SCD_TYPE_2, or ingestion_type append.");
+            }
+
+            CursorLookback? lookback = null;
+            if (hasLookback)
+            {
+                string? text = lookbackValue.ValueKind switch
+                {
+                    JsonValueKind.String => lookbackValue.GetString(),
+                    JsonValueKind.Number => lookbackValue.GetRawText(),
+                    _ => null,
+                };
+                if (text is null)
+                {
+                    errors.Add($"{path}.lookback: expected a window such as \"2 hours\" or 1000, found {Describe(lookbackValue)}.");
+                }
+                else if (!CursorLookback.TryParse(text, out var parsed, out string? why))
+                {
+                    errors.Add($"{path}.lookback: {why}");
+                }
+                else
+                {
+                    lookback = parsed;
+                }
+            }
+
+            return errors.Count > before || cursor is null ? null : new IncrementalSettings(type, cursor.Trim(), lookback);
         }
 
         private List<string> PrimaryKeys(Dictionary<string, JsonElement> keys, string path)
@@ -337,6 +448,17 @@ internal static class PipelineSpecReader
                 return null;
             }
 
+            try
+            {
+                // The same check the read applies, here so that a bad clause stops the run before anything is read.
+                _ = where is null ? null : SnapshotFilter.Sql(where);
+            }
+            catch (ArgumentException ex)
+            {
+                errors.Add($"{path}.where_clause: {ex.Message}");
+                return null;
+            }
+
             return where;
         }
 
@@ -348,8 +470,7 @@ internal static class PipelineSpecReader
             {
                 if (!known.Contains(property.Name))
                 {
-                    string? near = known.FirstOrDefault(k => Distance(Fold(k), Fold(property.Name)) <= 2);
-                    errors.Add($"{path}.{property.Name}: unknown key{(near is null ? "" : $" (did you mean {near}?)")}; the keys here are {Join(known)}.");
+                    errors.Add($"{path}.{property.Name}: unknown key{NearestNames.DidYouMean(property.Name, known)}; the keys here are {Join(known)}.");
                 }
                 else if (!keys.TryAdd(property.Name, property.Value))
                 {
@@ -398,28 +519,6 @@ internal static class PipelineSpecReader
             JsonValueKind.Array => "an array",
             _ => "an object",
         };
-
-        private static string Fold(string key) => key.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
-
-        /// <summary>Edit distance, to suggest the key a typo meant.</summary>
-        private static int Distance(string a, string b)
-        {
-            var previous = new int[b.Length + 1];
-            var current = new int[b.Length + 1];
-            for (int j = 0; j <= b.Length; j++) previous[j] = j;
-            for (int i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                for (int j = 1; j <= b.Length; j++)
-                {
-                    current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-                }
-
-                (previous, current) = (current, previous);
-            }
-
-            return previous[b.Length];
-        }
 
         private static string Join(string[] keys) => string.Join(", ", keys);
     }

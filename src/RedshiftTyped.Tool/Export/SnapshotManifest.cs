@@ -3,6 +3,8 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using RedshiftTyped.Export;
+using RedshiftTyped.Incremental;
+using RedshiftTyped.Incremental.Offsets;
 
 namespace RedshiftTyped.Tool.Export;
 
@@ -18,7 +20,8 @@ internal static class SnapshotManifest
     public static string ToolVersion { get; } = (typeof(SnapshotManifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(SnapshotManifest).Assembly.GetName().Version?.ToString() ?? "unknown").Split('+')[0];
 
-    public static string Render(PipelineSpec spec, ExportFormat format, DateTimeOffset started, TimeSpan duration, IReadOnlyList<TableOutcome> outcomes)
+    public static string Render(PipelineSpec spec, ExportFormat format, DateTimeOffset started, TimeSpan duration, IReadOnlyList<TableOutcome> outcomes,
+        string? statePath = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
@@ -30,6 +33,7 @@ internal static class SnapshotManifest
             json.WriteString("format", FormatName(format));
             json.WriteString("started", Timestamp(started));
             json.WriteNumber("duration_seconds", Seconds(duration));
+            json.WriteString("state", statePath);
             json.WriteStartObject("totals");
             json.WriteNumber("tables", outcomes.Count);
             json.WriteNumber("ok", outcomes.Count(o => o.Ok));
@@ -103,6 +107,21 @@ internal static class SnapshotManifest
         WriteNumber(json, "limit", table.Limit);
         json.WriteString("where_clause", table.WhereClause);
         WriteNumber(json, "chunk_rows", table.ChunkRows);
+        json.WriteString("ingestion_type", table.IngestionTypeName);
+        json.WriteString("cursor_field", table.Incremental?.CursorField);
+        json.WriteString("lookback", table.Incremental?.Lookback?.ToString());
+        if (outcome.Changes is { } changes)
+        {
+            WriteOffset(json, "start_offset", changes.Start);
+            WriteOffset(json, "end_offset", changes.End);
+            json.WriteStartObject("changes");
+            json.WriteNumber("upserts", changes.Upserts);
+            json.WriteNumber("deletes", changes.Deletes);
+            json.WriteNumber("skipped_by_lookback", changes.Skipped);
+            json.WriteNumber("keys_fetched_for_deletes", changes.KeysFetched);
+            json.WriteNumber("digest_buckets_fetched", changes.BucketsFetched);
+            json.WriteEndObject();
+        }
         json.WriteStartArray("statement_ids");
         foreach (string id in outcome.StatementIds)
         {
@@ -125,6 +144,49 @@ internal static class SnapshotManifest
         }
 
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// An offset as the manifest shows it: the run that took it and its high-water mark (cursor, key), without the
+    /// lookback rows and key index the state keeps. Null: before the first run (start) or not committed (end).
+    /// </summary>
+    private static void WriteOffset(Utf8JsonWriter json, string name, ChangeOffset? offset)
+    {
+        if (offset is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        json.WriteString("last_run", offset.LastRun.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
+        foreach (var (member, position) in new[] { ("high_water_mark", offset.HighWaterMark), ("resume_after", offset.ResumeAfter) })
+        {
+            if (position is null)
+            {
+                json.WriteNull(member);
+                continue;
+            }
+
+            json.WriteStartObject(member);
+            json.WritePropertyName("cursor");
+            OffsetValues.Write(json, position.Cursor);
+            json.WriteStartArray("key");
+            foreach (object? value in position.Key)
+            {
+                OffsetValues.Write(json, value);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        if (offset.IndexedKeys is { } keys)
+        {
+            json.WriteNumber("indexed_keys", keys);
+        }
+
         json.WriteEndObject();
     }
 

@@ -1,4 +1,5 @@
 using RedshiftTyped.Export;
+using RedshiftTyped.Incremental;
 
 namespace RedshiftTyped.Tool.Export;
 
@@ -20,10 +21,17 @@ internal sealed record TableOutcome(
     ExportResult? Result,
     string? Error,
     string Transport = "dataapi",
-    IReadOnlyList<S3File>? S3Files = null)
+    IReadOnlyList<S3File>? S3Files = null,
+    ChangeRunFacts? Changes = null)
 {
     public bool Ok => Error is null;
 
     /// <summary>The rows written to the file, or left in S3.</summary>
     public long? Rows => Result?.Rows ?? S3Files?.Sum(f => f.Rows);
 }
+
+/// <summary>
+/// What an incremental run of one table read: the offset it started from (null: a first run, every row) and the one it
+/// committed (null when the run failed), and its counts.
+/// </summary>
+internal sealed record ChangeRunFacts(ChangeOffset? Start, ChangeOffset? End, long Upserts, long Deletes, long Skipped, long KeysFetched, int BucketsFetched);

@@ -4,17 +4,19 @@ using RedshiftTyped.DataApi.Errors;
 using RedshiftTyped.DataApi.Model;
 using RedshiftTyped.Execution;
 using RedshiftTyped.Export;
+using RedshiftTyped.Incremental;
 using RedshiftTyped.Reading;
 
 namespace RedshiftTyped.Tool.Export;
 
 /// <summary>
-/// Snapshots one table: runs the untyped snapshot read (with the table's limit, key order and where clause) and
-/// streams its batches into the table's file. A failure is this table's outcome, not an exception, so the other
+/// Snapshots one table: runs the untyped snapshot read (with the table's limit, key order and where clause), or for an
+/// incremental table the change read from its offset in the state, and streams its batches into the table's file; the
+/// new offset is committed to the state only once the file is complete. A failure is this table's outcome, not an exception, so the other
 /// tables go on; only the command's own cancellation and configuration errors escape.
 /// </summary>
 internal sealed class TableSnapshotter(RedshiftClient client, string outputDirectory, ExportFormat format, ISnapshotProgress progress,
-    TransportSettings? transport = null)
+    TransportSettings? transport = null, SnapshotState? state = null)
 {
     private readonly TransportSettings _transport = transport ?? new TransportSettings();
 
@@ -52,8 +54,31 @@ internal sealed class TableSnapshotter(RedshiftClient client, string outputDirec
         return options;
     }
 
+    /// <summary>The change read an incremental table asks for: its ingestion type, cursor, keys, lookback, where clause and chunks.</summary>
+    public static ChangeOptions ChangeOptions(PipelineTable table, IncrementalSettings incremental)
+    {
+        var options = new ChangeOptions(incremental.Type, ColumnOrder.Ascending(incremental.CursorField))
+        {
+            Keys = [.. table.PrimaryKeys.Select(ColumnOrder.Ascending)],
+            Lookback = incremental.Lookback,
+            ChunkRows = table.ChunkRows,
+            StatementName = "redshift-typed snapshot",
+        };
+        if (table.WhereClause is { } where)
+        {
+            options.Where(where);
+        }
+
+        return options;
+    }
+
     public async Task<TableOutcome> RunAsync(PipelineTable table, CancellationToken cancellationToken)
     {
+        if (table.Incremental is { } incremental)
+        {
+            return await RunChangesAsync(table, incremental, cancellationToken);
+        }
+
         string relative = RelativePath(table.Destination, format);
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -119,6 +144,83 @@ internal sealed class TableSnapshotter(RedshiftClient client, string outputDirec
     }
 
     /// <summary>
+    /// An incremental table: the changes after the state's offset into the table's file (written atomically), then the
+    /// new offset into the state. A failure or cancellation before the commit leaves the previous offset.
+    /// </summary>
+    private async Task<TableOutcome> RunChangesAsync(PipelineTable table, IncrementalSettings incremental, CancellationToken cancellationToken)
+    {
+        string relative = RelativePath(table.Destination, format);
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var statementIds = new List<string>();
+        string? sql = null;
+        IReadOnlyList<ExportedColumn> columns = [];
+        ChangeOffset? start = null;
+        ChangeReader<RedshiftRow>? reader = null;
+        try
+        {
+            var store = state ?? throw new InvalidOperationException("An incremental table needs the snapshot state (--state).");
+            start = store.Offset(table.Destination);
+            reader = await client.OpenChangesAsync(table.Source, ChangeOptions(table, incremental), start, cancellationToken);
+            statementIds.AddRange(reader.StatementIds);
+            sql = reader.Statement.Statement.Sql;
+            columns = Columns(reader.Columns, reader.ArrowSchema);
+            progress.Started(table, reader.Statement.ResultRows);
+
+            ExportResult result;
+            await using (var writer = RecordBatchFileWriter.Create(format, Path.Combine(outputDirectory, relative), reader.ArrowSchema))
+            {
+                await foreach (var batch in reader.ReadBatchesAsync(cancellationToken))
+                {
+                    using (batch)
+                    {
+                        await writer.WriteAsync(batch, cancellationToken);
+                    }
+
+                    progress.Advanced(table, writer.Rows);
+                }
+
+                result = await writer.CompleteAsync(cancellationToken);
+            }
+
+            // Only now, with the file complete, does the state move on: a run that stops before this line is repeated.
+            var end = reader.Offset;
+            store.Commit(table.Destination, end);
+            statementIds.AddRange(reader.StatementIds.Where(id => !statementIds.Contains(id)));
+            return Outcome(result, null, end);
+        }
+        catch (Exception ex) when (IsTableFailure(ex, cancellationToken))
+        {
+            if (ex is StatementException { StatementId: { Length: > 0 } id } && !statementIds.Contains(id))
+            {
+                statementIds.Add(id);
+            }
+
+            // An offset the read refuses (another cursor, keys or type since) is started over by removing it from the state.
+            string error = ex is ArgumentException { ParamName: "offset" } && state is not null
+                ? $"{Describe(ex)} To start {table.Destination} over with a full read, remove \"{SnapshotState.Key(table.Destination)}\" from {state.Path}."
+                : Describe(ex);
+            return Outcome(null, error, null);
+        }
+        finally
+        {
+            if (reader is not null)
+            {
+                await reader.DisposeAsync();
+            }
+        }
+
+        TableOutcome Outcome(ExportResult? result, string? error, ChangeOffset? end)
+        {
+            var facts = new ChangeRunFacts(start, end, reader?.Upserts ?? 0, reader?.Deletes ?? 0, reader?.Skipped ?? 0, reader?.KeysFetched ?? 0,
+                reader?.BucketsFetched ?? 0);
+            var outcome = new TableOutcome(table, relative, started, clock.Elapsed, statementIds, sql, columns, result, error, Changes: facts);
+            progress.Finished(outcome);
+            return outcome;
+        }
+    }
+
+    /// <summary>
     /// Everything that can go wrong with one table (a failed statement, a missing table or grant, a refused call, a
     /// broken connection, a file that cannot be written) fails that table only. The user's cancellation stops the
     /// run; a configuration error would fail every table the same way, so it stops the run too (exit 2).
@@ -136,6 +238,7 @@ internal sealed class TableSnapshotter(RedshiftClient client, string outputDirec
         AwsServiceException aws => $"{aws.ErrorCode}: {aws.Message}",
         HttpRequestException http => $"could not reach the Data API endpoint: {http.Message}",
         OperationCanceledException => "timed out waiting for the Data API",
+        ArgumentException { ParamName: { } parameter } argument => argument.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal),
         _ => ex.Message,
     };
 

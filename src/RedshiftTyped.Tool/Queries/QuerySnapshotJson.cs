@@ -71,34 +71,29 @@ public static class QuerySnapshotJson
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    /// <summary>Reads a query snapshot; anything capture could not have written is a <see cref="SnapshotFormatException"/> naming the file.</summary>
+    /// <summary>
+    /// Reads a query snapshot; anything capture could not have written is a <see cref="SnapshotFormatException"/> naming
+    /// the file, the line and column, and the member (<c>top_events.json(9,19): $.columns[1].nullable: …</c>), as for
+    /// table snapshots: invalid JSON, a member given twice, a missing member or one of the wrong type.
+    /// </summary>
     public static QuerySnapshot Read(string text, string path)
     {
-        JsonNode? root;
-        try
-        {
-            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException ex)
-        {
-            throw new SnapshotFormatException($"{path}({ex.LineNumber + 1},{ex.BytePositionInLine + 1}): not valid JSON: {ex.Message} Fix the file, or delete it and run redshift-typed capture again.", ex);
-        }
-
+        var (root, at) = SnapshotJson.Parse(text, path);
         if (root is not JsonObject query)
         {
-            throw new SnapshotFormatException($"{path}: a query snapshot must be a JSON object.");
+            throw at.Error("$", "a query snapshot must be a JSON object.");
         }
 
-        int version = Required<int>(query, "formatVersion", path);
+        int version = Required<int>(query, "$", "formatVersion", at);
         if (version != QuerySnapshot.CurrentFormatVersion)
         {
-            throw new SnapshotFormatException($"{path}: formatVersion {version} is not supported (this tool reads {QuerySnapshot.CurrentFormatVersion}); update redshift-typed or capture again.");
+            throw at.Error("$.formatVersion", $"formatVersion {version} is not supported (this tool reads {QuerySnapshot.CurrentFormatVersion}); update redshift-typed or capture again.");
         }
 
-        string kind = Required<string>(query, "kind", path);
+        string kind = Required<string>(query, "$", "kind", at);
         if (kind != QuerySnapshot.QueryKind)
         {
-            throw new SnapshotFormatException($"{path}: \"kind\" is \"{kind}\"; a query snapshot has \"kind\": \"query\". Table snapshots belong in the schema snapshot directory.");
+            throw at.Error("$.kind", $"\"kind\" is \"{kind}\"; a query snapshot has \"kind\": \"query\". Table snapshots belong in the schema snapshot directory.");
         }
 
         var parameters = new List<QueryParameterSnapshot>();
@@ -106,51 +101,51 @@ public static class QuerySnapshotJson
         {
             foreach (var (node, index) in parameterArray.Select((n, i) => (n, i)))
             {
-                string where = $"{path}: parameters[{index}]";
+                string where = $"$.parameters[{index}]";
                 if (node is not JsonObject parameter)
                 {
-                    throw new SnapshotFormatException($"{where} must be an object.");
+                    throw at.Error(where, "each parameter must be an object.");
                 }
 
                 parameters.Add(new QueryParameterSnapshot(
-                    Required<string>(parameter, "name", where), Required<string>(parameter, "type", where), Required<bool>(parameter, "nullable", where)));
+                    Required<string>(parameter, where, "name", at), Required<string>(parameter, where, "type", at), Required<bool>(parameter, where, "nullable", at)));
             }
         }
         else if (query["parameters"] is not null)
         {
-            throw new SnapshotFormatException($"{path}: \"parameters\" must be an array.");
+            throw at.Error("$.parameters", "\"parameters\" must be an array.");
         }
 
         if (query["columns"] is not JsonArray array)
         {
-            throw new SnapshotFormatException($"{path}: \"columns\" must be an array of column objects.");
+            throw at.Error("$.columns", "\"columns\" must be an array of column objects.");
         }
 
         var columns = new List<QueryColumnSnapshot>();
         foreach (var (node, index) in array.Select((n, i) => (n, i)))
         {
-            string where = $"{path}: columns[{index}]";
+            string where = $"$.columns[{index}]";
             if (node is not JsonObject column)
             {
-                throw new SnapshotFormatException($"{where} must be an object.");
+                throw at.Error(where, "each column must be an object.");
             }
 
             if (column["override"] is { } overrideNode && overrideNode is not JsonObject)
             {
-                throw new SnapshotFormatException($"{where}.override must be an object such as {{\"nullable\":false}}.");
+                throw at.Error(where + ".override", "an override must be an object such as {\"nullable\":false}.");
             }
 
             columns.Add(new QueryColumnSnapshot
             {
-                Name = Required<string>(column, "name", where),
-                Ordinal = Required<int>(column, "ordinal", where),
-                Type = Required<string>(column, "type", where),
-                TypeName = Required<string>(column, "typeName", where),
-                Length = Optional<int?>(column, "length", where),
-                Precision = Optional<int?>(column, "precision", where),
-                Scale = Optional<int?>(column, "scale", where),
-                Nullable = Required<bool>(column, "nullable", where),
-                ReportedNullable = Optional<int?>(column, "reportedNullable", where) ?? 2,
+                Name = Required<string>(column, where, "name", at),
+                Ordinal = Required<int>(column, where, "ordinal", at),
+                Type = Required<string>(column, where, "type", at),
+                TypeName = Required<string>(column, where, "typeName", at),
+                Length = Optional<int?>(column, where, "length", at),
+                Precision = Optional<int?>(column, where, "precision", at),
+                Scale = Optional<int?>(column, where, "scale", at),
+                Nullable = Required<bool>(column, where, "nullable", at),
+                ReportedNullable = Optional<int?>(column, where, "reportedNullable", at) ?? 2,
                 Override = (JsonObject?)column["override"]?.DeepClone(),
             });
         }
@@ -158,18 +153,18 @@ public static class QuerySnapshotJson
         return new QuerySnapshot
         {
             FormatVersion = version,
-            File = Required<string>(query, "file", path),
-            Database = Required<string>(query, "database", path),
-            Sha256 = Required<string>(query, "sha256", path),
-            Comment = Optional<string?>(query, "comment", path),
+            File = Required<string>(query, "$", "file", at),
+            Database = Required<string>(query, "$", "database", at),
+            Sha256 = Required<string>(query, "$", "sha256", at),
+            Comment = Optional<string?>(query, "$", "comment", at),
             Parameters = parameters,
             Columns = columns,
         };
     }
 
-    private static T Required<T>(JsonObject obj, string member, string where) => SnapshotJson.Required<T>(obj, member, where);
+    private static T Required<T>(JsonObject obj, string owner, string member, SnapshotJson.Locator at) => SnapshotJson.Required<T>(obj, owner, member, at);
 
-    private static T? Optional<T>(JsonObject obj, string member, string where) => SnapshotJson.Optional<T>(obj, member, where);
+    private static T? Optional<T>(JsonObject obj, string owner, string member, SnapshotJson.Locator at) => SnapshotJson.Optional<T>(obj, owner, member, at);
 
     private static void WriteNullable(Utf8JsonWriter json, string name, string? value) => SnapshotJson.WriteNullable(json, name, value);
 

@@ -68,60 +68,64 @@ public static class SnapshotJson
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
+    /// <summary>
+    /// Reads a snapshot file. Every problem is a <see cref="SnapshotFormatException"/> naming the file, the line and
+    /// column, and the member (<c>sales.json(14,7): $.columns[2].nullable: …</c>): invalid JSON, a member given twice, a
+    /// column named twice, a missing member or one of the wrong type.
+    /// </summary>
     public static TableSnapshot Read(string text, string path)
     {
-        JsonNode? root;
-        try
-        {
-            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException ex)
-        {
-            throw new SnapshotFormatException($"{path}({ex.LineNumber + 1},{ex.BytePositionInLine + 1}): not valid JSON: {ex.Message} Fix the file, or delete it and run redshift-typed capture again.", ex);
-        }
-
+        var (root, at) = Parse(text, path);
         if (root is not JsonObject table)
         {
-            throw new SnapshotFormatException($"{path}: a snapshot must be a JSON object.");
+            throw at.Error("$", "a snapshot must be a JSON object.");
         }
 
-        int version = Required<int>(table, "formatVersion", path);
+        int version = Required<int>(table, "$", "formatVersion", at);
         if (version != TableSnapshot.CurrentFormatVersion)
         {
-            throw new SnapshotFormatException($"{path}: formatVersion {version} is not supported (this tool reads {TableSnapshot.CurrentFormatVersion}); update redshift-typed or capture again.");
+            throw at.Error("$.formatVersion", $"formatVersion {version} is not supported (this tool reads {TableSnapshot.CurrentFormatVersion}); update redshift-typed or capture again.");
         }
 
         var columns = new List<ColumnSnapshot>();
         if (table["columns"] is not JsonArray array)
         {
-            throw new SnapshotFormatException($"{path}: \"columns\" must be an array of column objects.");
+            throw at.Error("$.columns", "\"columns\" must be an array of column objects.");
         }
 
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (node, index) in array.Select((n, i) => (n, i)))
         {
-            string where = $"{path}: columns[{index}]";
+            string where = $"$.columns[{index}]";
             if (node is not JsonObject column)
             {
-                throw new SnapshotFormatException($"{where} must be an object.");
+                throw at.Error(where, "each column must be an object.");
             }
 
             if (column["override"] is { } overrideNode && overrideNode is not JsonObject)
             {
-                throw new SnapshotFormatException($"{where}.override must be an object such as {{\"clrType\":\"string\"}}.");
+                throw at.Error(where + ".override", "an override must be an object such as {\"clrType\":\"string\"}.");
+            }
+
+            string name = Required<string>(column, where, "name", at);
+            if (!names.TryAdd(name, where))
+            {
+                throw at.Error(where + ".name",
+                    $"the column \"{name}\" is listed twice (also {names[name]}, line {at.Line(names[name] + ".name")}); a table's column names are unique: remove one.");
             }
 
             columns.Add(new ColumnSnapshot
             {
-                Name = Required<string>(column, "name", where),
-                Ordinal = Required<int>(column, "ordinal", where),
-                Type = Required<string>(column, "type", where),
-                TypeName = Required<string>(column, "typeName", where),
-                Length = Optional<int?>(column, "length", where),
-                Precision = Optional<int?>(column, "precision", where),
-                Scale = Optional<int?>(column, "scale", where),
-                Nullable = Required<bool>(column, "nullable", where),
-                Default = Optional<string?>(column, "default", where),
-                Comment = Optional<string?>(column, "comment", where),
+                Name = name,
+                Ordinal = Required<int>(column, where, "ordinal", at),
+                Type = Required<string>(column, where, "type", at),
+                TypeName = Required<string>(column, where, "typeName", at),
+                Length = Optional<int?>(column, where, "length", at),
+                Precision = Optional<int?>(column, where, "precision", at),
+                Scale = Optional<int?>(column, where, "scale", at),
+                Nullable = Required<bool>(column, where, "nullable", at),
+                Default = Optional<string?>(column, where, "default", at),
+                Comment = Optional<string?>(column, where, "comment", at),
                 Override = (JsonObject?)column["override"]?.DeepClone(),
             });
         }
@@ -129,31 +133,67 @@ public static class SnapshotJson
         return new TableSnapshot
         {
             FormatVersion = version,
-            Database = Required<string>(table, "database", path),
-            Schema = Required<string>(table, "schema", path),
-            Name = Required<string>(table, "name", path),
-            Kind = Required<string>(table, "kind", path),
-            Comment = Optional<string?>(table, "comment", path),
-            DistStyle = Optional<string?>(table, "distStyle", path),
-            DistKey = Optional<string?>(table, "distKey", path),
-            SortKeys = Strings(table, "sortKeys", path),
-            PrimaryKey = Strings(table, "primaryKey", path),
-            RecordName = Optional<string?>(table, "recordName", path),
+            Database = Required<string>(table, "$", "database", at),
+            Schema = Required<string>(table, "$", "schema", at),
+            Name = Required<string>(table, "$", "name", at),
+            Kind = Required<string>(table, "$", "kind", at),
+            Comment = Optional<string?>(table, "$", "comment", at),
+            DistStyle = Optional<string?>(table, "$", "distStyle", at),
+            DistKey = Optional<string?>(table, "$", "distKey", at),
+            SortKeys = Strings(table, "$", "sortKeys", at),
+            PrimaryKey = Strings(table, "$", "primaryKey", at),
+            RecordName = Optional<string?>(table, "$", "recordName", at),
             Columns = columns,
         };
     }
 
-    internal static T Required<T>(JsonObject obj, string member, string where)
+    /// <summary>
+    /// Parses a snapshot file (table or query) and maps where each of its members is. Invalid JSON and a member given
+    /// twice in one object are <see cref="SnapshotFormatException"/>s naming the file, line and column.
+    /// </summary>
+    internal static (JsonNode? Root, Locator At) Parse(string text, string path)
+    {
+        byte[] utf8 = Encoding.UTF8.GetBytes(text);
+        try
+        {
+            var locations = JsonLocations.Map(utf8, out var duplicate);
+            if (duplicate is not null)
+            {
+                throw new SnapshotFormatException(
+                    $"{path}({duplicate.Line},{duplicate.Column}): {duplicate.Path}: the member is given twice in one object (first on line {duplicate.FirstLine}); " +
+                    "keep one of them.");
+            }
+
+            var root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return (root, new Locator(path, locations));
+        }
+        catch (JsonException ex)
+        {
+            throw new SnapshotFormatException($"{path}({ex.LineNumber + 1},{ex.BytePositionInLine + 1}): not valid JSON: {ex.Message} Fix the file, or delete it and run redshift-typed capture again.", ex);
+        }
+    }
+
+    /// <summary>Turns a JSON path into a located error: <c>file(line,column): path: problem</c>.</summary>
+    internal sealed class Locator(string file, JsonLocations locations)
+    {
+        public SnapshotFormatException Error(string jsonPath, string problem, Exception? inner = null)
+            => new($"{file}{locations.At(jsonPath)}: {jsonPath}: {problem}", inner);
+
+        /// <summary>The line of a JSON path (0 when it is not in the file).</summary>
+        public int Line(string jsonPath) => locations.Line(jsonPath);
+    }
+
+    internal static T Required<T>(JsonObject obj, string owner, string member, Locator at)
     {
         if (obj[member] is null)
         {
-            throw new SnapshotFormatException($"{where}: the required member \"{member}\" is missing.");
+            throw at.Error(owner, $"the required member \"{member}\" is missing.");
         }
 
-        return Optional<T>(obj, member, where)!;
+        return Optional<T>(obj, owner, member, at)!;
     }
 
-    internal static T? Optional<T>(JsonObject obj, string member, string where)
+    internal static T? Optional<T>(JsonObject obj, string owner, string member, Locator at)
     {
         try
         {
@@ -161,11 +201,12 @@ public static class SnapshotJson
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException)
         {
-            throw new SnapshotFormatException($"{where}: \"{member}\" has the wrong type ({obj[member]!.GetValueKind()}); expected {typeof(T).Name.Replace("`1", "", StringComparison.Ordinal)}.", ex);
+            throw at.Error($"{owner}.{member}",
+                $"\"{member}\" has the wrong type ({obj[member]!.GetValueKind()}); expected {typeof(T).Name.Replace("`1", "", StringComparison.Ordinal)}.", ex);
         }
     }
 
-    private static IReadOnlyList<string> Strings(JsonObject obj, string member, string where)
+    private static IReadOnlyList<string> Strings(JsonObject obj, string owner, string member, Locator at)
     {
         if (obj[member] is null)
         {
@@ -174,7 +215,7 @@ public static class SnapshotJson
 
         if (obj[member] is not JsonArray array || array.Any(n => n is null || n.GetValueKind() != JsonValueKind.String))
         {
-            throw new SnapshotFormatException($"{where}: \"{member}\" must be an array of column names.");
+            throw at.Error($"{owner}.{member}", $"\"{member}\" must be an array of column names.");
         }
 
         return array.Select(n => n!.GetValue<string>()).ToList();

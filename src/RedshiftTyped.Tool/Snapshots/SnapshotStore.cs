@@ -17,13 +17,30 @@ public sealed class SnapshotStore(string root)
 {
     public string Root { get; } = root;
 
-    /// <summary>Every snapshot under the root. A malformed file stops everything: capture must not overwrite what it cannot read.</summary>
+    /// <summary>
+    /// Every snapshot under the root. A malformed file stops everything: capture must not overwrite what it cannot read.
+    /// So do two files that describe the same table (which one would capture update, check compare?).
+    /// </summary>
     public IReadOnlyList<StoredSnapshot> ReadAll()
-        => SnapshotLayout.Files(Root).Select(path =>
+    {
+        var snapshots = new List<StoredSnapshot>();
+        var byTable = new Dictionary<(string, string, string), string>();
+        foreach (string path in SnapshotLayout.Files(Root))
         {
             string text = File.ReadAllText(path);
-            return new StoredSnapshot(path, SnapshotJson.Read(text, path), text);
-        }).ToList();
+            var snapshot = new StoredSnapshot(path, SnapshotJson.Read(text, path), text);
+            if (!byTable.TryAdd(Key(snapshot.Table), path))
+            {
+                throw new SnapshotFormatException(
+                    $"{path}(1,1): $.name: describes {snapshot.Table.Database}.{snapshot.Table.QualifiedName}, as {byTable[Key(snapshot.Table)]} does; " +
+                    "keep one file per table (delete one, then run redshift-typed capture).");
+            }
+
+            snapshots.Add(snapshot);
+        }
+
+        return snapshots;
+    }
 
     /// <summary>The captured table with the overrides of its existing snapshot carried over (by column name).</summary>
     public static TableSnapshot MergeOverrides(TableSnapshot captured, TableSnapshot? existing)

@@ -47,12 +47,18 @@ public static class RedshiftConnectionOptionsLoader
                 $"connection file \"{path}\" is not valid JSON ({detail}): it must hold one JSON object of connector parameters.", ex);
         }
 
+        // The configuration has flattened the JSON (an array binds as nothing): check the value types on the JSON itself.
+        ThrowIfWrongTypes(ReadJsonTypes(fullPath), $"connection file \"{path}\"");
         return Bind(configuration, $"connection file \"{path}\"", start ?? new RedshiftConnectionOptions(), errorOnUnknown: true);
     }
 
     /// <summary>Binds a configuration section (for example <c>configuration.GetSection("Redshift")</c>).</summary>
     public static RedshiftConnectionOptions FromConfiguration(IConfiguration section, RedshiftConnectionOptions? start = null)
-        => Bind(section, "configuration", start ?? new RedshiftConnectionOptions(), errorOnUnknown: true);
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ThrowIfWrongTypes(OptionValueTypes.Check(section), "configuration");
+        return Bind(section, "configuration", start ?? new RedshiftConnectionOptions(), errorOnUnknown: true);
+    }
 
     /// <summary>
     /// Overlays the <c>REDSHIFT_TYPED_*</c> environment variables on <paramref name="start"/>; <c>AWS_REGION</c>
@@ -61,6 +67,7 @@ public static class RedshiftConnectionOptionsLoader
     public static RedshiftConnectionOptions FromEnvironment(RedshiftConnectionOptions? start = null)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables(EnvironmentPrefix).Build();
+        ThrowIfWrongTypes(OptionValueTypes.Check(configuration), "environment (REDSHIFT_TYPED_*)");
         var options = Bind(configuration, "environment", start ?? new RedshiftConnectionOptions(), errorOnUnknown: false);
         if (string.IsNullOrWhiteSpace(options.Region))
         {
@@ -90,6 +97,21 @@ public static class RedshiftConnectionOptionsLoader
         }
 
         return target;
+    }
+
+    private static List<string> ReadJsonTypes(string fullPath)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(fullPath),
+            new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        return OptionValueTypes.Check(document.RootElement);
+    }
+
+    private static void ThrowIfWrongTypes(List<string> problems, string source)
+    {
+        if (problems.Count > 0)
+        {
+            throw new RedshiftConfigurationException(problems.Select(p => $"{source}: {p}.").ToList());
+        }
     }
 
     /// <summary>

@@ -65,7 +65,9 @@ internal sealed class StatementRunner
         // The submit is not abandoned when the caller cancels: a statement can only be cancelled on the server
         // once its id is known, so the answer is awaited (the retry pipeline bounds how long) and then cancelled.
         var submitted = await _api.ExecuteStatementAsync(request, CancellationToken.None, retries).ConfigureAwait(false);
-        string id = submitted.Id ?? throw new InvalidOperationException("ExecuteStatement answered without a statement Id.");
+        string id = string.IsNullOrEmpty(submitted.Id)
+            ? throw new UnexpectedResponseException("RedshiftData.ExecuteStatement", _api.Endpoint, "$.Id", "the answer has no statement Id")
+            : submitted.Id;
         activity?.SetTag("redshift.statement_id", id);
         DataApiLog.Submitted(_logger, id, statement.Sql.Length, statement.Parameters.Count);
         if (cancellationToken.IsCancellationRequested)

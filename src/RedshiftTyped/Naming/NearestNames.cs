@@ -7,8 +7,8 @@ namespace RedshiftTyped.Naming;
 internal static class NearestNames
 {
     /// <summary>
-    /// The known names within a small distance of <paramref name="name"/> (a third of its length, at least 2), closest
-    /// first, at most <paramref name="max"/>; empty when nothing is near.
+    /// The known names closest to <paramref name="name"/> (all that tie, in ordinal order, at most <paramref name="max"/>)
+    /// within a small distance (a third of its length, at least 2); empty when nothing is near.
     /// </summary>
     public static IReadOnlyList<string> Find(string name, IEnumerable<string> known, int max = 3)
     {
@@ -20,9 +20,11 @@ internal static class NearestNames
             .Where(c => c.Distance <= limit)
             .GroupBy(c => c.Name, StringComparer.Ordinal)
             .Select(g => (Name: g.Key, Distance: g.Min(c => c.Distance)))
-            .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .GroupBy(c => c.Distance)
+            .OrderBy(g => g.Key)
+            .Take(1) // only the closest: "destination_tabel" means destination_table, not also destination_schema
+            .SelectMany(g => g.Select(c => c.Name).Order(StringComparer.Ordinal))
             .Take(max)
-            .Select(c => c.Name)
             .ToList();
     }
 
@@ -36,27 +38,6 @@ internal static class NearestNames
     private static string Fold(string name)
         => name.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
 
-    /// <summary>Levenshtein edit distance.</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    /// <summary>Levenshtein edit distance (Quickenshtein: a maintained, allocation-free implementation).</summary>
+    private static int Distance(string a, string b) => Quickenshtein.Levenshtein.GetDistance(a, b);
 }

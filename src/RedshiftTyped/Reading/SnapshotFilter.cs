@@ -24,7 +24,10 @@ public abstract class SnapshotFilter
 
     /// <summary>
     /// Raw SQL, used as it stands inside parentheses. Write values as <c>:name</c> placeholders and give them here: they
-    /// travel as Data API parameters, never spliced into the text.
+    /// travel as Data API parameters, never spliced into the text. Raw SQL is trusted configuration (it may read whatever
+    /// the caller may read), but it must stay one condition: text that would close the wrapping parenthesis
+    /// (<c>1=1) union all (select …</c>), add a statement (<c>;</c>) or leave a string or comment open is refused with an
+    /// <see cref="ArgumentException"/> saying where.
     /// </summary>
     public static SnapshotFilter Sql(string sql, params (string Name, object Value)[] parameters) => new RawFilter(sql, parameters);
 
@@ -331,6 +334,7 @@ internal sealed class RawFilter : SnapshotFilter
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sql);
         ArgumentNullException.ThrowIfNull(parameters);
+        RawCondition.Validate(sql);
         _sql = sql;
         _parameters = parameters;
     }

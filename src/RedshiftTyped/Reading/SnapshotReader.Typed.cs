@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Apache.Arrow;
+using RedshiftTyped.DataApi.Errors;
 using RedshiftTyped.DataApi.Model;
 using RedshiftTyped.Execution;
 using RedshiftTyped.Typed;
@@ -93,6 +95,9 @@ public sealed class SnapshotReader<TRow> : IAsyncDisposable
 
     /// <summary>Stops reading; a statement still running ahead (the next chunk) is abandoned.</summary>
     public ValueTask DisposeAsync() => _pages.DisposeAsync();
+
+    /// <summary>Every page's rows as decoded, one list per result page (for readers that work page by page).</summary>
+    internal IAsyncEnumerable<List<TRow>> ReadPagesAsync(CancellationToken cancellationToken) => _pages.ReadAsync(cancellationToken);
 
     /// <summary><c>Snapshot of database.schema.table (statement id)</c>.</summary>
     public override string ToString() => $"Snapshot of {Table.DisplayName} (statement {StatementId})";

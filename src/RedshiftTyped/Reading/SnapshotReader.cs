@@ -93,6 +93,9 @@ public sealed class SnapshotReader : IAsyncDisposable
     /// <summary>Stops reading; a statement still running ahead (the next chunk) is abandoned.</summary>
     public ValueTask DisposeAsync() => _pages.DisposeAsync();
 
+    /// <summary>Every result page, as the service returned it (for readers that work page by page).</summary>
+    internal IAsyncEnumerable<ResultPage> ReadPagesAsync(CancellationToken cancellationToken) => _pages.ReadAsync(cancellationToken);
+
     /// <inheritdoc/>
     public override string ToString() => $"Snapshot of {Table} (statement {StatementId})";
 

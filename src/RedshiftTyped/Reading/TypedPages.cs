@@ -1,3 +1,4 @@
+using RedshiftTyped.DataApi.Errors;
 using RedshiftTyped.DataApi.Model;
 using RedshiftTyped.Execution;
 using RedshiftTyped.Typed;
@@ -44,13 +45,21 @@ internal static class TypedPages
 
         byte[] body = await client.DataApi.GetStatementResultBytesAsync(
             new GetStatementResultRequest { Id = statement.Id, NextToken = nextToken }, cancellationToken).ConfigureAwait(false);
-        if (checkHeader is not null)
+        try
         {
-            var first = DataApiRecords.ReadHeader(body);
-            checkHeader(first.ColumnMetadata, first.TotalNumRows);
-        }
+            if (checkHeader is not null)
+            {
+                var first = DataApiRecords.ReadHeader(body);
+                checkHeader(first.ColumnMetadata, first.TotalNumRows);
+            }
 
-        var page = DataApiRecords.ReadPage(body, decoder);
-        return new PageFetch<List<TRecord>>(page.Rows, page.Rows.Count, page.NextToken, page.TotalNumRows);
+            var page = DataApiRecords.ReadPage(body, decoder);
+            return new PageFetch<List<TRecord>>(page.Rows, page.Rows.Count, page.NextToken, page.TotalNumRows);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            // The body is not a GetStatementResult answer (cut short, wrong shape): the endpoint's fault, not the data's.
+            throw UnexpectedResponseException.FromJson("RedshiftData.GetStatementResult", client.DataApi.Endpoint, ex);
+        }
     }
 }

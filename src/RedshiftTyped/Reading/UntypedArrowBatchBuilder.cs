@@ -24,7 +24,7 @@ internal sealed class UntypedArrowBatchBuilder
         _build = new Func<IArrowArray>[schema.FieldsList.Count];
         for (int i = 0; i < _append.Length; i++)
         {
-            (_append[i], _build[i]) = ColumnFor(schema.FieldsList[i].DataType);
+            (_append[i], _build[i]) = ColumnFor(schema.FieldsList[i].DataType, schema.FieldsList[i].Name);
         }
     }
 
@@ -41,7 +41,7 @@ internal sealed class UntypedArrowBatchBuilder
 
     public RecordBatch Build() => new(_schema, _build.Select(b => b()), _count);
 
-    private static (Action<object?> Append, Func<IArrowArray> Build) ColumnFor(IArrowType type)
+    private static (Action<object?> Append, Func<IArrowArray> Build) ColumnFor(IArrowType type, string name)
     {
         switch (type)
         {
@@ -70,17 +70,19 @@ internal sealed class UntypedArrowBatchBuilder
             case BooleanType:
                 return Column(new BooleanArray.Builder(), (b, v) => b.Append((bool)v), b => b.AppendNull(), b => b.Build());
             case Date32Type:
-                return Column(new Date32Array.Builder(), (b, v) => b.Append((DateOnly)v), b => b.AppendNull(), b => b.Build());
+                return Column(new Date32Array.Builder(), (b, v) => b.Append(v as DateOnly? ?? throw BeyondRange(name, v)), b => b.AppendNull(), b => b.Build());
             case Time64Type time64:
                 return Column(new Time64Array.Builder(time64), (b, v) => b.Append((TimeOnly)v), b => b.AppendNull(), b => b.Build());
             case TimestampType timestamp:
                 return Column(new TimestampArray.Builder(timestamp), (b, v) => b.Append(v switch
                 {
                     DateTime local => ArrowValues.Timestamp(local),
-                    _ => (DateTimeOffset)v,
+                    DateTimeOffset utc => utc,
+                    _ => throw BeyondRange(name, v),
                 }), b => b.AppendNull(), b => b.Build());
             case DurationType duration:
-                return Column(new DurationArray.Builder(duration), (b, v) => b.Append((TimeSpan)v), b => b.AppendNull(), b => b.Build());
+                return Column(new DurationArray.Builder(duration), (b, v) => b.Append(v as TimeSpan? ?? throw BeyondRange(name, v)),
+                    b => b.AppendNull(), b => b.Build());
             case BinaryType:
                 return Column(new BinaryArray.Builder(), (b, v) => b.Append((ReadOnlySpan<byte>)(byte[])v), b => b.AppendNull(), b => b.Build());
             default:
@@ -93,6 +95,17 @@ internal sealed class UntypedArrowBatchBuilder
                 }), b => b.AppendNull(), b => b.Build());
         }
     }
+
+    /// <summary>
+    /// A value the column's Arrow type cannot hold, given as its documented fallback (see RedshiftValueDecoder): a date
+    /// beyond .NET's years 1 to 9999 as its text, an interval with months as a RedshiftInterval. The batch fails, naming it.
+    /// </summary>
+    private static RowDecodeException BeyondRange(string column, object value) => new(
+        null,
+        $"Column \"{column}\" holds {value}, which its Arrow type cannot: " + (value is Values.RedshiftInterval
+            ? "a duration has no months. Cast the column to varchar in the SQL (a view) to export it as text."
+            : ".NET's dates and timestamps (and Parquet.Net's) hold the years 1 to 9999. Cast the column to varchar in the SQL (a view), " +
+              "or leave such rows out, to export it."));
 
     private static (Action<object?>, Func<IArrowArray>) Column<TBuilder>(
         TBuilder builder, Action<TBuilder, object> append, Action<TBuilder> appendNull, Func<TBuilder, IArrowArray> build)

@@ -45,9 +45,11 @@ public static class DataApiRecords
             throw new JsonException("A GetStatementResult body is a JSON object.");
         }
 
+        bool sawRecords = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             bool records = reader.ValueTextEquals("Records"u8);
+            sawRecords |= records;
             bool metadata = reader.ValueTextEquals("ColumnMetadata"u8);
             bool nextToken = reader.ValueTextEquals("NextToken"u8);
             bool total = reader.ValueTextEquals("TotalNumRows"u8);
@@ -87,6 +89,22 @@ public static class DataApiRecords
             {
                 rows.Add(decoder.DecodeJson(ref reader));
             }
+
+            if (reader.TokenType != JsonTokenType.EndArray)
+            {
+                throw new JsonException($"Records must be an array of records (arrays of fields), not hold {reader.TokenType}.");
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            throw new JsonException("A GetStatementResult body is a JSON object of members.");
+        }
+
+        if (!sawRecords)
+        {
+            // Records is required by the model: a body without it is not "no rows".
+            throw new JsonException("A GetStatementResult body must hold Records.");
         }
 
         return page;

@@ -36,6 +36,10 @@ internal static class TextParsing
         {
             return parse(text);
         }
+        catch (DateOutOfRangeException ex)
+        {
+            throw DecodeErrors.BeyondClrRange(column, text, ex);
+        }
         catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
         {
             throw DecodeErrors.BadText(column, text, ex);

@@ -36,6 +36,12 @@ internal static class DecodeErrors
         $"Column \"{column.Name}\" of {column.Table} ({column.RedshiftType}): the value \"{Truncate(text)}\" cannot be read as {column.ClrType.Name}: {inner.Message}",
         inner);
 
+    public static RowDecodeException BeyondClrRange(ColumnDescriptor column, string text, Exception inner) => new(
+        column,
+        $"Column \"{column.Name}\" of {column.Table} ({column.RedshiftType}) holds \"{Truncate(text)}\", outside the years 1 to 9999 that " +
+        $"{column.ClrType.Name} holds. Read the column as text with an override in its snapshot: \"override\": {{ \"clrType\": \"string\" }}.",
+        inner);
+
     public static OverflowException DecimalOverflow(ColumnDescriptor column, string text) => new(
         $"Column \"{column.Name}\" of {column.Table} ({column.RedshiftType}) holds {Truncate(text)}, which System.Decimal cannot hold exactly " +
         "(at most 28-29 significant digits, ±7.9e28). Map the column to System.Data.SqlTypes.SqlDecimal or string with an override in its " +

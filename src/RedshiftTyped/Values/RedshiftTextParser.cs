@@ -8,8 +8,33 @@ using System.Globalization;
 namespace RedshiftTyped.Values;
 
 /// <summary>
+/// A date or timestamp Redshift can hold but .NET's DateOnly, DateTime and DateTimeOffset cannot: before year 1
+/// (Redshift prints <c>0044-03-15 BC</c>; its dates reach 4713 BC) or after 9999 (<c>10000-01-01</c>; up to 294276 AD).
+/// </summary>
+public sealed class DateOutOfRangeException(string text)
+    : FormatException($"\"{text}\" is outside the years 1 to 9999 that .NET's DateOnly and DateTime hold (Redshift's dates run from 4713 BC to 294276 AD)")
+{
+    /// <summary>The value as Redshift printed it.</summary>
+    public string Text { get; } = text;
+
+    /// <summary>Whether <paramref name="text"/> is a date or timestamp of Redshift's beyond .NET's years 1 to 9999 (BC, or a five-digit year).</summary>
+    public static bool Describes(string text)
+    {
+        string trimmed = text.Trim();
+        if (trimmed.EndsWith(" BC", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        int dash = trimmed.IndexOf('-', 1);
+        return dash > 4 && trimmed[..dash].All(char.IsAsciiDigit);
+    }
+}
+
+/// <summary>
 /// Parses the text forms Redshift sends (in stringValue and in CSV results), invariantly and exactly:
-/// numerics without a detour through double, timestamps to the microsecond, varbyte from base64.
+/// numerics without a detour through double, timestamps to the microsecond, varbyte from base64. Dates and timestamps
+/// beyond .NET's years 1 to 9999 throw <see cref="DateOutOfRangeException"/>.
 /// </summary>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class RedshiftTextParser
@@ -41,7 +66,9 @@ public static class RedshiftTextParser
     };
 
     public static DateOnly ParseDate(string text)
-        => DateOnly.ParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        => DateOutOfRangeException.Describes(text)
+            ? throw new DateOutOfRangeException(text.Trim())
+            : DateOnly.ParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static TimeOnly ParseTime(string text)
         => TimeOnly.ParseExact(text.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None);
@@ -49,6 +76,7 @@ public static class RedshiftTextParser
     /// <summary><c>YYYY-MM-DD HH:MM:SS[.ffffff]</c> (a <c>T</c> separator is accepted too), Kind Unspecified.</summary>
     public static DateTime ParseTimestamp(string text)
     {
+        ThrowIfBeyondRange(text);
         var (date, time) = SplitDateTime(text.Trim());
         return ParseDate(date).ToDateTime(ParseTime(time), DateTimeKind.Unspecified);
     }
@@ -56,6 +84,7 @@ public static class RedshiftTextParser
     /// <summary><c>YYYY-MM-DD HH:MM:SS[.ffffff]+00</c> (any offset as ±HH[:MM]); returned in UTC.</summary>
     public static DateTimeOffset ParseTimestampTz(string text)
     {
+        ThrowIfBeyondRange(text);
         var (date, rest) = SplitDateTime(text.Trim());
         var (time, offset) = SplitOffset(rest);
         var local = ParseDate(date).ToDateTime(ParseTime(time), DateTimeKind.Unspecified);
@@ -72,41 +101,19 @@ public static class RedshiftTextParser
         return new DateTimeOffset(new DateOnly(1, 1, 2).ToDateTime(ParseTime(time)), offset);
     }
 
-    /// <summary>Day-to-second intervals as Redshift prints them: <c>1 day 02:03:04.5</c>, <c>-00:00:01</c>, <c>3 days</c>.</summary>
-    public static TimeSpan ParseInterval(string text)
-    {
-        string s = text.Trim();
-        var total = TimeSpan.Zero;
-        var parts = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        for (int i = 0; i < parts.Length; i++)
-        {
-            string part = parts[i];
-            if (part.Contains(':'))
-            {
-                bool negative = part.StartsWith('-');
-                var clock = TimeSpan.ParseExact(part.TrimStart('-', '+'), [@"h\:mm\:ss", @"h\:mm\:ss\.FFFFFF", @"hh\:mm\:ss", @"hh\:mm\:ss\.FFFFFF"], CultureInfo.InvariantCulture);
-                total += negative ? clock.Negate() : clock;
-            }
-            else if (i + 1 < parts.Length && long.TryParse(part, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long amount))
-            {
-                string unit = parts[++i].TrimEnd('s');
-                total += unit switch
-                {
-                    "day" => TimeSpan.FromDays(amount),
-                    "hour" => TimeSpan.FromHours(amount),
-                    "min" or "minute" => TimeSpan.FromMinutes(amount),
-                    "sec" or "second" => TimeSpan.FromSeconds(amount),
-                    "microsecond" => TimeSpan.FromTicks(amount * 10),
-                    _ => throw new FormatException($"\"{text}\" is not a day-to-second interval (unit \"{parts[i]}\")."),
-                };
-            }
-            else
-            {
-                throw new FormatException($"\"{text}\" is not a day-to-second interval.");
-            }
-        }
+    /// <summary>
+    /// Day-to-second intervals as Redshift prints them: <c>1 day 02:03:04.5</c>, <c>-1 days -02:00:00</c>, <c>36:00:00</c>,
+    /// <c>3 days</c>. An interval holding months (<c>1 year 2 mons</c>) throws <see cref="OverflowException"/>: a month has
+    /// no fixed length (see <see cref="RedshiftInterval"/>).
+    /// </summary>
+    public static TimeSpan ParseInterval(string text) => RedshiftInterval.Parse(text).ToTimeSpan();
 
-        return total;
+    private static void ThrowIfBeyondRange(string text)
+    {
+        if (DateOutOfRangeException.Describes(text))
+        {
+            throw new DateOutOfRangeException(text.Trim());
+        }
     }
 
     public static byte[] ParseVarByte(string base64) => Convert.FromBase64String(base64);

@@ -12,6 +12,10 @@ namespace RedshiftTyped.Values;
 /// char/varchar/text → string, date → DateOnly, time → TimeOnly, timetz → DateTimeOffset,
 /// timestamp → DateTime (Unspecified), timestamptz → DateTimeOffset (UTC), interval day-to-second → TimeSpan,
 /// varbyte → byte[], super/geometry/geography/hllsketch/interval year-to-month/unknown → string. NULL → null.
+/// Two values have no .NET form of their column's type, and come back as documented fallbacks instead: a date or
+/// timestamp before year 1 or after 9999 (<c>0044-03-15 BC</c>, <c>10000-01-01</c>) as the <c>string</c> Redshift
+/// printed, and an interval holding months in a column typed plain <c>interval</c> (<c>1 year 2 mons</c>) as a
+/// <see cref="RedshiftInterval"/>.
 /// </summary>
 public static class RedshiftValueDecoder
 {
@@ -57,6 +61,11 @@ public static class RedshiftValueDecoder
     /// <summary>Decodes a value given as text (a stringValue, or a CSV field).</summary>
     public static object? FromText(string text, RedshiftType type, int precision, string columnName)
     {
+        if (type is RedshiftType.Date or RedshiftType.Timestamp or RedshiftType.TimestampTz && DateOutOfRangeException.Describes(text))
+        {
+            return text;
+        }
+
         try
         {
             return type switch
@@ -74,7 +83,7 @@ public static class RedshiftValueDecoder
                 RedshiftType.TimeTz => RedshiftTextParser.ParseTimeTz(text),
                 RedshiftType.Timestamp => RedshiftTextParser.ParseTimestamp(text),
                 RedshiftType.TimestampTz => RedshiftTextParser.ParseTimestampTz(text),
-                RedshiftType.IntervalDayToSecond => RedshiftTextParser.ParseInterval(text),
+                RedshiftType.IntervalDayToSecond => Interval(text),
                 RedshiftType.VarByte => RedshiftTextParser.ParseVarByte(text),
                 _ => text,
             };
@@ -84,6 +93,13 @@ public static class RedshiftValueDecoder
             throw new FormatException(
                 $"Column \"{columnName}\" ({type}): the value \"{Truncate(text)}\" cannot be read as {type}: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>A TimeSpan, or the RedshiftInterval itself when it holds months (a plain <c>interval</c> column may).</summary>
+    private static object Interval(string text)
+    {
+        var interval = RedshiftInterval.Parse(text);
+        return interval.HasMonths ? interval : interval.ToTimeSpan();
     }
 
     private static object FromLong(long value, RedshiftType type, string columnName) => type switch

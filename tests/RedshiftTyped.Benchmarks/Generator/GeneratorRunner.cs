@@ -20,15 +20,27 @@ internal sealed class GeneratorRunner
 
     public GeneratorRunner(IEnumerable<(string Path, string Text)> files)
     {
-        _texts = files.Select(f => (AdditionalText)new Text(f.Path, f.Text)).ToList();
-        _driver = CSharpGeneratorDriver.Create([new RedshiftSchemaGenerator().AsSourceGenerator()], _texts, ParseOptions, new Options());
+        _texts = Texts(files);
+        _driver = CSharpGeneratorDriver.Create([new RedshiftSchemaGenerator().AsSourceGenerator()], _texts, ParseOptions, OptionsProvider);
     }
+
+    /// <summary>Snapshot files as the compiler hands them to the generator.</summary>
+    public static List<AdditionalText> Texts(IEnumerable<(string Path, string Text)> files)
+        => files.Select(f => (AdditionalText)new Text(f.Path, f.Text)).ToList();
+
+    /// <summary>Marks every additional text as a snapshot, root namespace Bench.</summary>
+    public static AnalyzerConfigOptionsProvider OptionsProvider { get; } = new Options();
+
+    /// <summary>Characters of source the last run generated.</summary>
+    public int GeneratedLength { get; private set; }
 
     /// <summary>Runs the generator; returns how many sources it produced.</summary>
     public int Run()
     {
         _driver = _driver.RunGenerators(_compilation);
-        return _driver.GetRunResult().Results[0].GeneratedSources.Length;
+        var sources = _driver.GetRunResult().Results[0].GeneratedSources;
+        GeneratedLength = sources.Sum(s => s.SourceText.Length);
+        return sources.Length;
     }
 
     public void Replace(int index, string path, string text)

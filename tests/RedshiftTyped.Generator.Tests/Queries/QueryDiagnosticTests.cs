@@ -158,6 +158,33 @@ public sealed class QueryDiagnosticTests
         Assert.Equal([("RTG004", JsonPath, 10), ("RTG006", JsonPath, 12), ("RTG007", JsonPath, 11)], ids);
     }
 
+    [Fact]
+    public void AMemberGivenTwiceInAQuerySnapshotIsRtg008AtTheSecondName()
+    {
+        const string Sql = "select 1 as n\n";
+        string json = Snapshot(File, Sql, Column("n", 1, "integer", "int4"))
+            .Replace("\"database\": \"dev\",", "\"database\": \"dev\",\n  \"database\": \"prod\",", StringComparison.Ordinal);
+        var diagnostics = new GeneratorHarness([(SqlPath, Sql), (JsonPath, json)]).Run().Diagnostics;
+        AssertAt(Assert.Single(diagnostics, d => d.Id == "RTG008"), "RTG008", JsonPath, line: 6, column: 3);
+    }
+
+    [Fact]
+    public void AQueryResultBeyondRedshiftsLimitsIsRtg009AndGeneratesNothing()
+    {
+        // Wider than any Redshift table, and a column name past 127 bytes: a diagnostic, not minutes of build or a
+        // compiler error in generated code.
+        const string Sql = "select 1 as n\n";
+        var columns = Enumerable.Range(1, 1601).Select(i => Column("c" + i, i, "integer", "int4")).ToArray();
+        var wide = new GeneratorHarness([(SqlPath, Sql), (JsonPath, Snapshot(File, Sql, columns))]);
+        var diagnostics = wide.Run().Diagnostics;
+        var tooWide = Assert.Single(diagnostics, d => d.Id == "RTG009");
+        Assert.Contains("1,601 columns", tooWide.GetMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain(wide.Sources, s => s.Source.Contains("c1601", StringComparison.OrdinalIgnoreCase));
+
+        var longName = new GeneratorHarness([(SqlPath, Sql), (JsonPath, Snapshot(File, Sql, Column(new string('n', 128), 1, "integer", "int4")))]);
+        Assert.Contains("128 bytes", Assert.Single(longName.Run().Diagnostics, d => d.Id == "RTG009").GetMessage(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{\"formatVersion\": 1, \"kind\": \"query\",}", "RTG001")]
     [InlineData("{\"formatVersion\": 2, \"kind\": \"query\"}", "RTG002")]

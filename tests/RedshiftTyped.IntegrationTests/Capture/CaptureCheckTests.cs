@@ -16,7 +16,13 @@ public abstract class CaptureCheckTests(TestBackend backend) : IAsyncLifetime
     private TestServer _server = null!;
 
     public async Task InitializeAsync()
-        => _server = await TestServer.StartAsync(backend, o => { o.Sample = "tickit"; o.Database = "tickit"; });
+        => _server = await TestServer.StartAsync(backend, o =>
+        {
+            o.Sample = "tickit";
+            o.Database = "tickit";
+            // Hostile names that differ only in case need a cluster with enable_case_sensitive_identifier on.
+            o.EnableCaseSensitiveIdentifier = true;
+        });
 
     public async Task DisposeAsync()
     {
@@ -26,13 +32,81 @@ public abstract class CaptureCheckTests(TestBackend backend) : IAsyncLifetime
 
     private static string CommittedSnapshots => Path.Combine(PostgresEnvironment.RepositoryRoot(), "schema-snapshots");
 
-    private async Task<(int Exit, string Out, string Err)> Tool(params string[] args)
+    private Task<(int Exit, string Out, string Err)> Tool(params string[] args) => Tool(null, args);
+
+    private async Task<(int Exit, string Out, string Err)> Tool(HttpMessageHandler? handler, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         int exit = await ToolApp.RunAsync([.. args, "--endpoint", _server.Server.Endpoint.ToString(), "--database", "tickit", "--poll-interval", "0.1"],
-            new ToolConsole(output, error));
+            new ToolConsole(output, error, handler));
         return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task A_filter_that_matches_nothing_fails_check_even_with_drift_to_report()
+    {
+        await Sql("alter table event add column promoter varchar(40)");
+
+        var (exit, output, error) = await Tool("check", "--dir", CommittedSnapshots, "--schema-filter", "pubilc");
+        Assert.Equal(2, exit);
+        Assert.Contains("schema_filter \"pubilc\" names no schema of tickit (its schemas: public)", error);
+        Assert.DoesNotContain("match", output);
+
+        (exit, _, error) = await Tool("check", "--dir", CommittedSnapshots, "--include", "public.evnt");
+        Assert.Equal(2, exit);
+        Assert.Contains("--include \"public.evnt\" matches no table of tickit", error);
+
+        (exit, output, _) = await Tool("check", "--dir", CommittedSnapshots, "--include", "public.event");
+        Assert.Equal(1, exit);
+        Assert.Contains("column added: promoter", output);
+    }
+
+    [Fact]
+    public async Task A_throttled_catalog_query_fails_capture_and_check_instead_of_dropping_keys()
+    {
+        Assert.Equal(0, (await Tool("capture", "--dir", _dir)).Exit);
+        var before = Files();
+        // The distribution-style query is throttled past its retries; everything else is answered by the server.
+        using var throttle = new ThrottleQuery("svv_table_info");
+        Environment.SetEnvironmentVariable("REDSHIFT_TYPED_RETRY__MAX_RETRIES", "1");
+        try
+        {
+            var (exit, _, error) = await Tool(throttle, "capture", "--dir", _dir);
+            Assert.Equal(2, exit);
+            Assert.Contains("could not read the distribution styles of the catalog (ThrottlingException: Rate exceeded)", error);
+            Assert.Equal(before, Files());
+
+            (exit, var output, error) = await Tool(throttle, "check", "--dir", CommittedSnapshots);
+            Assert.Equal(2, exit);
+            Assert.DoesNotContain("distribution changed", output);
+            Assert.DoesNotContain("drifted", output);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("REDSHIFT_TYPED_RETRY__MAX_RETRIES", null);
+        }
+    }
+
+    /// <summary>Answers ThrottlingException to every submit of SQL holding <paramref name="text"/>; passes the rest on.</summary>
+    private sealed class ThrottleQuery(string text) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            string body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+            if (request.Headers.TryGetValues("X-Amz-Target", out var target) && target.First().EndsWith(".ExecuteStatement", StringComparison.Ordinal)
+                && body.Contains(text, StringComparison.Ordinal))
+            {
+                var throttled = new HttpResponseMessage(System.Net.HttpStatusCode.BadRequest)
+                {
+                    Content = new StringContent("{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}"),
+                };
+                throttled.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.1");
+                return throttled;
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 
     private async Task Sql(string sql)
@@ -135,7 +209,7 @@ public abstract class CaptureCheckTests(TestBackend backend) : IAsyncLifetime
         {
             var (exit, _, error) = await Tool("capture", "--dir", _dir);
 
-            Assert.Equal(1, exit);
+            Assert.Equal(2, exit);
             Assert.StartsWith("error:", error);
         }
         finally

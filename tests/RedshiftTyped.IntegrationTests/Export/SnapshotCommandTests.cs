@@ -115,6 +115,31 @@ public abstract class SnapshotCommandTests(TestBackend backend) : IAsyncLifetime
         => Directory.EnumerateFiles(Out, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f).StartsWith('.'));
 
     [Fact]
+    public async Task A_where_clause_that_closes_its_parentheses_is_refused_before_anything_is_read()
+    {
+        // Once returned 202 rows from a 200-row table (venue ∪ venue where venueid <= 2), recorded as ok.
+        var (exit, output, error) = await Snapshot(Pipeline(
+            """{"source_table": "public.venue", "table_configuration": {"where_clause": "1=1) union all (select * from venue where venueid <= 2"}}"""));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("where_clause: The raw condition", error);
+        Assert.Contains("closes a parenthesis it did not open", error);
+        Assert.Equal("", output);
+        Assert.False(Directory.Exists(Out) && Directory.EnumerateFileSystemEntries(Out).Any());
+    }
+
+    [Fact]
+    public async Task A_where_clause_with_parentheses_strings_and_comments_of_its_own_reads_as_one_condition()
+    {
+        var (exit, _, error) = await Snapshot(Pipeline(
+            """{"source_table": "public.venue", "table_configuration": {"where_clause": "(venueid <= 10 or venueid in (select 11)) and venuename <> 'x)' -- no ) here"}}"""),
+            "--format", "csv");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(11, Entry(Manifest(), "public.venue").GetProperty("rows").GetInt64());
+    }
+
+    [Fact]
     public async Task Parquet_snapshot_of_several_tables_matches_count_and_the_manifest_describes_each_file()
     {
         var (exit, output, error) = await Snapshot(Pipeline(

@@ -6,13 +6,11 @@ namespace RedshiftTyped.IntegrationTests.Queries;
 /// <summary>
 /// Generated types come from the result metadata capture records, so a query's snapshot must carry the result types
 /// Amazon Redshift documents for its expressions (Database Developer Guide pages named on each test), and Redshift's
-/// default column names. These hold on both backends once the local server types results as Redshift does; the ones
-/// it does not yet are skipped with the reason the lead searches for when the dialect layer is merged.
+/// default column names, on both backends: the local server's dialect layer plans them (Dialect/ResultColumns), also
+/// for the zero-row results capture describes queries with.
 /// </summary>
 public abstract class DocumentedResultTypeTests(TypedQueryServerFixture fixture) : IDisposable
 {
-    public const string NeedsDialect = "needs the dialect layer (issue 10)";
-
     private readonly QueryProject _project = QueryProject.Create();
 
     public void Dispose() => _project.Dispose();
@@ -35,31 +33,31 @@ public abstract class DocumentedResultTypeTests(TypedQueryServerFixture fixture)
             await ColumnsAsync("select min(d.caldate) as first_day, max(s.saletime) as last_sale from sales s join date d on d.dateid = s.dateid"));
 
     /// <summary>r_SUM.md: "BIGINT for BIGINT, SMALLINT, and INTEGER arguments".</summary>
-    [Fact(Skip = NeedsDialect)]
+    [Fact]
     public async Task Sum_of_smallint_integer_and_bigint_is_bigint()
         => Assert.Equal([("s2", "int8"), ("s4", "int8"), ("s8", "int8")],
             await ColumnsAsync("select sum(qtysold) as s2, sum(sellerid) as s4, sum(salesid::bigint) as s8 from sales"));
 
     /// <summary>r_AVG.md: "BIGINT for any integer type argument".</summary>
-    [Fact(Skip = NeedsDialect)]
+    [Fact]
     public async Task Avg_of_an_integer_type_is_bigint()
         => Assert.Equal([("a2", "int8"), ("a4", "int8"), ("a8", "int8")],
             await ColumnsAsync("select avg(qtysold) as a2, avg(sellerid) as a4, avg(salesid::bigint) as a8 from sales"));
 
     /// <summary>r_SUM.md and r_AVG.md: "a SUM of a DEC(5,2) column returns a DEC(38,2) data type" (AVG likewise).</summary>
-    [Fact(Skip = NeedsDialect)]
+    [Fact]
     public async Task Sum_and_avg_of_numeric_are_numeric_38_with_the_arguments_scale()
         => Assert.Equal([("s", "numeric(38,2)"), ("a", "numeric(38,2)")],
             (await SnapshotAsync("select sum(pricepaid) as s, avg(pricepaid) as a from sales")).Columns.Select(c => (c.Name, c.Type)));
 
     /// <summary>r_SUM.md: "DOUBLE PRECISION for floating point arguments".</summary>
-    [Fact(Skip = NeedsDialect)]
+    [Fact]
     public async Task Sum_of_real_or_double_precision_is_double_precision()
         => Assert.Equal([("r", "float8"), ("d", "float8")],
             await ColumnsAsync("select sum(qtysold::real) as r, sum(pricepaid::double precision) as d from sales"));
 
     /// <summary>r_numeric_computations201.md: an INTEGER divided by an INTEGER is an INTEGER (7/2 is 3).</summary>
-    [Fact(Skip = NeedsDialect)]
+    [Fact]
     public async Task Integer_division_is_integer()
     {
         Assert.Equal([("half", "int4")], await ColumnsAsync("select 7/2 as half"));
@@ -71,13 +69,13 @@ public abstract class DocumentedResultTypeTests(TypedQueryServerFixture fixture)
     }
 
     /// <summary>r_WF_RANK.md: RANK returns INTEGER; r_WF_ROW_NUMBER.md: ROW_NUMBER returns BIGINT.</summary>
-    [Fact(Skip = NeedsDialect)]
+    [Fact]
     public async Task Rank_is_integer_and_row_number_is_bigint()
         => Assert.Equal([("rk", "int4"), ("rn", "int8")],
             await ColumnsAsync("select rank() over (order by salesid) as rk, row_number() over (order by salesid) as rn from sales"));
 
     /// <summary>r_MAX.md / r_MIN.md: "Returns the same data type as expression" (numeric keeps its precision and scale).</summary>
-    [Fact(Skip = NeedsDialect)]
+    [Fact]
     public async Task Min_and_max_of_numeric_keep_precision_and_scale()
         => Assert.Equal([("lo", "numeric(8,2)"), ("hi", "numeric(8,2)")],
             (await SnapshotAsync("select min(commission) as lo, max(pricepaid) as hi from sales")).Columns.Select(c => (c.Name, c.Type)));

@@ -49,7 +49,7 @@ internal sealed class QueryProject : IDisposable
         var error = new StringWriter();
         int exit = await ToolApp.RunAsync(
             [command, "--endpoint", server.Server.Endpoint.ToString(), "--database", server.Server.Database, "--poll-interval", "0.1",
-             "--dir", Path.Combine(Root, "schema-snapshots"), "--include", "no_schema.no_table",
+             "--dir", Path.Combine(Root, "schema-snapshots"), "--exclude", "*",
              "--queries", QueriesDirectory, "--query-snapshots", SnapshotsDirectory],
             new ToolConsole(output, error));
         return (exit, output.ToString(), error.ToString());

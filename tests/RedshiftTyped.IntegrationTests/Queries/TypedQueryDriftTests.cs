@@ -204,11 +204,11 @@ public abstract class TypedQueryDriftTests(TypedQueryServerFixture fixture) : ID
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int exit = await Tool.ToolApp.RunAsync(
+        int exit = await global::RedshiftTyped.Tool.ToolApp.RunAsync(
             [command, extra, "--endpoint", Server.Server.Endpoint.ToString(), "--database", Server.Server.Database, "--poll-interval", "0.1",
-             "--dir", Path.Combine(_project.Root, "schema-snapshots"), "--include", "no_schema.no_table",
+             "--dir", Path.Combine(_project.Root, "schema-snapshots"), "--exclude", "*",
              "--queries", _project.QueriesDirectory, "--query-snapshots", _project.SnapshotsDirectory],
-            new Tool.Cli.ToolConsole(output, error));
+            new global::RedshiftTyped.Tool.Cli.ToolConsole(output, error));
         return (exit, output.ToString(), error.ToString());
     }
 

@@ -166,7 +166,7 @@ public sealed class CaptureTests : IDisposable
             Environment.SetEnvironmentVariable("REDSHIFT_TYPED_RETRY__MAX_RETRIES", null);
         }
 
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("could not reach the Data API endpoint", error);
         Assert.Equal(before, Files());
         Assert.Empty(Directory.EnumerateFiles(_dir, "*.tmp", SearchOption.AllDirectories));
@@ -201,16 +201,89 @@ public sealed class CaptureTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failing_catalog_query_is_a_warning_not_a_silent_gap()
+    public async Task A_catalog_view_this_cluster_lacks_is_a_warning_not_a_silent_gap()
     {
         var catalog = Tickitish();
-        catalog.FailingQueries[CatalogQueries.PrimaryKeys] = "ERROR: permission denied for relation key_column_usage";
+        catalog.FailingQueries[CatalogQueries.MaterializedViews] = "ERROR: relation \"stv_mv_info\" does not exist";
 
         var (exit, _, error) = await Tool(catalog.Handler(), "capture");
 
         Assert.Equal(0, exit);
-        Assert.Contains("warning: Could not read primary keys", error);
-        Assert.Contains("permission denied", error);
+        Assert.Contains("warning: Could not read materialized views", error);
+        Assert.Contains("does not exist", error);
+    }
+
+    [Theory]
+    [InlineData("ERROR: permission denied for relation key_column_usage")]
+    [InlineData("ERROR: Query (1234) cancelled on user's request")]
+    public async Task Any_other_catalog_query_failure_fails_capture_and_check_and_writes_nothing(string failure)
+    {
+        await Tool(Tickitish().Handler(), "capture");
+        var before = Files();
+        var catalog = Tickitish();
+        catalog.Tables[0].Columns.RemoveAt(3);
+        catalog.FailingQueries[CatalogQueries.PrimaryKeys] = failure;
+
+        var (exit, _, error) = await Tool(catalog.Handler(), "capture");
+        Assert.Equal(2, exit);
+        Assert.Contains("could not read the primary keys of the catalog", error);
+        Assert.Equal(before, Files());
+
+        // check must not report drift that is not there (keys "removed") nor pass: it could not check.
+        (exit, var output, error) = await Tool(Tickitish().Handler(), "check");
+        Assert.Equal(0, exit);
+        var failing = Tickitish();
+        failing.FailingQueries[CatalogQueries.PrimaryKeys] = failure;
+        (exit, output, error) = await Tool(failing.Handler(), "check");
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain("primary key changed", output);
+        Assert.Contains("could not read the primary keys", error);
+    }
+
+    [Fact]
+    public async Task A_throttle_that_outlives_the_retries_on_one_catalog_query_is_not_a_missing_feature()
+    {
+        await Tool(Tickitish().Handler(), "capture");
+        var before = Files();
+        var catalog = Tickitish();
+        var fake = catalog.Handler();
+        // Every submit of the distribution-style query is throttled; everything else is answered.
+        var handler = new RecordingHandler((request, index) =>
+            request.Operation == "ExecuteStatement" && ((string?)request.Json["Sql"])!.Contains("svv_table_info", StringComparison.Ordinal)
+                ? Aws.Throttled()
+                : ForwardTo(fake, request));
+
+        Environment.SetEnvironmentVariable("REDSHIFT_TYPED_RETRY__MAX_RETRIES", "2");
+        try
+        {
+            var (exit, output, error) = await Tool(handler, "capture");
+            Assert.Equal(2, exit);
+            Assert.Contains("ThrottlingException", error);
+            Assert.Equal(before, Files());
+
+            (exit, output, error) = await Tool(handler, "check");
+            Assert.Equal(2, exit);
+            Assert.DoesNotContain("distribution changed", output);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("REDSHIFT_TYPED_RETRY__MAX_RETRIES", null);
+        }
+    }
+
+    private static HttpResponseMessage ForwardTo(RecordingHandler handler, RecordedRequest request)
+    {
+        using var invoker = new HttpMessageInvoker(handler, disposeHandler: false);
+        using var message = new HttpRequestMessage(request.Method, request.Uri) { Content = new ByteArrayContent(request.Body) };
+        foreach (var (name, value) in request.Headers)
+        {
+            if (!message.Headers.TryAddWithoutValidation(name, value))
+            {
+                message.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        return invoker.SendAsync(message, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     [Fact]
@@ -240,6 +313,76 @@ public sealed class CaptureTests : IDisposable
 
         await Tool(catalog.Handler(), "capture", "--schema-filter", "staging");
         Assert.Equal(["dev/public/sales.json", "dev/staging/sales_raw.json"], Files().Keys.Order());
+    }
+
+    [Theory]
+    [InlineData("--schema-filter", "pubilc", "schema_filter \"pubilc\" names no schema of dev")]
+    [InlineData("--include", "public.sale", "--include \"public.sale\" matches no table of dev")]
+    [InlineData("--exclude", "public.*", "the selection (--exclude \"public.*\") matches no table of dev")]
+    public async Task A_selection_that_matches_nothing_fails_capture_and_check_naming_the_filter(string flag, string value, string expected)
+    {
+        await Tool(Tickitish().Handler(), "capture");
+        var before = Files();
+        var drifted = Tickitish();
+        drifted.Tables[0].Columns.RemoveAt(3);
+
+        // Real drift, and a filter that selects nothing: check must not pass on nothing.
+        var (exit, output, error) = await Tool(drifted.Handler(), "check", flag, value);
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, error);
+        Assert.DoesNotContain("snapshots match", output);
+
+        (exit, _, error) = await Tool(drifted.Handler(), "capture", flag, value, "--prune");
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, error);
+        Assert.Equal(before, Files());
+    }
+
+    [Fact]
+    public async Task One_include_of_several_that_matches_nothing_is_named_even_when_another_matches()
+    {
+        var (exit, _, error) = await Tool(Tickitish().Handler(), "capture", "--include", "public.sales", "--include", "public.user");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--include \"public.user\" matches no table", error);
+        Assert.DoesNotContain("public.sales\"", error);
+        Assert.Empty(Files());
+    }
+
+    [Fact]
+    public async Task An_empty_database_is_nothing_to_check()
+    {
+        var (exit, _, error) = await Tool(new FakeCatalog().Handler(), "check");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("dev has no tables or views", error);
+    }
+
+    [Fact]
+    public async Task Adversarial_globs_match_in_linear_time()
+    {
+        // Seven wildcards against a 120-character name never finished with a backtracking regex; a non-backtracking
+        // one takes microseconds. The budget is one only a hang would exceed, not a benchmark.
+        string name = new('a', 120);
+        var catalog = new FakeCatalog();
+        catalog.Tables.Add(new Table("public", name, "TABLE", [new Column("x", "int4")]));
+        catalog.Tables.Add(new Table("public", name + "b", "TABLE", [new Column("x", "int4")]));
+        string[] patterns = ["*a*a*a*a*a*a*a*c", "public.*a*a*a*a*a*a*a*a*a*a*a*b", "*?*?*?*?*?*?*?*?*?*?*?*?*c", string.Concat(Enumerable.Repeat("*a", 40)) + "c"];
+
+        var run = Task.Run(async () =>
+        {
+            foreach (string pattern in patterns)
+            {
+                var selector = new TableSelector([], [pattern], []);
+                Assert.False(selector.Includes("public", name));
+            }
+
+            return await Tool(catalog.Handler(), "capture", "--include", "*a*a*a*a*a*a*a*b", "--exclude", "*a*a*a*a*a*a*a*c");
+        });
+
+        var (exit, output, _) = await run.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, exit);
+        Assert.Contains("1 added", output);
     }
 
     [Fact]

@@ -79,7 +79,29 @@ public sealed class QueryToolTests
         Assert.DoesNotContain('\r', text);
         Assert.Contains("\"comment\": \"Ünïcödé <comment>\"", text, StringComparison.Ordinal);
         var error = Assert.Throws<RedshiftTyped.Tool.Snapshots.SnapshotFormatException>(() => QuerySnapshotJson.Read(text.Replace("\"kind\": \"query\"", "\"kind\": \"table\"", StringComparison.Ordinal), "q.json"));
-        Assert.Contains("q.json: \"kind\" is \"table\"", error.Message, StringComparison.Ordinal);
+        Assert.Matches(@"^q\.json\(\d+,\d+\): \$\.kind: ""kind"" is ""table""", error.Message);
+    }
+
+    [Fact]
+    public void AQuerySnapshotErrorNamesTheFileLineAndMemberAsATableSnapshotErrorDoes()
+    {
+        string text = QuerySnapshotJson.Write(new QuerySnapshot
+        {
+            File = "tickit/q.sql",
+            Database = "dev",
+            Sha256 = new string('0', 64),
+            Columns = [new QueryColumnSnapshot { Name = "n", Ordinal = 1, Type = "int4", TypeName = "integer", Nullable = false, ReportedNullable = 0 }],
+        });
+
+        // A member given twice: JSON allows it, but which value counts is anyone's guess.
+        var duplicate = Assert.Throws<RedshiftTyped.Tool.Snapshots.SnapshotFormatException>(
+            () => QuerySnapshotJson.Read(text.Replace("\"database\": \"dev\",", "\"database\": \"dev\",\n  \"database\": \"prod\",", StringComparison.Ordinal), "q.json"));
+        Assert.Matches(@"^q\.json\(\d+,\d+\): \$\.database: the member is given twice", duplicate.Message);
+
+        // A member of the wrong type: the line, the path, what was given and what is expected.
+        var wrongType = Assert.Throws<RedshiftTyped.Tool.Snapshots.SnapshotFormatException>(
+            () => QuerySnapshotJson.Read(text.Replace("\"nullable\": false", "\"nullable\": \"no\"", StringComparison.Ordinal), "q.json"));
+        Assert.Matches(@"^q\.json\(\d+,\d+\): \$\.columns\[0\]\.nullable: ""nullable"" has the wrong type \(String\); expected Boolean", wrongType.Message);
     }
 
     [Fact]

@@ -120,6 +120,7 @@ public sealed partial class DescribeStatementRequest
 
 public sealed partial class DescribeStatementResponse
 {
+    [JsonRequired]
     [JsonPropertyName("Id")]
     public string? Id { get; set; }
 
@@ -333,6 +334,7 @@ public sealed partial class GetStatementResultRequest
 
 public sealed partial class GetStatementResultResponse
 {
+    [JsonRequired]
     [JsonPropertyName("Records")]
     public List<List<Field>>? Records { get; set; }
 
@@ -360,6 +362,7 @@ public sealed partial class GetStatementResultV2Request
 
 public sealed partial class GetStatementResultV2Response
 {
+    [JsonRequired]
     [JsonPropertyName("Records")]
     public List<QueryRecords>? Records { get; set; }
 
@@ -477,6 +480,7 @@ public sealed partial class ListSessionsRequest
 
 public sealed partial class ListSessionsResponse
 {
+    [JsonRequired]
     [JsonPropertyName("Sessions")]
     public List<SessionData>? Sessions { get; set; }
 
@@ -513,6 +517,7 @@ public sealed partial class ListStatementsRequest
 
 public sealed partial class ListStatementsResponse
 {
+    [JsonRequired]
     [JsonPropertyName("Statements")]
     public List<StatementData>? Statements { get; set; }
 
@@ -573,6 +578,7 @@ public sealed partial class SqlParameter
 
 public sealed partial class SubStatementData
 {
+    [JsonRequired]
     [JsonPropertyName("Id")]
     public string? Id { get; set; }
 
@@ -698,6 +704,7 @@ public sealed partial class SessionData
 
 public sealed partial class StatementData
 {
+    [JsonRequired]
     [JsonPropertyName("Id")]
     public string? Id { get; set; }
 

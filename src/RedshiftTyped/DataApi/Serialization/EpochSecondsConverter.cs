@@ -20,12 +20,22 @@ public sealed class EpochSecondsConverter : JsonConverter<DateTime>
         double seconds = reader.TokenType switch
         {
             JsonTokenType.Number => reader.GetDouble(),
-            // Some AWS front ends have sent timestamps as strings; accept both.
-            JsonTokenType.String => double.Parse(reader.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
-            _ => throw new JsonException($"Expected epoch seconds, found {reader.TokenType}."),
+            // Some AWS front ends have sent timestamps as strings of epoch seconds; accept both.
+            JsonTokenType.String when double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) => parsed,
+            // A JsonException (not a FormatException) so that the serializer adds the member's path to the message.
+            JsonTokenType.String => throw new JsonException(
+                $"expected epoch seconds such as 1598306924.632, found the string \"{Shorten(reader.GetString()!)}\""),
+            _ => throw new JsonException($"expected epoch seconds such as 1598306924.632, found {reader.TokenType}"),
         };
-        return DateTime.UnixEpoch.AddTicks((long)Math.Round(seconds * 1000) * TimeSpan.TicksPerMillisecond);
+
+        // DateTime holds years 1 to 9999: anything outside is not a timestamp the service sends.
+        const double MaxSeconds = 253402300799, MinSeconds = -62135596800;
+        return seconds is >= MinSeconds and <= MaxSeconds && double.IsFinite(seconds)
+            ? DateTime.UnixEpoch.AddTicks((long)Math.Round(seconds * 1000) * TimeSpan.TicksPerMillisecond)
+            : throw new JsonException($"epoch seconds {seconds.ToString(CultureInfo.InvariantCulture)} are outside the years 1 to 9999");
     }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
     {

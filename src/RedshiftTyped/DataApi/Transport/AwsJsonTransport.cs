@@ -12,10 +12,21 @@ namespace RedshiftTyped.DataApi.Transport;
 
 /// <summary>
 /// Sends AWS JSON 1.1 calls: <c>POST /</c> with <c>X-Amz-Target</c>, signed with AWSSDK.Core's SigV4 signer,
-/// retried through the resilience pipeline, errors decoded into typed exceptions.
+/// retried through the resilience pipeline, errors decoded into typed exceptions. Every answer is read up to
+/// <see cref="MaxResponseBytes"/>, and an answer that does not fit the operation's model is an
+/// <see cref="UnexpectedResponseException"/> naming the operation and the JSON path, never a network error.
 /// </summary>
 internal sealed class AwsJsonTransport
 {
+    /// <summary>
+    /// The longest answer read: 100 MiB. AWS ends a Data API call that "returns more than 100 MB of response data"
+    /// (Redshift Management Guide, "Considerations when calling the Amazon Redshift Data API"), so no real answer is longer.
+    /// </summary>
+    public const long MaxResponseBytes = 100L * 1024 * 1024;
+
+    /// <summary>Error answers are a few hundred bytes; more is read no further (the status code still classifies it).</summary>
+    private const int MaxErrorBodyBytes = 64 * 1024;
+
     private const string JsonContentType = "application/x-amz-json-1.1";
     private static readonly MediaTypeHeaderValue ContentTypeHeader = MediaTypeHeaderValue.Parse(JsonContentType);
 
@@ -64,9 +75,10 @@ internal sealed class AwsJsonTransport
         JsonTypeInfo<TRequest> requestInfo,
         CancellationToken cancellationToken,
         Counter? retries = null)
-        => InvokeAsync(operation, request, requestInfo,
-            static async (content, ct) => content.Headers.ContentLength == 0 ? "{}"u8.ToArray() : await content.ReadAsByteArrayAsync(ct).ConfigureAwait(false),
-            cancellationToken, retries);
+        => InvokeAsync(operation, request, requestInfo, (content, ct) => ReadBytesAsync(operation, content, ct), cancellationToken, retries);
+
+    /// <summary>The full name of an operation in messages: <c>RedshiftData.ExecuteStatement</c>.</summary>
+    public string Describe(string operation) => $"{_service.TargetPrefix}.{operation}";
 
     private async Task<TResponse> InvokeAsync<TRequest, TResponse>(
         string operation,
@@ -114,7 +126,7 @@ internal sealed class AwsJsonTransport
 
         if (!response.IsSuccessStatusCode)
         {
-            byte[] errorBody = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            byte[] errorBody = await ReadErrorBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
             var error = AwsErrorDecoder.Decode(_service, response.StatusCode, response.Headers, errorBody);
             DataApiLog.CallFailed(_logger, operation, error.ErrorCode, (int)error.StatusCode, error.RequestId);
             throw error;
@@ -127,15 +139,85 @@ internal sealed class AwsJsonTransport
     private async Task<TResponse> DeserializeAsync<TResponse>(
         string operation, HttpContent content, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
     {
+        RefuseNonJson(operation, content);
         if (content.Headers.ContentLength == 0)
         {
             // AWS JSON servers may answer an operation without output members with an empty body.
-            return JsonSerializer.Deserialize("{}"u8, responseInfo)!;
+            return Deserialize(operation, () => JsonSerializer.Deserialize("{}"u8, responseInfo)!);
         }
 
+        await using var stream = await OpenBoundedAsync(operation, content, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(stream, responseInfo, cancellationToken).ConfigureAwait(false)
+                ?? throw new JsonException("the body is the JSON literal null, not an object.");
+        }
+        catch (JsonException ex)
+        {
+            throw UnexpectedResponseException.FromJson(Describe(operation), Endpoint, ex);
+        }
+    }
+
+    private TResponse Deserialize<TResponse>(string operation, Func<TResponse> deserialize)
+    {
+        try
+        {
+            return deserialize();
+        }
+        catch (JsonException ex)
+        {
+            throw UnexpectedResponseException.FromJson(Describe(operation), Endpoint, ex);
+        }
+    }
+
+    private async Task<byte[]> ReadBytesAsync(string operation, HttpContent content, CancellationToken cancellationToken)
+    {
+        RefuseNonJson(operation, content);
+        if (content.Headers.ContentLength == 0)
+        {
+            return "{}"u8.ToArray();
+        }
+
+        await using var stream = await OpenBoundedAsync(operation, content, cancellationToken).ConfigureAwait(false);
+        using var buffer = content.Headers.ContentLength is { } length ? new MemoryStream((int)length) : new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The body, read at most to <see cref="MaxResponseBytes"/>; an announced longer one is refused before reading.</summary>
+    private async Task<Stream> OpenBoundedAsync(string operation, HttpContent content, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > MaxResponseBytes)
+        {
+            throw new ResponseTooLargeException(Describe(operation), Endpoint, MaxResponseBytes);
+        }
+
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        return new BoundedReadStream(stream, MaxResponseBytes, () => new ResponseTooLargeException(Describe(operation), Endpoint, MaxResponseBytes));
+    }
+
+    /// <summary>A 200 answer of HTML or plain text (a proxy's page, a captive portal) is not a Data API answer.</summary>
+    private void RefuseNonJson(string operation, HttpContent content)
+    {
+        string? media = content.Headers.ContentType?.MediaType;
+        if (media is not null && media.StartsWith("text/", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UnexpectedResponseException(Describe(operation), Endpoint, null, $"the answer is {media}, not JSON");
+        }
+    }
+
+    private static async Task<byte[]> ReadErrorBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
         await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        return await JsonSerializer.DeserializeAsync(stream, responseInfo, cancellationToken).ConfigureAwait(false)
-            ?? throw new JsonException($"{_service.TargetPrefix}.{operation} answered with a JSON null body.");
+        var buffer = new byte[MaxErrorBodyBytes];
+        int filled = 0;
+        int read;
+        while (filled < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            filled += read;
+        }
+
+        return buffer[..filled];
     }
 
     private async ValueTask<HttpRequestMessage> CreateSignedMessageAsync(string operation, byte[] body, CancellationToken cancellationToken)

@@ -1,0 +1,17 @@
+-- Storage rules (Storage/README.md): the CHECK functions of CHAR(n)/VARCHAR(n) columns, the conversion of values
+-- stored in SUPER, and Redshift's date and time input forms for text stored in DATE/TIMESTAMP columns on DuckDB.
+-- Installed at start with the dialect's prelude (Engine/PreludeScripts); called from the DDL translator's CHECKs
+-- and Storage/StoredValues.
+-- The cheap byte count first: most values fit, and the check runs for every stored row.
+CREATE OR REPLACE MACRO public.rs_varchar_fits(v, n) AS CASE WHEN v IS NULL OR strlen(v) <= n THEN true WHEN strlen(rtrim(v, ' ')) <= n THEN true ELSE error('value too long for type character varying(' || n || ')') END;
+CREATE OR REPLACE MACRO public.rs_char_fits(v, n) AS CASE WHEN v IS NULL THEN true WHEN regexp_matches(v, '[^\x01-\x7F]') THEN error('Multibyte character not supported for CHAR (Hint: try using VARCHAR). Invalid char: ' || trim(regexp_replace(lower(hex(encode(regexp_extract(v, '[^\x01-\x7F]')))), '(..)', '\1 ', 'g'))) WHEN strlen(rtrim(v, ' ')) <= n THEN true ELSE error('value too long for type character(' || n || ')') END;
+-- Text stored in DATE and TIMESTAMP columns takes Redshift's input forms (r_Date_and_time_literals.md, MDY
+-- DateStyle): 1999-01-08, 1/8/1999, Jan 8,1999, January 8, 1999, 1999-Jan-08, 08-Jan-1999, 19990108, with a
+-- time for timestamps, and a BC suffix. PostgreSQL reads them natively; DuckDB reads ISO only (and ignores
+-- a BC suffix), so these macros try the other forms.
+CREATE OR REPLACE MACRO public.rs_date_text(s) AS CASE WHEN regexp_matches(s, '\s[Bb][Cc]\s*$') THEN TRY_CAST(regexp_replace(trim(s), '\s+[Bb][Cc]$', '') || ' (BC)' AS DATE) ELSE coalesce(TRY_CAST(trim(s) AS DATE), CAST(try_strptime(trim(s), ['%m/%d/%Y', '%m/%d/%y', '%m-%d-%Y', '%b %d,%Y', '%b %d, %Y', '%B %d,%Y', '%B %d, %Y', '%Y-%b-%d', '%d-%b-%Y', '%b-%d-%Y', '%Y%m%d', '%y%m%d', '%Y.%j', '%d %b %Y', '%Y/%m/%d']) AS DATE)) END;
+CREATE OR REPLACE MACRO public.rs_date(v) AS CASE WHEN typeof(v) <> 'VARCHAR' THEN CAST(v AS DATE) WHEN v IS NOT NULL AND public.rs_date_text(CAST(v AS VARCHAR)) IS NULL THEN error('invalid input syntax for type date: "' || CAST(v AS VARCHAR) || '"') ELSE public.rs_date_text(CAST(v AS VARCHAR)) END;
+CREATE OR REPLACE MACRO public.rs_timestamp_text(s) AS CASE WHEN regexp_matches(s, '\s[Bb][Cc]\s*$') THEN TRY_CAST(regexp_replace(trim(s), '^(\S+)\s*(.*?)\s+[Bb][Cc]$', '\1 (BC) \2') AS TIMESTAMP) ELSE coalesce(TRY_CAST(trim(s) AS TIMESTAMP), try_strptime(trim(s), ['%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M:%S.%f', '%m/%d/%Y %H:%M', '%m/%d/%Y', '%Y%m%d %H:%M:%S', '%Y%m%d %H%M%S', '%Y%m%d', '%b %d,%Y %H:%M:%S', '%b %d, %Y %H:%M:%S', '%b %d,%Y', '%b %d, %Y', '%B %d, %Y %H:%M:%S', '%B %d, %Y', '%d %b %Y %H:%M:%S', '%Y-%b-%d %H:%M:%S', '%d-%b-%Y %H:%M:%S', '%Y/%m/%d %H:%M:%S', '%m/%d/%Y %I:%M:%S %p', '%Y-%m-%d %I:%M:%S %p'])) END;
+CREATE OR REPLACE MACRO public.rs_timestamp(v) AS CASE WHEN typeof(v) <> 'VARCHAR' THEN CAST(v AS TIMESTAMP) WHEN v IS NOT NULL AND public.rs_timestamp_text(CAST(v AS VARCHAR)) IS NULL THEN error('invalid input syntax for type timestamp: "' || CAST(v AS VARCHAR) || '"') ELSE public.rs_timestamp_text(CAST(v AS VARCHAR)) END;
+-- typeof() is a constant for each call site, so only one branch is bound and run.
+CREATE OR REPLACE MACRO public.rs_super(v) AS CASE WHEN typeof(v) = 'JSON' THEN CAST(v AS JSON) WHEN typeof(v) IN ('DOUBLE', 'FLOAT') THEN CAST(CAST(v AS VARCHAR) || CASE WHEN contains(lower(CAST(v AS VARCHAR)), 'e') THEN '' ELSE 'e+0' END AS JSON) ELSE CAST(to_json(v) AS JSON) END;

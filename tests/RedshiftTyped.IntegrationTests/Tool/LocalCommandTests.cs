@@ -1,0 +1,201 @@
+using System.Net;
+using System.Net.Sockets;
+using RedshiftTyped.IntegrationTests.Infrastructure;
+using RedshiftTyped.Tool;
+using RedshiftTyped.Tool.Cli;
+
+namespace RedshiftTyped.IntegrationTests.Tool;
+
+/// <summary>
+/// <c>redshift-typed local</c> as a user runs it: every bad input is one line naming the input and the fix (no stack
+/// trace, exit 2), the addresses printed are the ones it binds, and the fault-injection flags work, after authentication.
+/// </summary>
+public sealed class LocalCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("rt-local-cmd-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static async Task<(int Exit, string Out, string Err)> Local(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        int exit = await ToolApp.RunAsync(["local", .. args], new ToolConsole(output, error), cts.Token);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static void AssertOneLineError(string error, params string[] expected)
+    {
+        Assert.StartsWith("error: ", error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.DoesNotContain("   at ", error);
+        Assert.DoesNotContain("unexpected", error);
+        foreach (string text in expected)
+        {
+            Assert.Contains(text, error);
+        }
+    }
+
+    [Theory]
+    [InlineData("not-an-address", "host \"not-an-address\" is not an IP address", "0.0.0.0")]
+    [InlineData("10.0.0.0.1", "host \"10.0.0.0.1\" is not an IP address", "127.0.0.1")]
+    public async Task A_bad_host_is_one_line(string host, string expected, string fix)
+    {
+        var (exit, _, error) = await Local("--host", host, "--port", "0");
+
+        Assert.Equal(2, exit);
+        AssertOneLineError(error, expected, fix);
+    }
+
+    [Fact]
+    public async Task An_address_this_machine_does_not_have_is_one_line()
+    {
+        var (exit, _, error) = await Local("--host", "203.0.113.7", "--port", "0");
+
+        Assert.Equal(2, exit);
+        AssertOneLineError(error, "could not listen on 203.0.113.7:0");
+    }
+
+    [Fact]
+    public async Task A_database_path_that_cannot_be_opened_is_one_line_naming_it()
+    {
+        string path = Path.Combine(_dir, "missing", "dir", "dev.duckdb");
+        var (exit, _, error) = await Local("--database", path, "--port", "0");
+
+        Assert.Equal(2, exit);
+        AssertOneLineError(error, $"the DuckDB database \"{path}\" could not be opened", "writable directory, or :memory:");
+    }
+
+    [Fact]
+    public async Task A_bad_init_sql_file_names_the_file_the_statement_and_its_line()
+    {
+        string file = Path.Combine(_dir, "init.sql");
+        File.WriteAllText(file, "create table notes(id integer);\n\ninsert into notes values (1);\nselec oops;\n");
+
+        var (exit, _, error) = await Local("--init-sql", file, "--port", "0");
+
+        Assert.Equal(2, exit);
+        AssertOneLineError(error, $"init SQL file \"{file}\", statement 3 (line 4) failed", "selec oops", "Fix the statement, or leave the file out");
+    }
+
+    [Fact]
+    public async Task A_port_in_use_says_so_rather_than_that_a_connection_broke()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        var (exit, _, error) = await Local("--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(2, exit);
+        AssertOneLineError(error, $"port {port} on 127.0.0.1 is already in use", "or 0 for a free one");
+        Assert.DoesNotContain("broke", error);
+    }
+
+    [Fact]
+    public async Task An_unreachable_postgres_is_one_line_without_the_password()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+
+        var (exit, _, error) = await Local("--backend", "postgres", "--connection-string", $"Host=127.0.0.1;Port={port};Username=u;Password=hunter2;Database=d;Timeout=3", "--port", "0");
+
+        Assert.Equal(2, exit);
+        AssertOneLineError(error, $"PostgreSQL at 127.0.0.1:{port}", "could not be reached");
+        Assert.DoesNotContain("hunter2", error);
+    }
+
+    [Fact]
+    public async Task Bad_fault_flags_are_one_line()
+    {
+        AssertOneLineError((await Local("--fault-throttle", "1.5")).Err, "--fault-throttle 1.5 is not a share of requests");
+        AssertOneLineError((await Local("--fault-throttle", "0.6", "--fault-5xx", "0.6")).Err, "add up to 1.2");
+        AssertOneLineError((await Local("--fault-latency", "soon")).Err, "--fault-latency \"soon\" is not a duration");
+        AssertOneLineError((await Local("--fault-operations", "Execute")).Err, "\"Execute\" is not an operation of the local server");
+    }
+
+    [Fact]
+    public async Task Listening_on_every_interface_prints_the_real_address_and_warns_what_is_exposed()
+    {
+        using var cts = new CancellationTokenSource();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var run = ToolApp.RunAsync(["local", "--host", "0.0.0.0", "--port", "0"], new ToolConsole(output, error), cts.Token);
+        string listening = await WaitForListeningAsync(output, run);
+
+        Assert.Matches(@"^Listening on http://0\.0\.0\.0:\d+$", listening);
+        Assert.Contains("warning: listening on every network interface of this machine (", error.ToString());
+        Assert.Contains("the default key local/local, which anyone can guess", error.ToString());
+        Assert.Contains("can run any SQL", error.ToString());
+
+        cts.Cancel();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(60)));
+    }
+
+    [Fact]
+    public async Task Loopback_prints_the_loopback_address_and_no_warning()
+    {
+        using var cts = new CancellationTokenSource();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var run = ToolApp.RunAsync(["local", "--port", "0"], new ToolConsole(output, error), cts.Token);
+        Assert.Matches(@"^Listening on http://127\.0\.0\.1:\d+$", await WaitForListeningAsync(output, run));
+
+        cts.Cancel();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal("", error.ToString());
+    }
+
+    [Fact]
+    public async Task Fault_flags_inject_faults_after_authentication_and_count_them()
+    {
+        using var cts = new CancellationTokenSource();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var run = ToolApp.RunAsync(["local", "--port", "0", "--fault-5xx", "1", "--fault-seed", "7", "--fault-latency", "10ms"],
+            new ToolConsole(output, error), cts.Token);
+        var endpoint = new Uri((await WaitForListeningAsync(output, run))["Listening on ".Length..] + "/");
+        var raw = new RawAwsClient(endpoint, "us-east-1");
+
+        // An unsigned or wrongly keyed request is refused as AWS refuses it: never an injected 500 a client would retry.
+        var unsigned = await raw.PostAsync("RedshiftData.ListDatabases", "{\"ClusterIdentifier\":\"local\",\"Database\":\"dev\"}", sign: false);
+        Assert.Equal(HttpStatusCode.Forbidden, unsigned.Status);
+        Assert.Equal("MissingAuthenticationTokenException", unsigned.Body.GetProperty("__type").GetString());
+        var wrongKey = await raw.PostAsync("RedshiftData.ListDatabases", "{\"ClusterIdentifier\":\"local\",\"Database\":\"dev\"}", secretKey: "wrong");
+        Assert.Equal(HttpStatusCode.BadRequest, wrongKey.Status);
+        Assert.Equal("InvalidSignatureException", wrongKey.Body.GetProperty("__type").GetString());
+
+        var signed = await raw.PostAsync("RedshiftData.ListDatabases", "{\"ClusterIdentifier\":\"local\",\"Database\":\"dev\"}");
+        Assert.Equal(HttpStatusCode.InternalServerError, signed.Status);
+        Assert.Equal("InternalServerException", signed.Body.GetProperty("__type").GetString());
+
+        cts.Cancel();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Injecting faults: 100% server errors, 10 ms latency, seed 7.", error.ToString());
+        Assert.Contains("Faults injected: 0 throttles, 1 server errors, 0 connection resets, 0 slow statements.", error.ToString());
+    }
+
+    private static async Task<string> WaitForListeningAsync(StringWriter output, Task<int> run)
+    {
+        for (int i = 0; i < 1200; i++)
+        {
+            string text = output.ToString();
+            if (text.Contains('\n'))
+            {
+                return text.TrimEnd();
+            }
+
+            if (run.IsCompleted)
+            {
+                throw new InvalidOperationException($"local exited with {await run}");
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("local never printed its Listening line");
+    }
+}
