@@ -55,6 +55,54 @@ public abstract class UnloadStatementTests(UnloadServerFixture fixture)
         await Client.ExecuteAsync($"unload ('select * from public.venue') to '{target}' iam_role default format parquet allowoverwrite");
     }
 
+    [Fact]
+    public async Task Unload_of_a_query_in_redshift_sql_writes_what_that_select_returns()
+    {
+        // DECODE, NVL2 and a Redshift-only cast run on neither engine as written: the query goes through the dialect layer
+        // exactly as the SELECT does, so the files hold the SELECT's rows under its column names.
+        const string Query = "select cast(venueid as varchar(10)) as id, decode(venuestate, 'NY', 'New York', 'CA', 'California', 'elsewhere') as state_name, " +
+                             "nvl2(venueseats, 'seated', 'unknown') as seating from public.venue where venueid <= 40";
+        var expected = new List<string>();
+        await foreach (var row in Client.QueryAsync(Query))
+        {
+            expected.Add(string.Join('|', row[0], row[1], row[2]));
+        }
+
+        string target = Target();
+        await Client.ExecuteAsync($"unload ('{Query.Replace("'", "''", StringComparison.Ordinal)}') to '{target}' iam_role default format parquet");
+
+        string prefix = target[$"s3://{fixture.Bucket}/".Length..];
+        var actual = new List<string>();
+        using var s3 = fixture.S3.Client();
+        foreach (string key in (await fixture.S3.KeysAsync(fixture.Bucket, prefix)).Where(k => k.EndsWith(".parquet", StringComparison.Ordinal)))
+        {
+            using var response = await s3.GetObjectAsync(fixture.Bucket, key);
+            using var file = new MemoryStream();
+            await response.ResponseStream.CopyToAsync(file);
+            file.Position = 0;
+            await using var reader = await Parquet.ParquetReader.CreateAsync(file);
+            var fields = reader.Schema.GetDataFields();
+            Assert.Equal(["id", "state_name", "seating"], fields.Select(f => f.Name));
+            for (int g = 0; g < reader.RowGroupCount; g++)
+            {
+                using var group = reader.OpenRowGroupReader(g);
+                int rows = checked((int)group.RowCount);
+                var columns = new string?[fields.Length][];
+                for (int c = 0; c < fields.Length; c++)
+                {
+                    columns[c] = new string?[rows];
+                    await group.ReadAsync(fields[c], columns[c].AsMemory());
+                }
+
+                actual.AddRange(Enumerable.Range(0, rows).Select(r => string.Join('|', columns[0][r], columns[1][r], columns[2][r])));
+            }
+        }
+
+        Assert.True(expected.Count > 10);
+        Assert.Contains(expected, r => r.Contains("|New York|", StringComparison.Ordinal));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("unload ('select 1 as x') to 's3://{bucket}/x/' format parquet", "UNLOAD needs authorization: add IAM_ROLE default")]
     [InlineData("unload ('select 1 as x') to 'https://{bucket}/x/' iam_role default format parquet", "Invalid S3 path")]
