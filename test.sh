@@ -6,7 +6,8 @@
 #   3. the soak test: the TICKIT pipeline under injected faults, compared row by row with a fault-free run (one test);
 #   4. the sample, embedded and against the local server;
 #   5. the conformance suite: the official AWS SDK for JavaScript v3 against the local server, on both backends.
-# Needs the .NET 10 SDK, PostgreSQL 15 server binaries and Node 20 with npm (README, Quick start; .ci/run installs them).
+# Needs the .NET 10 SDK, PostgreSQL 15 server binaries, Node 20 with npm (README, Quick start; .ci/run installs them) and
+# moto_server (Python's moto package; test.sh starts it on a free loopback port for the UNLOAD tests).
 # Exits non-zero when a test fails, when a build fails, or when no test ran.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -14,11 +15,13 @@ root="$(pwd)"
 
 results="$(mktemp -d)"
 pg_dir=""
+s3_pid=""
 server_pid=""
 cleanup() {
   [ -n "${heartbeat_pid:-}" ] && kill "$heartbeat_pid" 2>/dev/null
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
   [ -n "$pg_dir" ] && "$root/tests/scripts/start-postgres.sh" --stop "$pg_dir"
+  [ -n "$s3_pid" ] && "$root/tests/scripts/start-moto.sh" --stop "$s3_pid"
   rm -rf "$results"
 }
 trap cleanup EXIT
@@ -34,6 +37,17 @@ if [ -z "${REDSHIFT_TYPED_TEST_POSTGRES:-}" ]; then
     pg_dir="$REDSHIFT_TYPED_TEST_POSTGRES_DIR"
   else
     fail "could not start PostgreSQL (is the postgresql package installed?)"
+  fi
+fi
+
+# moto's S3 server for the UNLOAD tests (the local server's UNLOAD writes to it; the client reads from it), unless one
+# is given. Missing moto_server fails the run loudly: those tests never skip.
+if [ -z "${REDSHIFT_TYPED_TEST_S3:-}" ]; then
+  if s3_env="$(tests/scripts/start-moto.sh)"; then
+    eval "$s3_env"
+    s3_pid="$REDSHIFT_TYPED_TEST_S3_PID"
+  else
+    fail "could not start moto_server (Python's moto package) for the UNLOAD tests"
   fi
 fi
 

@@ -55,6 +55,21 @@ public sealed class LocalServerOptions
     /// </summary>
     public string? ExternalDataFolder { get; set; }
 
+    /// <summary>
+    /// The S3-compatible endpoint UNLOAD writes its Parquet files and manifest to (e.g. <c>http://127.0.0.1:5000</c> for a
+    /// moto_server or MinIO; path-style addressing). Null (the default): UNLOAD fails, naming this option.
+    /// </summary>
+    public string? S3Endpoint { get; set; }
+
+    /// <summary>The key UNLOAD signs its S3 requests with (default <c>local</c>; S3 emulators accept any).</summary>
+    public string S3AccessKeyId { get; set; } = LocalServerDefaults.AccessKey;
+
+    /// <summary>The secret UNLOAD signs its S3 requests with (default <c>local</c>).</summary>
+    public string S3SecretAccessKey { get; set; } = LocalServerDefaults.AccessKey;
+
+    /// <summary>How many slices UNLOAD writes files from, in parallel, as a cluster's slices do (default 2).</summary>
+    public int Slices { get; set; } = 2;
+
     /// <summary>A sample database to create at start-up: <c>tickit</c> or null.</summary>
     public string? Sample { get; set; }
 

@@ -22,6 +22,7 @@ public sealed class RedshiftClient : IDisposable
     private readonly bool _ownsHttp;
     private readonly StatementRunner _runner;
     private readonly ResultPager _pager;
+    private readonly Lazy<S3Files> _s3;
 
     /// <summary>Creates a client. The options are validated (and copied) first: nothing is sent if they are wrong.</summary>
     /// <param name="options">Where and how to connect.</param>
@@ -62,7 +63,11 @@ public sealed class RedshiftClient : IDisposable
         _runner = new StatementRunner(DataApi, Options, target, time, logger);
         _pager = new ResultPager(DataApi, logger);
         SchemaVerifier = new SchemaVerifier(DataApi, request => WithTarget(request), logger);
+        _s3 = new Lazy<S3Files>(() => new S3Files(Options));
     }
+
+    /// <summary>S3, for the UNLOAD transport (created on first use).</summary>
+    internal S3Files S3 => _s3.Value;
 
     /// <summary>The options in force (a validated copy).</summary>
     public RedshiftConnectionOptions Options { get; }
@@ -284,6 +289,11 @@ public sealed class RedshiftClient : IDisposable
         if (_ownsHttp)
         {
             _http.Dispose();
+        }
+
+        if (_s3.IsValueCreated)
+        {
+            _s3.Value.Dispose();
         }
     }
 

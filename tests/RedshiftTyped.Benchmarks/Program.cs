@@ -74,6 +74,9 @@ BenchmarkSwitcher.FromTypes(
     typeof(ResultFormatBenchmarks),
     typeof(SmallQueryLatencyBenchmarks),
 
+    // Transports side by side with 50 ms per Data API call: JSON, CSV, chunks one at a time and 4 at once, UNLOAD (moto S3).
+    typeof(TransportBenchmarks),
+
     // Streaming memory: a snapshot to Parquet at 1M and 5M rows, peak working set (server in its own process).
     typeof(StreamingMemoryBenchmarks),
 

@@ -168,7 +168,6 @@ public sealed class StorageRuleUnitTests
     [InlineData("  CREATE MODEL m FROM t", "Redshift ML (CREATE MODEL)")]
     [InlineData("grant usage on datashare s to namespace 'x'", "datashares")]
     [InlineData("create database d from datashare s of namespace 'x'", "datashares")]
-    [InlineData("unload ('select 1') to 's3://b/'", "UNLOAD (writing query results to Amazon S3)")]
     public void Statements_the_server_cannot_emulate_are_refused_by_name(string sql, string feature)
         => Assert.Equal($"ERROR: {feature} is not supported by the local server",
             Assert.Throws<EngineFailure>(() => UnsupportedStatements.ThrowIfUnsupported(SqlLexer.Tokenize(sql))).Message);

@@ -15,8 +15,14 @@ internal sealed class StatementPlan : IDisposable
 
     public StatementPlan(string? sql) => Sql = sql;
 
-    /// <summary>The engine statement; null when the statement changes only the server's catalog.</summary>
+    /// <summary>The engine statement; null when the server answers the statement itself.</summary>
     public string? Sql { get; }
+
+    /// <summary>
+    /// For a statement the server runs itself on the statement's connection (UNLOAD): does it and returns the rows it
+    /// processed. Null for an engine statement or a catalog-only one.
+    /// </summary>
+    public Func<IEngineConnection, CancellationToken, long>? RunOnServer { get; init; }
 
     /// <summary>The result columns the dialect layer planned (Redshift's names and types); null when it passed the statement through.</summary>
     public IReadOnlyList<Dialect.Typing.OutputColumn>? Columns { get; init; }

@@ -6,6 +6,7 @@ using RedshiftTyped.Local.Dialect.Syntax;
 using RedshiftTyped.Local.Engine;
 using RedshiftTyped.Local.Statements;
 using RedshiftTyped.Local.Storage;
+using RedshiftTyped.Local.Unload;
 
 namespace RedshiftTyped.Local.Catalog;
 
@@ -15,8 +16,9 @@ namespace RedshiftTyped.Local.Catalog;
 /// <list type="number">
 /// <item>quoted identifiers fold to lower case (Redshift's default), so every later step sees the same names;</item>
 /// <item>statements the server cannot emulate fail, naming the feature (<see cref="UnsupportedStatements"/>);</item>
-/// <item>catalog statements the server answers itself or translates whole: COMMENT ON, materialized views (their
-/// queries translated by the dialect layer), external schemas and tables;</item>
+/// <item>statements the server answers itself or translates whole: UNLOAD (Unload/: its query planned as any SELECT, by
+/// this pipeline), COMMENT ON, materialized views (their queries translated by the dialect layer), external schemas and
+/// tables;</item>
 /// <item>any other statement: writes to external tables are refused, system views it reads are filled and late-binding
 /// view clauses dropped (<see cref="RedshiftSystemViews"/>); then the dialect layer parses it
 /// (<see cref="RedshiftDialect"/>); an INSERT gets its identity values (<see cref="IdentityNumbering"/>); the dialect
@@ -35,6 +37,7 @@ internal sealed class StatementPlanner
     private readonly ExternalStatements _external;
     private readonly ExternalTableLoader _loader;
     private readonly RedshiftDialect _dialect;
+    private readonly UnloadPlanner _unload;
 
     public StatementPlanner(IDatabaseBackend backend, LocalCatalog catalog, LocalServerOptions options, ILogger logger)
     {
@@ -46,6 +49,7 @@ internal sealed class StatementPlanner
         var locations = new ExternalLocation(options.ExternalDataFolder);
         _external = new ExternalStatements(catalog, backend.EngineType, locations);
         _loader = new ExternalTableLoader(backend, locations);
+        _unload = new UnloadPlanner(backend, options, new UnloadQuerySeam(Plan));
     }
 
     public StatementPlan Plan(string sql, CancellationToken cancellationToken)
@@ -53,7 +57,8 @@ internal sealed class StatementPlanner
         sql = _dialect.FoldIdentifiers(sql);
         var tokens = SqlLexer.Tokenize(sql);
         UnsupportedStatements.ThrowIfUnsupported(tokens);
-        var plan = Comments.TryPlan(tokens, sql)
+        var plan = _unload.TryPlan(tokens)
+            ?? Comments.TryPlan(tokens, sql)
             ?? MaterializedViewStatements.TryPlan(tokens, _catalog, _dialect)
             ?? _external.TryPlan(tokens);
         if (plan is not null)

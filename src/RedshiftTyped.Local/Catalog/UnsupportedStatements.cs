@@ -45,7 +45,6 @@ internal static class UnsupportedStatements
         new(["attach", "rls", "policy"], [], "row-level security policies"),
         new(["create", "masking", "policy"], [], "dynamic data masking"),
         new(["attach", "masking", "policy"], [], "dynamic data masking"),
-        new(["unload"], [], "UNLOAD (writing query results to Amazon S3)"),
         new(["copy"], [], "COPY (loading from Amazon S3, DynamoDB or remote hosts; the local server reads and writes no file of its host)"),
         new(["alter", "table"], ["append", "from"], "ALTER TABLE APPEND"),
         new(["create", "external", "table"], ["select"], "CREATE EXTERNAL TABLE AS (writing query results to Amazon S3)"),

@@ -219,7 +219,8 @@ internal sealed class StatementExecutor
         }
         else
         {
-            record.ResultRows = 0;
+            // A statement the server runs itself (UNLOAD) reports its rows; catalog-only statements report none.
+            record.ResultRows = plan.RunOnServer?.Invoke(connection, cancel) ?? 0;
             record.ResultSize = 0;
         }
 
@@ -278,13 +279,11 @@ internal sealed class StatementExecutor
     private StoredResult ReadResult(IEngineConnection connection, DbDataReader reader,
         IReadOnlyList<(RsTypeInfo Type, bool Nullable)> described, IReadOnlyList<OutputColumn>? planned, CancellationToken cancel)
     {
+        var columns = ResultColumnTypes.Resolve(reader, described, planned);
         int count = reader.FieldCount;
-        var engineNames = Enumerable.Range(0, count).Select(reader.GetName).ToList();
-        var columns = ResultColumns.Describe(planned, engineNames, described);
-        var engineTypes = described.Select(d => d.Type).ToArray();
-        var reportTypes = columns.Select(c => c.ReportType).ToArray();
-        var metadata = columns.Select(c => c.Metadata).ToList();
-
+        var engineTypes = columns.EngineTypes;
+        var reportTypes = columns.ReportTypes;
+        var metadata = columns.Metadata;
         var result = new StoredResult(metadata, _options.PageMaxBytes, _options.PageMaxRows, _options.RowSizeLimitBytes, _options.ResultSizeLimitBytes);
         while (reader.Read())
         {

@@ -30,13 +30,18 @@ internal static class LocalCommand
         {
             Description = "Folder that external tables read: LOCATION 's3://bucket/prefix/' is read from DIR/bucket/prefix/ (nothing outside it).",
         };
+        var s3Endpoint = new Option<string?>("--s3-endpoint")
+        {
+            Description = "S3-compatible endpoint UNLOAD writes Parquet files and manifests to (e.g. http://127.0.0.1:5000, a moto_server or MinIO; path-style).",
+        };
+        var slices = new Option<int>("--slices") { Description = "Slices UNLOAD writes files from in parallel.", DefaultValueFactory = _ => 2 };
         var secrets = new Option<string[]>("--secret") { Description = "A Secrets Manager secret as NAME=JSON, e.g. admin={\"username\":\"admin\",\"password\":\"pw\"} (repeatable)." };
 
         var faultFlags = new FaultFlags();
 
         var command = new Command("local", "Run a local Redshift Data API server (DuckDB by default, or PostgreSQL) for samples and tests.")
         {
-            port, host, backend, database, databaseName, connectionString, initSql, sample, accessKeyId, secretAccessKey, secrets, externalData,
+            port, host, backend, database, databaseName, connectionString, initSql, sample, accessKeyId, secretAccessKey, secrets, externalData, s3Endpoint, slices,
         };
         faultFlags.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async () =>
@@ -54,7 +59,19 @@ internal static class LocalCommand
                 Sample = parse.GetValue(sample),
                 Faults = faultFlags.Read(parse),
                 ExternalDataFolder = parse.GetValue(externalData),
+                S3Endpoint = parse.GetValue(s3Endpoint),
+                Slices = parse.GetValue(slices),
             };
+            if (options.S3Endpoint is { } s3 && (!Uri.TryCreate(s3, UriKind.Absolute, out var s3Uri) || s3Uri.Scheme is not ("http" or "https")))
+            {
+                throw new UsageException($"--s3-endpoint \"{s3}\" is not an absolute http or https URL, e.g. http://127.0.0.1:5000.");
+            }
+
+            if (options.Slices is < 1 or > 128)
+            {
+                throw new UsageException($"--slices {options.Slices} is out of range: 1 to 128.");
+            }
+
             if (options.ExternalDataFolder is { } folder && !Directory.Exists(folder))
             {
                 throw new UsageException($"--external-data \"{folder}\" is not a folder: create it, or give the folder that holds bucket/prefix/ files.");

@@ -24,6 +24,10 @@ internal sealed record PipelineSpec(string? ConnectionName, IReadOnlyList<Pipeli
 /// Read in statements of at most this many rows, split on the primary keys (<c>chunk_rows</c>, our own table option),
 /// for tables past the Data API's result cap.
 /// </param>
+/// <param name="Transport">
+/// <c>dataapi</c>, <c>unload</c> or <c>auto</c> for this table (<c>transport</c>, our own table option); null: the command's
+/// <c>--transport</c>. An incremental table reads through the Data API only.
+/// </param>
 /// <param name="Incremental">How an incremental table is read (<c>ingestion_type</c> append, cdc or cdc_with_deletes); null for a snapshot.</param>
 internal sealed record PipelineTable(
     string JsonPath,
@@ -35,6 +39,7 @@ internal sealed record PipelineTable(
     int? Limit,
     string? WhereClause,
     int? ChunkRows = null,
+    string? Transport = null,
     IncrementalSettings? Incremental = null)
 {
     /// <summary>The connector's name of the table's ingestion type: <c>snapshot</c>, <c>append</c>, <c>cdc</c> or <c>cdc_with_deletes</c>.</summary>

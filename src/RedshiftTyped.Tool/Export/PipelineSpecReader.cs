@@ -27,7 +27,10 @@ internal static class PipelineSpecReader
 
     private static readonly string[] RootKeys = ["connection_name", "default_destination_catalog", "default_destination_schema", "objects"];
     private static readonly string[] TableKeys = ["source_table", "destination_catalog", "destination_schema", "destination_table", "table_configuration"];
-    private static readonly string[] ConfigurationKeys = ["scd_type", "primary_keys", "limit", "where_clause", "chunk_rows", "ingestion_type", "cursor_field", "lookback"];
+    private static readonly string[] ConfigurationKeys = ["scd_type", "primary_keys", "limit", "where_clause", "chunk_rows", "transport", "ingestion_type", "cursor_field", "lookback"];
+
+    /// <summary>The values of <c>transport</c> and <c>--transport</c>.</summary>
+    public static readonly string[] Transports = ["dataapi", "unload", "auto"];
 
     public static PipelineSpec ReadFile(string path)
     {
@@ -195,25 +198,25 @@ internal static class PipelineSpecReader
                 errors.Add($"{path}.destination_schema: missing, and the spec has no default_destination_schema; set one of them.");
             }
 
-            var (scd, keysList, limit, where, chunkRows, incremental) = Configuration(keys, path);
+            var (scd, keysList, limit, where, chunkRows, transport, incremental) = Configuration(keys, path);
             return errors.Count > before || source is null || catalog is null || schema is null || name is null
                 ? null
-                : new PipelineTable(path, sourceText!, source, new DestinationTable(catalog, schema, name), scd, keysList, limit, where, chunkRows, incremental);
+                : new PipelineTable(path, sourceText!, source, new DestinationTable(catalog, schema, name), scd, keysList, limit, where, chunkRows, transport, incremental);
         }
 
-        private (string Scd, IReadOnlyList<string> PrimaryKeys, int? Limit, string? Where, int? ChunkRows, IncrementalSettings? Incremental) Configuration(
+        private (string Scd, IReadOnlyList<string> PrimaryKeys, int? Limit, string? Where, int? ChunkRows, string? Transport, IncrementalSettings? Incremental) Configuration(
             Dictionary<string, JsonElement> tableKeys, string tablePath)
         {
             string path = tablePath + ".table_configuration";
             if (!tableKeys.TryGetValue("table_configuration", out var configuration) || configuration.ValueKind == JsonValueKind.Null)
             {
-                return ("SCD_TYPE_1", [], null, null, null, null);
+                return ("SCD_TYPE_1", [], null, null, null, null, null);
             }
 
             if (configuration.ValueKind != JsonValueKind.Object)
             {
                 errors.Add($"{path}: expected an object with {Join(ConfigurationKeys)}, found {Describe(configuration)}.");
-                return ("SCD_TYPE_1", [], null, null, null, null);
+                return ("SCD_TYPE_1", [], null, null, null, null, null);
             }
 
             var keys = Keys(configuration, path, ConfigurationKeys);
@@ -246,8 +249,28 @@ internal static class PipelineSpecReader
                 errors.Add($"{path}.chunk_rows: cannot be combined with limit (a limited read is one statement); remove one of them.");
             }
 
+            string? transport = OptionalString(keys, "transport", path)?.Trim().ToLowerInvariant();
+            if (transport is not null && !Transports.Contains(transport))
+            {
+                errors.Add($"{path}.transport: \"{transport}\" is not a transport; use one of {string.Join(", ", Transports)}.");
+                transport = null;
+            }
+
+            if (transport == "unload" && chunkRows is not null)
+            {
+                errors.Add($"{path}.chunk_rows: splits Data API reads under the result cap, which UNLOAD does not have; remove chunk_rows or the transport.");
+            }
+
             var incremental = Incremental(keys, path, scd, primaryKeys, limit);
-            return (scd, primaryKeys, limit, Where(keys, path), chunkRows, incremental);
+            if (incremental is not null && transport is "unload" or "auto")
+            {
+                // A change read resumes from an offset inside the cursor order and, for cdc_with_deletes, joins digest and
+                // key statements with it, all paged through the Data API; UNLOAD writes one SELECT's rows to S3 unordered.
+                errors.Add($"{path}.transport: {transport} cannot read ingestion_type {IngestionTypeNames.Name(incremental.Type)}, which reads only the changes " +
+                           "through the Data API; remove transport (or set it to dataapi), or use ingestion_type snapshot.");
+            }
+
+            return (scd, primaryKeys, limit, Where(keys, path), chunkRows, transport, incremental);
         }
 
         /// <summary>

@@ -22,7 +22,12 @@ internal sealed class PlainSnapshotProgress(TextWriter output) : ISnapshotProgre
     {
         lock (_gate)
         {
-            if (outcome.Result is { } result)
+            if (outcome.S3Files is { } files)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"ok      {outcome.Table.Source} -> {files.Count} files in S3 ({outcome.Rows} rows, {files.Sum(f => f.Bytes)} bytes, {outcome.Duration.TotalSeconds:0.0} s)"));
+            }
+            else if (outcome.Result is { } result)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"ok      {outcome.Table.Source} -> {outcome.RelativePath} ({result.Rows} rows, {result.Bytes} bytes, {outcome.Duration.TotalSeconds:0.0} s)"));

@@ -38,7 +38,7 @@ internal static class SnapshotManifest
             json.WriteNumber("tables", outcomes.Count);
             json.WriteNumber("ok", outcomes.Count(o => o.Ok));
             json.WriteNumber("failed", outcomes.Count(o => !o.Ok));
-            json.WriteNumber("rows", outcomes.Sum(o => o.Result?.Rows ?? 0));
+            json.WriteNumber("rows", outcomes.Sum(o => o.Rows ?? 0));
             json.WriteNumber("bytes", outcomes.Sum(o => o.Result?.Bytes ?? 0));
             json.WriteEndObject();
             json.WriteStartArray("tables");
@@ -76,10 +76,26 @@ internal static class SnapshotManifest
         json.WriteString("status", outcome.Ok ? "ok" : "failed");
         json.WriteString("error", outcome.Error);
         json.WriteString("format", FormatName(format));
-        json.WriteString("path", outcome.Ok ? outcome.RelativePath : null);
-        WriteNumber(json, "rows", outcome.Result?.Rows);
+        json.WriteString("transport", outcome.Transport);
+        json.WriteString("path", outcome.Ok && outcome.S3Files is null ? outcome.RelativePath : null);
+        WriteNumber(json, "rows", outcome.Rows);
         WriteNumber(json, "bytes", outcome.Result?.Bytes);
         json.WriteString("sha256", outcome.Result?.Sha256);
+        if (outcome.S3Files is { } files)
+        {
+            // --keep-in-s3: the files stay where UNLOAD wrote them (always Parquet), for a loader that ingests them there.
+            json.WriteStartArray("s3_files");
+            foreach (var file in files)
+            {
+                json.WriteStartObject();
+                json.WriteString("url", file.Url);
+                json.WriteNumber("rows", file.Rows);
+                json.WriteNumber("bytes", file.Bytes);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
         json.WriteString("scd_type", table.ScdType);
         json.WriteStartArray("primary_keys");
         foreach (string key in table.PrimaryKeys)

@@ -6,7 +6,10 @@ namespace RedshiftTyped.Tool.Export;
 /// <summary>One column of an exported table: its Redshift type as the Data API described it and its type in the file.</summary>
 internal sealed record ExportedColumn(string Name, string RedshiftType, string ArrowType, bool Nullable);
 
-/// <summary>What became of one table: written (with the file's facts) or failed (with the reason).</summary>
+/// <summary>One Parquet file UNLOAD left in S3, as its manifest lists it.</summary>
+internal sealed record S3File(string Url, long Rows, long Bytes);
+
+/// <summary>What became of one table: written (with the file's facts), left in S3 by UNLOAD (with its files), or failed (with the reason).</summary>
 internal sealed record TableOutcome(
     PipelineTable Table,
     string RelativePath,
@@ -17,9 +20,14 @@ internal sealed record TableOutcome(
     IReadOnlyList<ExportedColumn> Columns,
     ExportResult? Result,
     string? Error,
+    string Transport = "dataapi",
+    IReadOnlyList<S3File>? S3Files = null,
     ChangeRunFacts? Changes = null)
 {
     public bool Ok => Error is null;
+
+    /// <summary>The rows written to the file, or left in S3.</summary>
+    public long? Rows => Result?.Rows ?? S3Files?.Sum(f => f.Rows);
 }
 
 /// <summary>

@@ -15,8 +15,11 @@ namespace RedshiftTyped.Tool.Export;
 /// new offset is committed to the state only once the file is complete. A failure is this table's outcome, not an exception, so the other
 /// tables go on; only the command's own cancellation and configuration errors escape.
 /// </summary>
-internal sealed class TableSnapshotter(RedshiftClient client, string outputDirectory, ExportFormat format, ISnapshotProgress progress, SnapshotState? state = null)
+internal sealed class TableSnapshotter(RedshiftClient client, string outputDirectory, ExportFormat format, ISnapshotProgress progress,
+    TransportSettings? transport = null, SnapshotState? state = null)
 {
+    private readonly TransportSettings _transport = transport ?? new TransportSettings();
+
     /// <summary>The file's path under the output directory: <c>catalog/schema/table.ext</c>, with '/' separators.</summary>
     public static string RelativePath(DestinationTable destination, ExportFormat format)
         => string.Join('/', Snapshots.SnapshotLayout.Encode(destination.Catalog), Snapshots.SnapshotLayout.Encode(destination.Schema),
@@ -26,13 +29,17 @@ internal sealed class TableSnapshotter(RedshiftClient client, string outputDirec
     /// The read the pipeline asks for: a limit ordered by the primary keys, the raw where clause, and chunks split on
     /// the primary keys.
     /// </summary>
-    public static SnapshotOptions Options(PipelineTable table)
+    public static SnapshotOptions Options(PipelineTable table, TransportSettings? transport = null)
     {
+        transport ??= new TransportSettings();
+        string name = table.Transport ?? transport.Transport;
         var options = new SnapshotOptions
         {
             Limit = table.Limit,
-            ChunkRows = table.ChunkRows,
+            ChunkRows = name == "unload" ? null : table.ChunkRows,
             StatementName = "redshift-typed snapshot",
+            Transport = name switch { "unload" => SnapshotTransport.Unload, "auto" => SnapshotTransport.Auto, _ => SnapshotTransport.DataApi },
+            Unload = transport.Unload(table),
         };
         if ((table.Limit is not null || table.ChunkRows is not null) && table.PrimaryKeys.Count > 0)
         {
@@ -78,9 +85,25 @@ internal sealed class TableSnapshotter(RedshiftClient client, string outputDirec
         var statementIds = new List<string>();
         string? sql = null;
         IReadOnlyList<ExportedColumn> columns = [];
+        var options = Options(table, _transport);
+        string transportName = options.Transport switch { SnapshotTransport.Unload => "unload", SnapshotTransport.Auto => "auto", _ => "dataapi" };
         try
         {
-            await using var reader = await client.OpenSnapshotAsync(table.Source, Options(table), cancellationToken);
+            if (options.Transport == SnapshotTransport.Unload && _transport.KeepInS3)
+            {
+                // The files stay where UNLOAD wrote them; the manifest lists them. Nothing is downloaded.
+                var unloaded = await SnapshotReader.UnloadToS3Async(client, table.Source, options, cancellationToken);
+                statementIds.Add(unloaded.Statement.Id);
+                sql = unloaded.Statement.Statement.Sql;
+                columns = [.. unloaded.Columns.Select(c => new ExportedColumn(c.Name ?? c.Label ?? "?", RedshiftTypeText(c), "parquet (UNLOAD)", c.Nullable != 0))];
+                var files = unloaded.Manifest.Entries.Select(e => new S3File(e.Url, e.RecordCount ?? 0, e.ContentLength)).ToList();
+                var kept = new TableOutcome(table, relative, started, clock.Elapsed, statementIds, sql, columns, null, null, transportName, files);
+                progress.Finished(kept);
+                return kept;
+            }
+
+            await using var reader = await client.OpenSnapshotAsync(table.Source, options, cancellationToken);
+            transportName = reader.Statement.Statement.Sql.StartsWith("UNLOAD", StringComparison.Ordinal) ? "unload" : "dataapi";
             statementIds.Add(reader.StatementId);
             sql = reader.Statement.Statement.Sql;
             columns = Columns(reader.Columns, reader.ArrowSchema);
@@ -114,7 +137,7 @@ internal sealed class TableSnapshotter(RedshiftClient client, string outputDirec
 
         TableOutcome Outcome(ExportResult? result, string? error)
         {
-            var outcome = new TableOutcome(table, relative, started, clock.Elapsed, statementIds, sql, columns, result, error);
+            var outcome = new TableOutcome(table, relative, started, clock.Elapsed, statementIds, sql, columns, result, error, transportName);
             progress.Finished(outcome);
             return outcome;
         }
@@ -191,7 +214,7 @@ internal sealed class TableSnapshotter(RedshiftClient client, string outputDirec
         {
             var facts = new ChangeRunFacts(start, end, reader?.Upserts ?? 0, reader?.Deletes ?? 0, reader?.Skipped ?? 0, reader?.KeysFetched ?? 0,
                 reader?.BucketsFetched ?? 0);
-            var outcome = new TableOutcome(table, relative, started, clock.Elapsed, statementIds, sql, columns, result, error, facts);
+            var outcome = new TableOutcome(table, relative, started, clock.Elapsed, statementIds, sql, columns, result, error, Changes: facts);
             progress.Finished(outcome);
             return outcome;
         }
@@ -237,4 +260,23 @@ internal sealed class TableSnapshotter(RedshiftClient client, string outputDirec
             _ => name,
         };
     }
+}
+
+/// <summary>
+/// How <c>redshift-typed snapshot</c> reads: <c>--transport</c> (a table's own <c>transport</c> wins), and for UNLOAD the
+/// S3 prefix each table's runs go under (<c>&lt;prefix&gt;&lt;catalog&gt;/&lt;schema&gt;/&lt;table&gt;/</c>, so tables read at
+/// once never share a folder), the IAM role, and whether the files stay in S3 instead of being downloaded.
+/// </summary>
+internal sealed record TransportSettings(string Transport = "dataapi", string? S3Prefix = null, string IamRole = "default", bool KeepInS3 = false)
+{
+    /// <summary>The table's UNLOAD options, or null without an S3 prefix.</summary>
+    public UnloadOptions? Unload(PipelineTable table) => S3Prefix is null
+        ? null
+        : new UnloadOptions
+        {
+            S3Prefix = S3Prefix.TrimEnd('/') + "/" + string.Join('/', Snapshots.SnapshotLayout.Encode(table.Destination.Catalog),
+                Snapshots.SnapshotLayout.Encode(table.Destination.Schema), Snapshots.SnapshotLayout.Encode(table.Destination.Table)) + "/",
+            IamRole = IamRole,
+            KeepFiles = KeepInS3,
+        };
 }

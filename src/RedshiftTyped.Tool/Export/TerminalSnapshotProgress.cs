@@ -58,7 +58,11 @@ internal sealed class TerminalSnapshotProgress : ISnapshotProgress
     {
         var task = _tasks[outcome.Table];
         string name = Markup.Escape(outcome.Table.Source.ToString());
-        if (outcome.Result is { } result)
+        if (outcome.S3Files is { } files)
+        {
+            task.Description = $"[green]ok[/] {name} ({outcome.Rows:N0} rows in {files.Count} files in S3)";
+        }
+        else if (outcome.Result is { } result)
         {
             task.Description = $"[green]ok[/] {name} ({result.Rows:N0} rows)";
         }

@@ -103,6 +103,12 @@ internal static partial class ConnectionOptionsValidator
             problems.Add($"max_poll_attempts {o.MaxPollAttempts} is out of range: give a number from 1 to 1000000 (default 300).");
         }
 
+        if (!string.IsNullOrWhiteSpace(o.S3Endpoint)
+            && !(Uri.TryCreate(o.S3Endpoint, UriKind.Absolute, out var s3Uri) && (s3Uri.Scheme == Uri.UriSchemeHttp || s3Uri.Scheme == Uri.UriSchemeHttps)))
+        {
+            problems.Add($"s3_endpoint \"{o.S3Endpoint}\" is not an absolute http or https URL: use e.g. \"http://127.0.0.1:5000\" for a local S3.");
+        }
+
         if (!string.IsNullOrWhiteSpace(o.Endpoint)
             && !(Uri.TryCreate(o.Endpoint, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
         {

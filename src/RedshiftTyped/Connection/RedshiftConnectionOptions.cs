@@ -65,6 +65,13 @@ public sealed class RedshiftConnectionOptions
     [ConfigurationKeyName("endpoint")]
     public string? Endpoint { get; set; }
 
+    /// <summary>
+    /// An explicit S3 endpoint URL for the UNLOAD transport (e.g. <c>http://127.0.0.1:5000</c> for a local S3 such as
+    /// moto or MinIO), addressed path-style; otherwise the region's S3 endpoint, virtual-hosted.
+    /// </summary>
+    [ConfigurationKeyName("s3_endpoint")]
+    public string? S3Endpoint { get; set; }
+
     /// <summary>Use the FIPS endpoint of the region (ignored when <see cref="Endpoint"/> is set).</summary>
     [ConfigurationKeyName("use_fips")]
     public bool UseFips { get; set; }
@@ -118,6 +125,7 @@ public sealed class RedshiftConnectionOptions
         Append(text, "secret_access_key", Redact(SecretAccessKey));
         Append(text, "session_token", Redact(SessionToken));
         Append(text, "db_user", DbUser);
+        Append(text, "s3_endpoint", S3Endpoint);
         Append(text, "secret_arn", SecretArn);
         Append(text, "schema_filter", SchemaFilter);
         Append(text, "endpoint", Endpoint);

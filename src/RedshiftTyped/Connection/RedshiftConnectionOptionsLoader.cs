@@ -17,7 +17,7 @@ public static class RedshiftConnectionOptionsLoader
     [
         "region", "database", "cluster_identifier", "workgroup_name", "access_key_id", "secret_access_key",
         "session_token", "db_user", "secret_arn", "schema_filter", "poll_interval", "max_poll_attempts",
-        "endpoint", "use_fips", "long_polling", "verify_secret", "retry",
+        "endpoint", "s3_endpoint", "use_fips", "long_polling", "verify_secret", "retry",
     ];
 
     /// <summary>The keys of the <c>retry</c> object.</summary>

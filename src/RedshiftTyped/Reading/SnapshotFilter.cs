@@ -129,10 +129,17 @@ public sealed class ColumnCondition
     internal string QuotedName => RedshiftIdentifier.Quote(Name);
 }
 
-/// <summary>Collects a filter's SQL and the parameters it binds.</summary>
-internal sealed class FilterRenderer
+/// <summary>
+/// Collects a filter's SQL and the parameters it binds — or, for a statement whose query is itself a string literal
+/// (UNLOAD), renders every value as a SQL literal instead (<see cref="SqlLiteral"/>): Data API parameters cannot be bound
+/// inside a literal.
+/// </summary>
+internal sealed class FilterRenderer(bool literals = false)
 {
     private int _next;
+
+    /// <summary>Whether values are written as SQL literals rather than bound as parameters.</summary>
+    public bool Literals => literals;
 
     public StringBuilder Sql { get; } = new();
 
@@ -159,12 +166,29 @@ internal sealed class FilterRenderer
         }
 
         string name = SnapshotFilter.GeneratedParameterPrefix + (++_next).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (literals)
+        {
+            // The text the parameter would have carried, as a quoted literal Redshift casts from its context as it casts
+            // a parameter's text: the same formatting, the same meaning.
+            Sql.Append(SqlLiteral.Quote(SqlParameterFormatter.Format(name, value)));
+            return;
+        }
+
         Parameters.Add((name, value));
         Sql.Append(':').Append(name);
     }
 
     public void AddRawParameter(string name, object value)
     {
+        if (literals)
+        {
+            throw new ArgumentException(
+                $"Where(sql, parameters) binds :{name} as a Data API parameter, which an UNLOAD cannot carry: UNLOAD's query is a string " +
+                "literal, and parameters inside it reach Redshift unused. Express the condition with column filters " +
+                "(Column.X.EqualTo(…), whose values are written as literals), or read with Transport = SnapshotTransport.DataApi.",
+                nameof(name));
+        }
+
         if (name.StartsWith(SnapshotFilter.GeneratedParameterPrefix, StringComparison.OrdinalIgnoreCase))
         {
             throw new ArgumentException(

@@ -46,6 +46,30 @@ public sealed class SnapshotOptions
     /// </summary>
     public int? ChunkRows { get; init; }
 
+    /// <summary>
+    /// How many key-range chunks (<see cref="ChunkRows"/>) run and are read at once (default 4; 1 reads one chunk at a time,
+    /// the next one running ahead). Each row is still read once. With <see cref="OrderBy"/>, rows come back in key order:
+    /// the chunks after the current one are read into memory while it is consumed (up to this many chunks' pages held);
+    /// without it, pages come back as their chunks deliver them — the fastest, in no particular order.
+    /// </summary>
+    public int ChunkParallelism { get; init; } = 4;
+
+    /// <summary>
+    /// How the rows travel: through the Data API (the default), through <c>UNLOAD … FORMAT AS PARQUET</c> to S3 and a
+    /// parallel download (<see cref="SnapshotTransport.Unload"/>, needs <see cref="Unload"/>), or whichever fits the
+    /// result (<see cref="SnapshotTransport.Auto"/>).
+    /// </summary>
+    public SnapshotTransport Transport { get; init; } = SnapshotTransport.DataApi;
+
+    /// <summary>Where and how UNLOAD writes (S3 prefix, IAM role, KMS key, file size, downloads, cleanup); required for <see cref="SnapshotTransport.Unload"/>.</summary>
+    public UnloadOptions? Unload { get; init; }
+
+    /// <summary>
+    /// With <see cref="SnapshotTransport.Auto"/>: a result the Data API announces (TotalNumRows) with more rows than this is
+    /// read by UNLOAD instead, when <see cref="Unload"/> names an S3 location (default 1,000,000).
+    /// </summary>
+    public long AutoUnloadRows { get; init; } = 1_000_000;
+
     /// <summary>The longest the statement may run before it is cancelled on the server.</summary>
     public TimeSpan? Timeout { get; init; }
 
@@ -102,6 +126,7 @@ public sealed class SnapshotOptions
             SchemaCheck = SchemaCheck,
             Timeout = Timeout,
             StatementName = StatementName,
+            ChunkParallelism = ChunkParallelism,
         };
         chunk._ordering.AddRange(keys.Select(ColumnOrder.Ascending));
         chunk._filters.AddRange(_filters);
@@ -115,6 +140,28 @@ public sealed class SnapshotOptions
         {
             throw new ArgumentOutOfRangeException(nameof(Limit), Limit, "Limit must be zero or more rows.");
         }
+
+        if (ChunkParallelism is < 1 or > 64)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ChunkParallelism), ChunkParallelism,
+                "ChunkParallelism must be 1 to 64 chunks at once (the Data API allows 500 active statements per account; retries absorb throttling).");
+        }
+
+        if (Transport == SnapshotTransport.Unload && Unload is null)
+        {
+            throw new ArgumentException(
+                "Transport = Unload needs Unload = new UnloadOptions { S3Prefix = \"s3://bucket/prefix/\", IamRole = \"arn:aws:iam::…:role/…\" }: UNLOAD writes its files there.",
+                nameof(Unload));
+        }
+
+        if (Transport == SnapshotTransport.Unload && ChunkRows is not null)
+        {
+            throw new ArgumentException(
+                "ChunkRows splits a Data API read into statements under its result cap; UNLOAD has no such cap. Drop ChunkRows, or use Transport = DataApi.",
+                nameof(ChunkRows));
+        }
+
+        Unload?.Validate();
 
         if (ChunkRows is <= 0)
         {
@@ -163,6 +210,27 @@ public sealed class SnapshotOptions
             $"and no OrderBy was given. Order the rows with .OrderBy({exampleKey}) on columns that identify a row, {fix}.",
             nameof(Limit));
     }
+}
+
+/// <summary>How a snapshot's rows travel from Redshift.</summary>
+public enum SnapshotTransport
+{
+    /// <summary>Data API result pages (JSON or CSV): no S3 needed; capped at 500 MB per statement (see <see cref="SnapshotOptions.ChunkRows"/>).</summary>
+    DataApi,
+
+    /// <summary>
+    /// <c>UNLOAD ('select …') TO 's3://…' FORMAT AS PARQUET MANIFEST VERBOSE</c>: the cluster's slices write Parquet in
+    /// parallel, and the files are downloaded and decoded concurrently. Filter values are written as SQL literals (UNLOAD's
+    /// query is a string literal); raw <c>Where(sql, parameters)</c> with parameters is refused.
+    /// </summary>
+    Unload,
+
+    /// <summary>
+    /// The Data API, unless the result is large: more rows announced than <see cref="SnapshotOptions.AutoUnloadRows"/>, or the
+    /// Data API's "Database response exceeded size limit"; then UNLOAD when <see cref="SnapshotOptions.Unload"/> names an S3
+    /// location, and otherwise the size-limit error naming both fixes.
+    /// </summary>
+    Auto,
 }
 
 /// <summary>How strictly a compiled table is checked against the live table before its rows are read.</summary>

@@ -13,8 +13,24 @@ internal static class SnapshotQuery
 {
     public static SqlStatement Build(string qualifiedTable, string selectList, SnapshotOptions options, IReadOnlyList<string> primaryKey)
     {
-        var sql = new StringBuilder("SELECT ").Append(selectList).Append(" FROM ").Append(qualifiedTable);
         var renderer = new FilterRenderer();
+        var statement = new SqlStatement(Sql(qualifiedTable, selectList, options, primaryKey, renderer))
+        {
+            ResultFormat = options.ResultFormat,
+            Timeout = options.Timeout,
+            StatementName = options.StatementName,
+        };
+        renderer.BindTo(statement);
+        return statement;
+    }
+
+    /// <summary>The snapshot's SELECT with every value written as a literal, for UNLOAD (whose query is a literal itself).</summary>
+    public static string BuildWithLiterals(string qualifiedTable, string selectList, SnapshotOptions options, IReadOnlyList<string> primaryKey)
+        => Sql(qualifiedTable, selectList, options, primaryKey, new FilterRenderer(literals: true));
+
+    private static string Sql(string qualifiedTable, string selectList, SnapshotOptions options, IReadOnlyList<string> primaryKey, FilterRenderer renderer)
+    {
+        var sql = new StringBuilder("SELECT ").Append(selectList).Append(" FROM ").Append(qualifiedTable);
         renderer.AppendWhere(options.Filters);
         sql.Append(renderer.Sql);
 
@@ -30,13 +46,6 @@ internal static class SnapshotQuery
             sql.Append(" LIMIT ").Append(limit.ToString(CultureInfo.InvariantCulture));
         }
 
-        var statement = new SqlStatement(sql.ToString())
-        {
-            ResultFormat = options.ResultFormat,
-            Timeout = options.Timeout,
-            StatementName = options.StatementName,
-        };
-        renderer.BindTo(statement);
-        return statement;
+        return sql.ToString();
     }
 }

@@ -117,6 +117,11 @@ public sealed class SnapshotReader<TRow> : IAsyncDisposable
         CheckOptionsAgainst(table, options);
 
         var tableCheck = client.SchemaVerifier.StartTableCheck(table, options.SchemaCheck, cancellationToken);
+        if (options.Transport == SnapshotTransport.Unload)
+        {
+            return await OpenUnloadAsync(client, shape, options, tableCheck, cancellationToken).ConfigureAwait(false);
+        }
+
         SnapshotPlan plan;
         StatementSeries series;
         CompletedStatement completed;
@@ -126,6 +131,12 @@ public sealed class SnapshotReader<TRow> : IAsyncDisposable
                 .ConfigureAwait(false);
             series = new StatementSeries(client, plan.Statements);
             completed = await series.RunFirstAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (StatementFailedException failed) when (options.Transport == SnapshotTransport.Auto && UnloadTransport.IsSizeLimit(failed))
+        {
+            // The Data API's result cap: UNLOAD has none.
+            UnloadTransport.CheckCanSwitch(options, failed);
+            return await OpenUnloadAsync(client, shape, options, tableCheck, cancellationToken).ConfigureAwait(false);
         }
         catch (StatementFailedException failed) when (tableCheck is not null)
         {
@@ -168,9 +179,66 @@ public sealed class SnapshotReader<TRow> : IAsyncDisposable
                 (statement, isFirst, ct) => PagedResult.ReadAsync(statement.Id,
                     (next, number, fetchToken) => FetchAsync(client, statement, shape, options, header, isFirst && number == 0, next, fetchToken),
                     client.Logger, ct),
-                token),
+                token, options.ChunkParallelism),
             cancellationToken).ConfigureAwait(false);
+        if (options.Transport == SnapshotTransport.Auto && header.TotalNumRows > options.AutoUnloadRows && options.Unload is not null)
+        {
+            // Announced larger than the threshold: the cluster's slices write it faster than pages can carry it.
+            await pages.DisposeAsync().ConfigureAwait(false);
+            return await OpenUnloadAsync(client, shape, options, null, cancellationToken).ConfigureAwait(false);
+        }
+
         return new SnapshotReader<TRow>(shape, completed, series, header, pages);
+    }
+
+    /// <summary>The UNLOAD transport: the same SELECT with literals, Parquet files decoded into rows by the same decoders.</summary>
+    private static async Task<SnapshotReader<TRow>> OpenUnloadAsync(RedshiftClient client, RowShape<TRow> shape, SnapshotOptions options,
+        Task<IReadOnlyList<SchemaDifference>>? tableCheck, CancellationToken cancellationToken)
+    {
+        var table = shape.Projection.Table;
+        var columns = shape.Projection.Columns;
+        UnloadTransport.CheckTypes(table.DisplayName, columns.Select(c => (c.Name, c.Type)));
+        string select = SnapshotQuery.BuildWithLiterals(table.QualifiedName, UnloadTransport.SelectList(columns.Select(c => (c.Name, c.Type))),
+            options, table.PrimaryKey);
+        UnloadRun run;
+        try
+        {
+            run = await UnloadRun.StartAsync(client, select, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StatementFailedException failed) when (tableCheck is not null)
+        {
+            if (await tableCheck.ConfigureAwait(false) is { Count: > 0 } differences)
+            {
+                throw new SchemaDriftException(table.DisplayName, differences, failed);
+            }
+
+            throw;
+        }
+
+        if (tableCheck is not null && await tableCheck.ConfigureAwait(false) is { Count: > 0 } drift)
+        {
+            throw new SchemaDriftException(table.DisplayName, drift);
+        }
+
+        var header = new ResultHeader(run.TotalRows);
+        header.Accept(shape.Projection, options, null, run.TotalRows);
+        var types = columns.Select(c => c.Type).ToArray();
+        var decoder = shape.Decoder;
+        var pages = await PageCursor<List<TRow>>.OpenAsync(
+            token => run.ReadPagesAsync(types, (texts, start, count) =>
+            {
+                var rows = new List<TRow>(count);
+                for (int r = start; r < start + count; r++)
+                {
+                    var fields = new string?[texts.Length];
+                    for (int c = 0; c < fields.Length; c++) fields[c] = texts[c][r];
+                    rows.Add(decoder.DecodeCsv(fields));
+                }
+
+                return rows;
+            }, page => page.Count, token),
+            cancellationToken).ConfigureAwait(false);
+        return new SnapshotReader<TRow>(shape, run.Statement, run.Series, header, pages);
     }
 
     /// <summary>

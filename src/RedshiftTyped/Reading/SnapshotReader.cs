@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
 using Apache.Arrow;
+using Field = RedshiftTyped.DataApi.Model.Field;
 using RedshiftTyped.DataApi.Model;
 using RedshiftTyped.Execution;
 using RedshiftTyped.Typed;
+using RedshiftTyped.Values;
 
 namespace RedshiftTyped.Reading;
 
@@ -104,18 +106,128 @@ public sealed class SnapshotReader : IAsyncDisposable
         options.CheckLimitIsOrdered(table.ToString(), primaryKey: null, exampleKey: "\"id\"");
         await TableColumnCheck.CheckAsync(client, table, options, cancellationToken).ConfigureAwait(false);
         string selectList = options.Columns is null ? "*" : string.Join(", ", options.Columns.Select(RedshiftIdentifier.Quote));
+        if (options.Transport == SnapshotTransport.Unload)
+        {
+            return await OpenUnloadAsync(client, table, selectList, options, cancellationToken).ConfigureAwait(false);
+        }
+
         var plan = await SnapshotPlan.CreateAsync(client, table.QualifiedName, selectList, options, primaryKey: [], cancellationToken)
             .ConfigureAwait(false);
         var series = new StatementSeries(client, plan.Statements);
-        var completed = await series.RunFirstAsync(cancellationToken).ConfigureAwait(false);
+        CompletedStatement completed;
+        try
+        {
+            completed = await series.RunFirstAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (StatementFailedException failed) when (options.Transport == SnapshotTransport.Auto && UnloadTransport.IsSizeLimit(failed))
+        {
+            // The Data API's result cap: UNLOAD has none.
+            UnloadTransport.CheckCanSwitch(options, failed);
+            return await OpenUnloadAsync(client, table, selectList, options, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!completed.HasResultSet)
         {
             throw new InvalidOperationException($"Statement {completed.Id} reading {table} finished without a result set.");
         }
 
         var pages = await PageCursor<ResultPage>.OpenAsync(
-            token => series.ReadPagesAsync(completed, (statement, _, ct) => client.ReadPagesAsync(statement, ct), token),
+            token => series.ReadPagesAsync(completed, (statement, _, ct) => client.ReadPagesAsync(statement, ct), token, options.ChunkParallelism),
             cancellationToken).ConfigureAwait(false);
-        return new SnapshotReader(table, completed, series, plan.TotalRows, pages);
+        var reader = new SnapshotReader(table, completed, series, plan.TotalRows, pages);
+        if (options.Transport == SnapshotTransport.Auto && reader.TotalNumRows > options.AutoUnloadRows && options.Unload is not null)
+        {
+            await reader.DisposeAsync().ConfigureAwait(false);
+            return await OpenUnloadAsync(client, table, selectList, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        return reader;
+    }
+
+    /// <summary>
+    /// The UNLOAD transport for a table read by name: the result's columns come from the same SELECT run with LIMIT 0
+    /// through the Data API (their ColumnMetadata, as the Data API path has them), then the rows from the UNLOAD files.
+    /// </summary>
+    private static async Task<SnapshotReader> OpenUnloadAsync(
+        RedshiftClient client, TableReference table, string selectList, SnapshotOptions options, CancellationToken cancellationToken)
+    {
+        var (columns, types, run) = await StartUnloadAsync(client, table, selectList, options, cancellationToken).ConfigureAwait(false);
+        long total = run.TotalRows;
+        int number = 0;
+        var pages = await PageCursor<ResultPage>.OpenAsync(
+            token => run.ReadPagesAsync(types, (texts, start, count) =>
+            {
+                var records = new List<List<Field>>(count);
+                for (int r = start; r < start + count; r++)
+                {
+                    var record = new List<Field>(texts.Length);
+                    for (int c = 0; c < texts.Length; c++) record.Add(texts[c][r] is { } text ? Field.FromString(text) : Field.Null);
+                    records.Add(record);
+                }
+
+                return new ResultPage(Interlocked.Increment(ref number) - 1, columns, total, records);
+            }, page => page.RowCount, token),
+            cancellationToken).ConfigureAwait(false);
+        if (pages.First is null)
+        {
+            await pages.DisposeAsync().ConfigureAwait(false);
+            pages = await PageCursor<ResultPage>.OpenAsync(
+                _ => AsyncEnumerable.Repeat(new ResultPage(0, columns, 0, new List<List<Field>>()), 1), cancellationToken).ConfigureAwait(false);
+        }
+
+        return new SnapshotReader(table, run.Statement, run.Series, total, pages);
+    }
+
+    /// <summary>
+    /// UNLOADs a table read by name and leaves its files in S3, for a loader that ingests them where they are
+    /// (<c>redshift-typed snapshot --keep-in-s3</c>): the columns and the manifest's files, rows and bytes; no row is downloaded.
+    /// </summary>
+    internal static async Task<UnloadedTable> UnloadToS3Async(
+        RedshiftClient client, TableReference table, SnapshotOptions options, CancellationToken cancellationToken)
+    {
+        options.Validate();
+        if (options.Unload is not { KeepFiles: true })
+        {
+            throw new ArgumentException("Unloading into S3 without reading needs Unload with KeepFiles = true: otherwise nothing would keep the files.", nameof(options));
+        }
+
+        options.CheckLimitIsOrdered(table.ToString(), primaryKey: null, exampleKey: "\"id\"");
+        await TableColumnCheck.CheckAsync(client, table, options, cancellationToken).ConfigureAwait(false);
+        string selectList = options.Columns is null ? "*" : string.Join(", ", options.Columns.Select(RedshiftIdentifier.Quote));
+        var (columns, _, run) = await StartUnloadAsync(client, table, selectList, options, cancellationToken).ConfigureAwait(false);
+        long listed = run.Manifest.Entries.Sum(e => e.RecordCount ?? 0);
+        if (run.Manifest.TotalRows is { } total && total != listed)
+        {
+            throw new ResultIntegrityException($"The UNLOAD manifest announced {total} rows but its entries list {listed}", run.Statement.Id);
+        }
+
+        return new UnloadedTable(run.Statement, columns, run.Manifest, run.TotalRows);
+    }
+
+    /// <summary>
+    /// The result's columns from the same SELECT run with LIMIT 0 through the Data API (their ColumnMetadata, as the Data
+    /// API path has them), then the UNLOAD of that SELECT with its values as literals.
+    /// </summary>
+    private static async Task<(IReadOnlyList<ColumnMetadata> Columns, RedshiftType[] Types, UnloadRun Run)> StartUnloadAsync(
+        RedshiftClient client, TableReference table, string selectList, SnapshotOptions options, CancellationToken cancellationToken)
+    {
+        var query = SnapshotQuery.Build(table.QualifiedName, selectList, options, primaryKey: []);
+        var shape = new SqlStatement($"SELECT * FROM ({query.Sql}) AS rt_shape LIMIT 0");
+        foreach (var parameter in query.Parameters) shape.WithParameter(parameter.Name!, parameter.Value!);
+        var described = await client.ExecuteAsync(shape, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ColumnMetadata> columns = [];
+        await foreach (var page in client.ReadPagesAsync(described, cancellationToken).ConfigureAwait(false))
+        {
+            columns = page.Columns;
+        }
+
+        var named = columns.Select(c => (Name: c.Name ?? c.Label ?? "?", Type: Values.RedshiftTypeNames.Parse(c.TypeName))).ToList();
+        UnloadTransport.CheckTypes(table.ToString(), named);
+        string select = SnapshotQuery.BuildWithLiterals(table.QualifiedName, UnloadTransport.SelectList(named), options, primaryKey: []);
+        var run = await UnloadRun.StartAsync(client, select, options, cancellationToken).ConfigureAwait(false);
+        return (columns, named.Select(c => c.Type).ToArray(), run);
     }
 }
+
+/// <summary>A table UNLOADed and left in S3: the statement, the result's columns, and the manifest's files.</summary>
+internal sealed record UnloadedTable(CompletedStatement Statement, IReadOnlyList<ColumnMetadata> Columns, UnloadManifest Manifest, long Rows);

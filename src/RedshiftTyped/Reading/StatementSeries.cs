@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using RedshiftTyped.Execution;
 
 namespace RedshiftTyped.Reading;
@@ -6,20 +7,22 @@ namespace RedshiftTyped.Reading;
 /// <summary>
 /// Runs a snapshot's statements in order, each one starting while the previous one's result is read (one ahead, no
 /// more: the service keeps each finished result, the client holds only the pages it reads). Stopping early cancels
-/// the statement running ahead.
+/// the statement running ahead. With a parallelism above one (<see cref="SnapshotOptions.ChunkParallelism"/>), that many
+/// statements run and have their pages read at once, and pages still come out in statement order: the pages of the
+/// statements after the one being consumed wait in memory (at most that many statements' pages).
 /// </summary>
 internal sealed class StatementSeries(RedshiftClient client, IReadOnlyList<SqlStatement> statements)
 {
-    private readonly List<string> _ids = [];
+    private readonly SortedDictionary<int, string> _ids = [];
 
-    /// <summary>The ids of the statements finished so far, in order.</summary>
+    /// <summary>The ids of the statements finished so far, in statement order.</summary>
     public IReadOnlyList<string> Ids
     {
         get
         {
             lock (_ids)
             {
-                return [.. _ids];
+                return [.. _ids.Values];
             }
         }
     }
@@ -54,8 +57,92 @@ internal sealed class StatementSeries(RedshiftClient client, IReadOnlyList<SqlSt
         }
     }
 
-    /// <summary>Every page of every statement, in order; <c>pagesOf</c> is told which statement is the first.</summary>
-    public async IAsyncEnumerable<TPage> ReadPagesAsync<TPage>(CompletedStatement first,
+    /// <summary>
+    /// Every page of every statement, in statement order; <c>pagesOf</c> is told which statement is the first. With a
+    /// <paramref name="parallelism"/> above one, that many statements run and are read at once.
+    /// </summary>
+    public IAsyncEnumerable<TPage> ReadPagesAsync<TPage>(CompletedStatement first,
+        Func<CompletedStatement, bool, CancellationToken, IAsyncEnumerable<TPage>> pagesOf, CancellationToken cancellationToken, int parallelism = 1)
+        => parallelism > 1 && statements.Count > 1
+            ? ReadPagesInParallelAsync(first, pagesOf, parallelism, cancellationToken)
+            : ReadPagesInTurnAsync(first, pagesOf, cancellationToken);
+
+    private async IAsyncEnumerable<TPage> ReadPagesInParallelAsync<TPage>(CompletedStatement first,
+        Func<CompletedStatement, bool, CancellationToken, IAsyncEnumerable<TPage>> pagesOf, int parallelism,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var chunks = Enumerable.Range(0, statements.Count)
+            .Select(_ => Channel.CreateUnbounded<TPage>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true })).ToArray();
+        // A slot per statement in flight; the consumer frees one when it has taken a statement's last page.
+        using var window = new SemaphoreSlim(parallelism);
+        var filling = new List<Task>();
+        async Task FillAsync(int index)
+        {
+            var writer = chunks[index].Writer;
+            try
+            {
+                var statement = index == 0 ? first : await RunAsync(index, stop.Token).ConfigureAwait(false);
+                await foreach (var page in pagesOf(statement, index == 0, stop.Token).ConfigureAwait(false))
+                {
+                    await writer.WriteAsync(page, stop.Token).ConfigureAwait(false);
+                }
+
+                writer.TryComplete();
+            }
+            catch (Exception ex)
+            {
+                writer.TryComplete(ex);
+            }
+        }
+
+        async Task StartAllAsync()
+        {
+            for (int i = 0; i < statements.Count; i++)
+            {
+                await window.WaitAsync(stop.Token).ConfigureAwait(false);
+                int index = i;
+                lock (filling)
+                {
+                    filling.Add(Task.Run(() => FillAsync(index), CancellationToken.None));
+                }
+            }
+        }
+
+        var starting = StartAllAsync();
+        try
+        {
+            for (int i = 0; i < statements.Count; i++)
+            {
+                await foreach (var page in chunks[i].Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+                {
+                    yield return page;
+                }
+
+                window.Release();
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            Task[] started;
+            lock (filling)
+            {
+                started = [starting, .. filling];
+            }
+
+            try
+            {
+                await Task.WhenAll(started).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped early: the statements still running were abandoned.
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<TPage> ReadPagesInTurnAsync<TPage>(CompletedStatement first,
         Func<CompletedStatement, bool, CancellationToken, IAsyncEnumerable<TPage>> pagesOf,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -76,7 +163,7 @@ internal sealed class StatementSeries(RedshiftClient client, IReadOnlyList<SqlSt
         var completed = await client.ExecuteAsync(statements[index], cancellationToken).ConfigureAwait(false);
         lock (_ids)
         {
-            _ids.Add(completed.Id);
+            _ids[index] = completed.Id;
         }
 
         return completed;

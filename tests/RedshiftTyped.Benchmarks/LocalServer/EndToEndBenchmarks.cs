@@ -23,10 +23,12 @@ internal sealed class LocalClient : IAsyncDisposable
 
     public RedshiftClient Client { get; }
 
-    public static async Task<LocalClient> StartAsync(LocalServerOptions? options = null)
+    public static async Task<LocalClient> StartAsync(LocalServerOptions? options = null, Action<RedshiftConnectionOptions>? configure = null)
     {
         var server = await LocalDataApiServer.StartAsync(options ?? new LocalServerOptions());
-        var client = new RedshiftClient(server.ClientOptions());
+        var clientOptions = server.ClientOptions();
+        configure?.Invoke(clientOptions);
+        var client = new RedshiftClient(clientOptions);
         return new LocalClient(server, client);
     }
 

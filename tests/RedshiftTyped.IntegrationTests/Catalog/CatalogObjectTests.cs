@@ -208,7 +208,6 @@ public abstract class CatalogObjectTests(CatalogServerFixture fixture)
     [InlineData("create model customer_churn from (select 1) target x function f iam_role default settings (s3_bucket 'b')", "Redshift ML (CREATE MODEL)")]
     [InlineData("create external function exfunc_sum(int, int) returns int volatile lambda 'f' iam_role default", "Lambda UDFs (CREATE EXTERNAL FUNCTION)")]
     [InlineData("create function f_py(a int) returns int stable as $$ return a $$ language plpythonu", "Python UDFs")]
-    [InlineData("unload ('select 1') to 's3://b/p/' iam_role default", "UNLOAD (writing query results to Amazon S3)")]
     [InlineData("copy t from 's3://b/p/' iam_role default", "COPY (loading from Amazon S3, DynamoDB or remote hosts; the local server reads and writes no file of its host)")]
     [InlineData("create external schema pg from postgres database 'd' uri 'h' iam_role default secret_arn 'a'", "federated queries (CREATE EXTERNAL SCHEMA FROM POSTGRES)")]
     public async Task Features_the_server_cannot_emulate_fail_naming_the_feature(string sql, string feature)

@@ -23,6 +23,13 @@ internal sealed class RowChecksum
     public void AddText(IReadOnlyList<ColumnDescriptor> columns, string?[] fields)
         => Add(fields.Select((text, i) => text is null ? null : RedshiftValueDecoder.FromText(text, columns[i].Type, columns[i].Precision ?? 0, columns[i].Name)));
 
+    /// <summary>The canonical rows, sorted: compared when checksums differ, the assertion shows which value did.</summary>
+    public IReadOnlyList<string> SortedRows()
+    {
+        _rows.Sort(StringComparer.Ordinal);
+        return _rows;
+    }
+
     public string Hash()
     {
         _rows.Sort(StringComparer.Ordinal);

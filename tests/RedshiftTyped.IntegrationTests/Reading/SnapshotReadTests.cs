@@ -92,6 +92,39 @@ public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
 
     [Theory]
     [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(8)]
+    public async Task Parallel_chunks_read_every_row_once_in_key_order_typed_and_untyped(int parallelism)
+    {
+        var descriptor = TickitDatabase.Public.Sales;
+        var options = new SnapshotOptions { ChunkRows = 9_000, ChunkParallelism = parallelism }.OrderBy(Sales.RedshiftTable.Column.Salesid);
+        await using var reader = await Client.OpenSnapshotAsync(descriptor, options);
+        var ids = new List<int>();
+        await foreach (var sale in reader.ReadRowsAsync())
+        {
+            ids.Add(sale.Salesid);
+        }
+
+        Assert.Equal(SnapshotServerFixture.SalesRows, ids.Count);
+        Assert.Equal(ids.Order(), ids);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Equal(12, reader.StatementIds.Distinct().Count());
+
+        var untyped = await Client.SnapshotAsync(new TableReference("public", "sales"),
+            new SnapshotOptions { ChunkRows = 9_000, ChunkParallelism = parallelism, Columns = ["salesid"] }.OrderBy("salesid")).ToListAsync();
+        Assert.Equal(ids, untyped.Select(r => r.Get<int>("salesid")));
+    }
+
+    [Fact]
+    public async Task Chunk_parallelism_out_of_range_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Client.OpenSnapshotAsync(TickitDatabase.Public.Sales,
+            new SnapshotOptions { ChunkRows = 10, ChunkParallelism = 0 }.OrderBy(Sales.RedshiftTable.Column.Salesid)));
+        Assert.Contains("ChunkParallelism must be 1 to 64", error.Message);
+    }
+
+    [Theory]
+    [InlineData(1)]
     [InlineData(5)]
     [InlineData(12)]
     [InlineData(50)]

@@ -52,7 +52,7 @@ public sealed class PipelineSpecReaderTests
     [InlineData("""{"table": {"source_table": "sales", "table_configuration": {"limt": 5}}}""",
         "$.objects[0].table.table_configuration.limt: unknown key (did you mean limit?)")]
     [InlineData("""{"table": {"source_table": "sales", "table_configuration": {"sync_mode": "full"}}}""",
-        "$.objects[0].table.table_configuration.sync_mode: unknown key; the keys here are scd_type, primary_keys, limit, where_clause, chunk_rows, ingestion_type, cursor_field, lookback.")]
+        "$.objects[0].table.table_configuration.sync_mode: unknown key; the keys here are scd_type, primary_keys, limit, where_clause, chunk_rows, transport, ingestion_type, cursor_field, lookback.")]
     [InlineData("""{"table": {"source_table": "sales", "table_configuration": {"chunk_rows": 0, "primary_keys": ["salesid"]}}}""",
         "$.objects[0].table.table_configuration.chunk_rows: expected a whole number of rows from 1 to 2147483647 (100 or \"100\"), found the number 0.")]
     [InlineData("""{"table": {"source_table": "sales", "table_configuration": {"chunk_rows": "1000"}}}""",
@@ -83,7 +83,15 @@ public sealed class PipelineSpecReaderTests
     [InlineData("""{"table": {"source_table": "sales", "table_configuration": {"where_clause": " "}}}""",
         "$.objects[0].table.table_configuration.where_clause: is empty; write a condition")]
     [InlineData("""{"table": {"source_table": "sales", "table_configuration": "scd"}}""",
-        "$.objects[0].table.table_configuration: expected an object with scd_type, primary_keys, limit, where_clause, chunk_rows, ingestion_type, cursor_field, lookback, found \"scd\".")]
+        "$.objects[0].table.table_configuration: expected an object with scd_type, primary_keys, limit, where_clause, chunk_rows, transport, ingestion_type, cursor_field, lookback, found \"scd\".")]
+    [InlineData("""{"table": {"source_table": "sales", "table_configuration": {"transport": "S3"}}}""",
+        "$.objects[0].table.table_configuration.transport: \"s3\" is not a transport; use one of dataapi, unload, auto.")]
+    [InlineData("""{"table": {"source_table": "sales", "table_configuration": {"transport": "unload", "primary_keys": ["salesid"], "chunk_rows": 5}}}""",
+        "$.objects[0].table.table_configuration.chunk_rows: splits Data API reads under the result cap, which UNLOAD does not have")]
+    [InlineData("""{"table": {"source_table": "orders", "table_configuration": {"transport": "unload", "ingestion_type": "cdc", "cursor_field": "updated_at", "primary_keys": ["id"]}}}""",
+        "$.objects[0].table.table_configuration.transport: unload cannot read ingestion_type cdc, which reads only the changes through the Data API; remove transport (or set it to dataapi), or use ingestion_type snapshot.")]
+    [InlineData("""{"table": {"source_table": "orders", "table_configuration": {"transport": "auto", "ingestion_type": "append", "cursor_field": "updated_at", "primary_keys": ["id"]}}}""",
+        "$.objects[0].table.table_configuration.transport: auto cannot read ingestion_type append")]
     [InlineData("""{"table": {"source_table": "sales", "destination_table": ""}}""",
         "$.objects[0].table.destination_table: is empty; give a name, or remove the key to use the default.")]
     [InlineData("""{"schema": {"source_schema": "public"}}""", "$.objects[0]: only table objects can be snapshotted")]

@@ -76,4 +76,25 @@ public sealed class SnapshotCommandUsageTests : IDisposable
         Assert.Contains("secret_acess_key", err);
         Assert.DoesNotContain("s3cr3t-value", err);
     }
+
+    [Theory]
+    [InlineData("unload")]
+    [InlineData("auto")]
+    public async Task A_transport_other_than_the_data_api_is_refused_for_an_incremental_table_that_does_not_choose_its_own(string transport)
+    {
+        const string Mixed = """
+            {"default_destination_catalog": "main", "default_destination_schema": "s", "objects": [
+              {"table": {"source_table": "sales"}},
+              {"table": {"source_table": "orders", "table_configuration": {"ingestion_type": "cdc", "cursor_field": "updated_at", "primary_keys": ["id"]}}}]}
+            """;
+        string output = Path.Combine(_dir, "out");
+
+        var (exit, err) = await Run("snapshot", "--pipeline", Pipeline(Mixed), "--out", output, "--transport", transport, "--s3-prefix", "s3://bucket/x/",
+            "--endpoint", "http://127.0.0.1:8790");
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"--transport {transport} cannot read $.objects[1].table (ingestion_type cdc), which reads only the changes through the Data API: " +
+                        "set its table_configuration.transport to \"dataapi\", or drop --transport.", err);
+        Assert.False(Directory.Exists(output));
+    }
 }

@@ -23,5 +23,14 @@ internal static class SystemFunctions
             // The local server has no workload management or query groups: the setting is accepted and returned.
             Args = 3, Result = Returns.Fixed(Types.VarcharMax), DuckDb = Template("CAST({1} AS VARCHAR)"), Postgres = Template("CAST({1} AS text)"), Page = "r_SET_CONFIG",
         },
+        new("pg_last_unload_count")
+        {
+            // The rows the session's last UNLOAD wrote, 0 before any or after a failed one; the server's UNLOAD keeps the count
+            // on the statement's connection (Unload/UnloadPlanner).
+            Args = 0, Result = Returns.Fixed(Types.Int8),
+            DuckDb = Template("CAST(coalesce(getvariable('rt_last_unload_count'), 0) AS BIGINT)"),
+            Postgres = Template("coalesce(CAST(nullif(current_setting('redshift_typed.last_unload_count', true), '') AS bigint), 0)"),
+            Page = "PG_LAST_UNLOAD_COUNT",
+        },
     ];
 }

@@ -7,3 +7,5 @@ CREATE OR REPLACE FUNCTION public.json_parse(text) RETURNS json LANGUAGE sql IMM
 CREATE OR REPLACE FUNCTION public.charindex(text, text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT strpos($2, $1) $$;
 CREATE OR REPLACE FUNCTION public.len(text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT length($1) $$;
 CREATE OR REPLACE FUNCTION public.dateadd(text, integer, timestamp) RETURNS timestamp LANGUAGE sql IMMUTABLE AS $$ SELECT $3 + ($2 || ' ' || $1)::interval $$;
+-- The rows of the session's last UNLOAD (PG_LAST_UNLOAD_COUNT.md); the server's UNLOAD sets the setting (Unload/UnloadPlanner).
+CREATE OR REPLACE FUNCTION public.pg_last_unload_count() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT coalesce(nullif(current_setting('redshift_typed.last_unload_count', true), '')::bigint, 0) $$;

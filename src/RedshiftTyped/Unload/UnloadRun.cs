@@ -1,0 +1,269 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading.Channels;
+using Parquet;
+using RedshiftTyped.Execution;
+using RedshiftTyped.Values;
+
+namespace RedshiftTyped.Reading;
+
+/// <summary>
+/// One snapshot read through UNLOAD: <c>UNLOAD ('&lt;the snapshot's SELECT, values as literals&gt;') TO '&lt;prefix&gt;&lt;run id&gt;/'
+/// IAM_ROLE … FORMAT AS PARQUET MANIFEST VERBOSE</c>, then the manifest, then the files — downloaded and decoded
+/// <see cref="UnloadOptions.DownloadParallelism"/> at a time, row group by row group, into pages handed out as they are
+/// ready (in file order, one file at a time, when the rows must keep the query's order). A file shorter than the manifest
+/// says, a file missing, or rows that do not add up to the manifest's counts stop the read with
+/// <see cref="ResultIntegrityException"/>. The run's folder is deleted when the read ends, unless <see cref="UnloadOptions.KeepFiles"/>.
+/// </summary>
+internal sealed class UnloadRun
+{
+    /// <summary>Rows per page handed to the reader: a row group is cut into pages of this many rows.</summary>
+    private const int PageRows = 8192;
+
+    private readonly RedshiftClient _client;
+    private readonly UnloadOptions _options;
+    private readonly string _bucket;
+    private readonly string _runPrefix;
+
+    private UnloadRun(RedshiftClient client, UnloadOptions options, string bucket, string runPrefix, StatementSeries series,
+        CompletedStatement statement, UnloadManifest manifest, bool ordered)
+    {
+        _client = client;
+        _options = options;
+        _bucket = bucket;
+        _runPrefix = runPrefix;
+        Series = series;
+        Statement = statement;
+        Manifest = manifest;
+        Ordered = ordered;
+    }
+
+    public StatementSeries Series { get; }
+
+    public CompletedStatement Statement { get; }
+
+    public UnloadManifest Manifest { get; }
+
+    public bool Ordered { get; }
+
+    /// <summary>The rows the manifest announces.</summary>
+    public long TotalRows => Manifest.TotalRows ?? Manifest.Entries.Sum(e => e.RecordCount ?? 0);
+
+    /// <summary>The UNLOAD statement for a SELECT (exposed for tests of the quoting).</summary>
+    public static SqlStatement BuildStatement(string select, UnloadOptions options, string runUrl, bool ordered, SnapshotOptions snapshot)
+    {
+        var sql = new StringBuilder("UNLOAD (").Append(SqlLiteral.Quote(select)).Append(") TO ").Append(SqlLiteral.Quote(runUrl))
+            .Append(" IAM_ROLE ").Append(options.IamRole == "default" ? "default" : SqlLiteral.Quote(options.IamRole))
+            .Append(" FORMAT AS PARQUET MANIFEST VERBOSE");
+        if (ordered)
+        {
+            // PARALLEL OFF writes the files serially, "sorted absolutely according to the ORDER BY clause" (r_UNLOAD.md).
+            sql.Append(" PARALLEL OFF");
+        }
+
+        if (options.MaxFileSizeMb is { } mb)
+        {
+            sql.Append(" MAXFILESIZE ").Append(mb.ToString(CultureInfo.InvariantCulture)).Append(" MB");
+        }
+
+        if (options.KmsKeyId is { } kms)
+        {
+            sql.Append(" KMS_KEY_ID ").Append(SqlLiteral.Quote(kms)).Append(" ENCRYPTED");
+        }
+
+        return new SqlStatement(sql.ToString()) { Timeout = snapshot.Timeout, StatementName = snapshot.StatementName };
+    }
+
+    /// <summary>Checks the prefix, runs the UNLOAD and reads its manifest.</summary>
+    public static async Task<UnloadRun> StartAsync(RedshiftClient client, string select, SnapshotOptions snapshot, CancellationToken cancellationToken)
+    {
+        var options = snapshot.Unload!;
+        var (bucket, prefix) = options.Location;
+        var s3 = client.S3;
+        if (!options.AllowNonEmptyPrefix)
+        {
+            var existing = await s3.ListAsync(bucket, prefix, cancellationToken).ConfigureAwait(false);
+            if (existing.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"{options.S3Prefix} already holds {existing.Count} object(s) (e.g. {existing[0]}). UNLOAD writes each run in a folder of its own under it " +
+                    "and deletes only that folder, but a prefix that holds data may be a typo: give an empty prefix, or set UnloadOptions.AllowNonEmptyPrefix.");
+            }
+        }
+
+        string runId = "rt-" + DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..12];
+        string runPrefix = prefix + runId + "/";
+        bool ordered = snapshot.Ordering.Count > 0;
+        var series = new StatementSeries(client, [BuildStatement(select, options, $"s3://{bucket}/{runPrefix}", ordered, snapshot)]);
+        var completed = await series.RunFirstAsync(cancellationToken).ConfigureAwait(false);
+        string manifestUrl = $"s3://{bucket}/{runPrefix}manifest";
+        string json = await s3.ReadTextAsync(bucket, runPrefix + "manifest", cancellationToken).ConfigureAwait(false)
+            ?? throw new ResultIntegrityException($"UNLOAD finished but wrote no manifest at {manifestUrl}", completed.Id);
+        var manifest = UnloadManifest.Parse(json, manifestUrl, completed.Id);
+        return new UnloadRun(client, options, bucket, runPrefix, series, completed, manifest, ordered);
+    }
+
+    /// <summary>
+    /// Every row of every file, as pages made by <paramref name="decode"/> from the columns' Data API text (column-major:
+    /// <c>columns[c][row]</c>, rows <c>start</c> to <c>start + count</c>).
+    /// </summary>
+    public async IAsyncEnumerable<TPage> ReadPagesAsync<TPage>(IReadOnlyList<RedshiftType> types,
+        Func<string?[][], int, int, TPage> decode, Func<TPage, int> rowsOf, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        int workers = Ordered ? 1 : Math.Min(_options.DownloadParallelism, Math.Max(1, Manifest.Entries.Count));
+        var pages = Channel.CreateBounded<TPage>(new BoundedChannelOptions(Math.Max(2, workers * 2)) { SingleReader = true });
+        int nextFile = -1;
+        long rowsRead = 0;
+        async Task WorkAsync()
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref nextFile)) < Manifest.Entries.Count)
+            {
+                long rows = await ReadFileAsync(Manifest.Entries[index], types, decode, pages.Writer, stop.Token).ConfigureAwait(false);
+                Interlocked.Add(ref rowsRead, rows);
+            }
+        }
+
+        var work = Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(WorkAsync, stop.Token)));
+        _ = work.ContinueWith(t => pages.Writer.TryComplete(t.Exception?.InnerException), CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        bool complete = false;
+        try
+        {
+            await foreach (var page in pages.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            {
+                yield return page;
+            }
+
+            await work.ConfigureAwait(false);
+            if (Manifest.TotalRows is { } total && total != rowsRead)
+            {
+                throw new ResultIntegrityException($"The UNLOAD manifest announced {total} rows but its files held {rowsRead}", Statement.Id);
+            }
+
+            complete = true;
+        }
+        finally
+        {
+            if (!complete)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                try
+                {
+                    await work.ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // Stopped, or failed after it stopped mattering; the reader's own error (if any) is already on its way.
+                }
+            }
+
+            if (!_options.KeepFiles)
+            {
+                await DeleteRunAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<long> ReadFileAsync<TPage>(UnloadManifest.Entry entry, IReadOnlyList<RedshiftType> types,
+        Func<string?[][], int, int, TPage> decode, ChannelWriter<TPage> pages, CancellationToken cancellationToken)
+    {
+        if (!entry.Key.StartsWith(_runPrefix, StringComparison.Ordinal) || entry.Bucket != _bucket)
+        {
+            throw new ResultIntegrityException($"The UNLOAD manifest lists {entry.Url}, outside the run's folder s3://{_bucket}/{_runPrefix}", Statement.Id);
+        }
+
+        string path = Path.Combine(Path.GetTempPath(), $"rt-unload-{Guid.NewGuid():N}.parquet");
+        try
+        {
+            if (!await _client.S3.DownloadAsync(entry.Bucket, entry.Key, path, cancellationToken).ConfigureAwait(false))
+            {
+                throw new ResultIntegrityException($"The UNLOAD manifest lists {entry.Url}, which S3 does not have", Statement.Id);
+            }
+
+            long length = new FileInfo(path).Length;
+            if (length != entry.ContentLength)
+            {
+                throw new ResultIntegrityException(
+                    $"{entry.Url} is {length} bytes but the UNLOAD manifest says {entry.ContentLength}: the file is truncated or was replaced", Statement.Id);
+            }
+
+            long rows = 0;
+            ParquetReader reader;
+            try
+            {
+                reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true, UseBigDecimal = true }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException)
+            {
+                throw new ResultIntegrityException($"{entry.Url} is not a Parquet file UNLOAD wrote ({ex.Message})", Statement.Id);
+            }
+
+            await using (reader)
+            {
+                var fields = reader.Schema.GetDataFields();
+                if (fields.Length != types.Count)
+                {
+                    throw new ResultIntegrityException($"{entry.Url} has {fields.Length} columns but the query selected {types.Count}", Statement.Id);
+                }
+
+                for (int g = 0; g < reader.RowGroupCount; g++)
+                {
+                    using var group = reader.OpenRowGroupReader(g);
+                    int count = checked((int)group.RowCount);
+                    var columns = new string?[types.Count][];
+                    for (int c = 0; c < columns.Length; c++)
+                    {
+                        columns[c] = await ParquetText.ReadColumnAsync(group, fields[c], types[c], count, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    for (int start = 0; start < count; start += PageRows)
+                    {
+                        await pages.WriteAsync(decode(columns, start, Math.Min(PageRows, count - start)), cancellationToken).ConfigureAwait(false);
+                    }
+
+                    rows += count;
+                }
+            }
+
+            if (entry.RecordCount is { } expected && expected != rows)
+            {
+                throw new ResultIntegrityException($"The UNLOAD manifest says {entry.Url} holds {expected} rows but it holds {rows}", Statement.Id);
+            }
+
+            return rows;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Deletes the run's own folder, and nothing outside it.</summary>
+    private async Task DeleteRunAsync()
+    {
+        try
+        {
+            foreach (string key in await _client.S3.ListAsync(_bucket, _runPrefix, CancellationToken.None).ConfigureAwait(false))
+            {
+                if (key.StartsWith(_runPrefix, StringComparison.Ordinal))
+                {
+                    await _client.S3.DeleteAsync(_bucket, key, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or HttpRequestException or IOException)
+        {
+            UnloadLog.CleanupFailed(_client.Logger, $"s3://{_bucket}/{_runPrefix}", ex);
+        }
+    }
+}
+
+internal static partial class UnloadLog
+{
+    [Microsoft.Extensions.Logging.LoggerMessage(EventId = 40, Level = Microsoft.Extensions.Logging.LogLevel.Warning,
+        Message = "Could not delete the UNLOAD run folder {Folder}; delete it, or give the bucket a lifecycle rule")]
+    public static partial void CleanupFailed(Microsoft.Extensions.Logging.ILogger logger, string folder, Exception exception);
+}
