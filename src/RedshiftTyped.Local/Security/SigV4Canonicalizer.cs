@@ -5,7 +5,7 @@ namespace RedshiftTyped.Local.Security;
 
 /// <summary>
 /// Builds the SigV4 canonical request and string to sign of a received request, as AWS documents them
-/// (and as AWS's SigV4 test suite in shared/specs checks): normalised path, sorted and re-encoded query,
+/// (and as AWS's published SigV4 test suite checks): normalised path, sorted and re-encoded query,
 /// lower-cased, trimmed and sorted signed headers, and the payload hash.
 /// </summary>
 public static class SigV4Canonicalizer

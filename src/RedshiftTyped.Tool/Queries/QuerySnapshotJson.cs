@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RedshiftTyped.Tool.Snapshots;
@@ -12,49 +10,36 @@ namespace RedshiftTyped.Tool.Queries;
 /// </summary>
 public static class QuerySnapshotJson
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
+    public static string Write(QuerySnapshot query) => SnapshotJson.WriteDocument(json =>
     {
-        Indented = true,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public static string Write(QuerySnapshot query)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        json.WriteStartObject();
+        json.WriteNumber("formatVersion", query.FormatVersion);
+        json.WriteString("kind", QuerySnapshot.QueryKind);
+        json.WriteString("file", query.File);
+        json.WriteString("database", query.Database);
+        json.WriteString("sha256", query.Sha256);
+        WriteNullable(json, "comment", query.Comment);
+        json.WriteStartArray("parameters");
+        foreach (var parameter in query.Parameters)
         {
             json.WriteStartObject();
-            json.WriteNumber("formatVersion", query.FormatVersion);
-            json.WriteString("kind", QuerySnapshot.QueryKind);
-            json.WriteString("file", query.File);
-            json.WriteString("database", query.Database);
-            json.WriteString("sha256", query.Sha256);
-            WriteNullable(json, "comment", query.Comment);
-            json.WriteStartArray("parameters");
-            foreach (var parameter in query.Parameters)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", parameter.Name);
-                json.WriteString("type", parameter.Type);
-                json.WriteBoolean("nullable", parameter.Nullable);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("columns");
-            foreach (var column in query.Columns)
-            {
-                SnapshotJson.WriteColumn(json, column.Name, column.Ordinal, column.Type, column.TypeName, column.Length, column.Precision, column.Scale, column.Nullable, column.Override,
-                    json => json.WriteNumber("reportedNullable", column.ReportedNullable));
-            }
-
-            json.WriteEndArray();
+            json.WriteString("name", parameter.Name);
+            json.WriteString("type", parameter.Type);
+            json.WriteBoolean("nullable", parameter.Nullable);
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
+        json.WriteEndArray();
+        json.WriteStartArray("columns");
+        foreach (var column in query.Columns)
+        {
+            SnapshotJson.WriteColumn(json, column.Name, column.Ordinal, column.Type, column.TypeName, column.Length, column.Precision, column.Scale, column.Nullable, column.Override,
+                json => json.WriteNumber("reportedNullable", column.ReportedNullable));
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
 
     /// <summary>
     /// Reads a query snapshot; anything capture could not have written is a <see cref="SnapshotFormatException"/> naming

@@ -21,35 +21,44 @@ public static class SnapshotJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Write(TableSnapshot table)
+    public static string Write(TableSnapshot table) => WriteDocument(json =>
+    {
+        json.WriteStartObject();
+        json.WriteNumber("formatVersion", table.FormatVersion);
+        json.WriteString("database", table.Database);
+        json.WriteString("schema", table.Schema);
+        json.WriteString("name", table.Name);
+        json.WriteString("kind", table.Kind);
+        WriteNullable(json, "comment", table.Comment);
+        WriteNullable(json, "distStyle", table.DistStyle);
+        WriteNullable(json, "distKey", table.DistKey);
+        WriteStrings(json, "sortKeys", table.SortKeys);
+        WriteStrings(json, "primaryKey", table.PrimaryKey);
+        WriteNullable(json, "recordName", table.RecordName);
+        json.WriteStartArray("columns");
+        foreach (var column in table.Columns)
+        {
+            WriteColumn(json, column.Name, column.Ordinal, column.Type, column.TypeName, column.Length, column.Precision, column.Scale, column.Nullable, column.Override, json =>
+            {
+                WriteNullable(json, "default", column.Default);
+                WriteNullable(json, "comment", column.Comment);
+            });
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+
+    /// <summary>
+    /// A snapshot document as every snapshot file is written: two-space indentation, LF line ends, unicode kept readable,
+    /// a trailing newline; <paramref name="write"/> writes the members in their fixed order.
+    /// </summary>
+    internal static string WriteDocument(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            json.WriteStartObject();
-            json.WriteNumber("formatVersion", table.FormatVersion);
-            json.WriteString("database", table.Database);
-            json.WriteString("schema", table.Schema);
-            json.WriteString("name", table.Name);
-            json.WriteString("kind", table.Kind);
-            WriteNullable(json, "comment", table.Comment);
-            WriteNullable(json, "distStyle", table.DistStyle);
-            WriteNullable(json, "distKey", table.DistKey);
-            WriteStrings(json, "sortKeys", table.SortKeys);
-            WriteStrings(json, "primaryKey", table.PrimaryKey);
-            WriteNullable(json, "recordName", table.RecordName);
-            json.WriteStartArray("columns");
-            foreach (var column in table.Columns)
-            {
-                WriteColumn(json, column.Name, column.Ordinal, column.Type, column.TypeName, column.Length, column.Precision, column.Scale, column.Nullable, column.Override, json =>
-                {
-                    WriteNullable(json, "default", column.Default);
-                    WriteNullable(json, "comment", column.Comment);
-                });
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+            write(json);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";

@@ -11,7 +11,7 @@ internal sealed class CorpusSuite
     /// <summary>Where the suites are in the repository, for messages that tell the reader which file to edit.</summary>
     public const string RepositoryFolder = "tests/RedshiftTyped.Corpus.Tests/Suites";
 
-    /// <summary>The 242 cases of the shared corpus (../shared/conformance/redshift-docs), gated.</summary>
+    /// <summary>The 242 cases copied into Suites/redshift-docs (source and licences: its PROVENANCE.md), gated.</summary>
     public static CorpusSuite Shared => SharedSuite.Value;
 
     /// <summary>Our own cases from other pages of the same guide; reported, not gated.</summary>

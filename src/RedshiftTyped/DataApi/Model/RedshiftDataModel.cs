@@ -2,7 +2,7 @@
 // (docs.aws.amazon.com/redshift-data/latest/APIReference); XML docs here would repeat it.
 #pragma warning disable CS1591
 
-// Mirrors the redshift-data service model in shared/specs (botocore), member for member, so that a move to the
+// Mirrors the redshift-data service model (botocore's data/redshift-data/2019-12-20/service-2.json), member for member, so that a move to the
 // official AWS SDK package is mechanical. Member names on the wire are exactly as modelled.
 using System.Text.Json.Serialization;
 using RedshiftTyped.DataApi.Serialization;

@@ -2,7 +2,7 @@
 // (docs.aws.amazon.com/redshift-data/latest/APIReference); XML docs here would repeat it.
 #pragma warning disable CS1591
 
-// Mirrors the secretsmanager service model in shared/specs (botocore), member for member, so that a move to the
+// Mirrors the secretsmanager service model (botocore's data/secretsmanager/2017-10-17/service-2.json), member for member, so that a move to the
 // official AWS SDK package is mechanical. Member names on the wire are exactly as modelled.
 using System.Text.Json.Serialization;
 using RedshiftTyped.DataApi.Serialization;
