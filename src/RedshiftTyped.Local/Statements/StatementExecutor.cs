@@ -332,9 +332,9 @@ internal sealed class StatementExecutor
     {
         EngineFailure failure => failure.Message,
         ResultLimitException limit => limit.Message,
-        Npgsql.PostgresException pg => $"ERROR: {pg.MessageText}{HostAccessHint(pg.MessageText)}",
+        Npgsql.PostgresException pg => $"ERROR: {Engine.EngineErrors.ToRedshift(pg.MessageText)}{HostAccessHint(pg.MessageText)}",
         ServiceError service => service.Message,
-        _ => $"ERROR: {Storage.StorageErrors.Unwrap(ex.Message)}{HostAccessHint(ex.Message)}",
+        _ => $"ERROR: {Engine.EngineErrors.ToRedshift(ex.Message)}{HostAccessHint(ex.Message)}",
     };
 
     /// <summary>Says why the engine refused to touch the host (see <see cref="IDatabaseBackend.LockDownAsync"/>).</summary>

@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+using RedshiftTyped.Local.Storage;
+
+namespace RedshiftTyped.Local.Engine;
+
+/// <summary>
+/// Puts an engine's error in Redshift's words, so a caller's test sees the same failure on either backend as on
+/// Redshift: DuckDB's <c>Catalog Error: Table with name x does not exist!</c> (with its "Did you mean" hint naming the
+/// engine's own tables, and a caret under the engine's rewritten SQL) reads <c>relation "x" does not exist</c>.
+/// Messages no rule knows keep their first line, without the engine's category prefix.
+/// </summary>
+internal static partial class EngineErrors
+{
+    /// <summary>Redshift's message for an engine's error message (without the leading <c>ERROR: </c>).</summary>
+    public static string ToRedshift(string engineMessage)
+    {
+        string message = StorageErrors.Unwrap(engineMessage);
+        string first = FirstLine(message);
+        foreach (var (pattern, rewrite) in Rules)
+        {
+            var match = pattern.Match(first);
+            if (match.Success)
+            {
+                return rewrite(match);
+            }
+        }
+
+        var category = DuckDbCategory().Match(first);
+        return category.Success ? category.Groups[1].Value : first;
+    }
+
+    private static string FirstLine(string message)
+    {
+        int end = message.IndexOf('\n');
+        return (end < 0 ? message : message[..end]).TrimEnd();
+    }
+
+    // Redshift's texts where the guide prints them (r_enable_case_sensitive_identifier.md: 'Relation
+    // "mixedcasedtable2" already exists'), otherwise PostgreSQL 8's, from which Redshift's derive (NOT NULL, the one
+    // constraint Redshift enforces: t_Defining_constraints.md), so both backends say the same. A table missing in a
+    // missing schema reads as PostgreSQL says it.
+    private static readonly (Regex Pattern, Func<Match, string> Rewrite)[] Rules =
+    [
+        (TableMissing(), m => $"relation \"{Unquote(m.Groups[1].Value)}\" does not exist"),
+        (TableMissingSchema(), m => $"relation \"{m.Groups[1].Value}\" does not exist"),
+        (ColumnMissing(), m => $"column \"{m.Groups[1].Value}\" does not exist"),
+        (ColumnAmbiguous(), m => $"column reference \"{m.Groups[1].Value}\" is ambiguous"),
+        (FunctionMissing(), m => $"function {m.Groups[1].Value} does not exist"),
+        (RelationExists(), m => $"Relation \"{Unquote(m.Groups[1].Value)}\" already exists"),
+        (PostgresRelationExists(), m => $"Relation \"{m.Groups[1].Value}\" already exists"),
+        (SchemaMissing(), m => $"schema \"{m.Groups[1].Value}\" does not exist"),
+        (SyntaxError(), m => $"syntax error at {m.Groups[1].Value}"),
+        (NotNull(), m => $"null value in column \"{m.Groups[1].Value}\" violates not-null constraint"),
+        (PostgresNotNull(), m => $"null value in column \"{m.Groups[1].Value}\" violates not-null constraint"),
+        (ConversionFailed(), m => $"invalid input syntax for type {RedshiftTypeName(m.Groups[2].Value)}: \"{m.Groups[1].Value}\""),
+    ];
+
+    private static string Unquote(string name) => name.Trim('"');
+
+    private static string RedshiftTypeName(string duckDbType) => duckDbType.ToUpperInvariant() switch
+    {
+        "INT16" or "SMALLINT" => "smallint",
+        "INT32" or "INTEGER" => "integer",
+        "INT64" or "BIGINT" => "bigint",
+        "FLOAT" or "REAL" => "real",
+        "DOUBLE" => "double precision",
+        "BOOL" or "BOOLEAN" => "boolean",
+        "DATE" => "date",
+        "TIMESTAMP" => "timestamp",
+        "TIMESTAMP WITH TIME ZONE" => "timestamp with time zone",
+        "TIME" => "time",
+        var other when other.StartsWith("DECIMAL", StringComparison.Ordinal) => "numeric",
+        var other => other.ToLowerInvariant(),
+    };
+
+    [GeneratedRegex(@"^Catalog Error: Table with name (""[^""]+""|\S+) does not exist!")]
+    private static partial Regex TableMissing();
+
+    [GeneratedRegex(@"^Catalog Error: Table with name ""([^""]+)"" does not exist because schema ""[^""]+"" does not exist")]
+    private static partial Regex TableMissingSchema();
+
+    [GeneratedRegex(@"^Binder Error: Referenced column ""([^""]+)"" not found")]
+    private static partial Regex ColumnMissing();
+
+    [GeneratedRegex(@"^Binder Error: Ambiguous reference to column name ""([^""]+)""")]
+    private static partial Regex ColumnAmbiguous();
+
+    [GeneratedRegex(@"^Catalog Error: (?:Scalar |Aggregate |Table )?Function with name (\S+) does not exist!")]
+    private static partial Regex FunctionMissing();
+
+    [GeneratedRegex(@"^Catalog Error: (?:Table|View) with name (""[^""]+""|\S+) already exists!")]
+    private static partial Regex RelationExists();
+
+    [GeneratedRegex(@"^relation ""([^""]+)"" already exists$")]
+    private static partial Regex PostgresRelationExists();
+
+    [GeneratedRegex(@"^Catalog Error: Schema with name ""?([^""!]+)""? does not exist!")]
+    private static partial Regex SchemaMissing();
+
+    [GeneratedRegex(@"^Parser Error: syntax error at (end of input|or near "".*"")$")]
+    private static partial Regex SyntaxError();
+
+    [GeneratedRegex(@"^Constraint Error: NOT NULL constraint failed: [^.]+\.(\S+)$")]
+    private static partial Regex NotNull();
+
+    [GeneratedRegex(@"^null value in column ""([^""]+)"" (?:of relation ""[^""]+"" )?violates not-null constraint$")]
+    private static partial Regex PostgresNotNull();
+
+    [GeneratedRegex(@"^Conversion Error: Could not convert string '(.*)' to (\S+)$")]
+    private static partial Regex ConversionFailed();
+
+    [GeneratedRegex(@"^(?:Catalog|Binder|Parser|Conversion|Constraint|Invalid Input|Out of Range|Not implemented|Dependency|Transaction) Error: (.+)$")]
+    private static partial Regex DuckDbCategory();
+}

@@ -1,0 +1,36 @@
+using RedshiftTyped.IntegrationTests.Infrastructure;
+
+namespace RedshiftTyped.IntegrationTests.Errors;
+
+/// <summary>
+/// A failed statement reads as Redshift's error on both backends: one line, Redshift's words, nothing of the engine
+/// behind the local server (its category prefixes, its "Did you mean" hints naming its own tables, its rewritten SQL).
+/// </summary>
+public abstract class EngineErrorTests(CatalogServerFixture fixture)
+{
+    [Theory]
+    [InlineData("select * from no_such_table", "ERROR: relation \"no_such_table\" does not exist")]
+    [InlineData("select * from no_such_schema.t", "ERROR: relation \"no_such_schema.t\" does not exist")]
+    [InlineData("select no_such_column from err_items", "ERROR: column \"no_such_column\" does not exist")]
+    [InlineData("select no_such_function(1)", "ERROR: function no_such_function")]
+    [InlineData("create table err_items (a int)", "ERROR: Relation \"err_items\" already exists")]
+    [InlineData("selec 1", "ERROR: syntax error at or near \"selec\"")]
+    [InlineData("insert into err_items (id, name) values (null, 'x')", "ERROR: null value in column \"id\" violates not-null constraint")]
+    [InlineData("select 'abc'::int", "ERROR: invalid input syntax for type integer: \"abc\"")]
+    [InlineData("select id from err_items, err_other", "ERROR: column reference \"id\" is ambiguous")]
+    public async Task A_failed_statement_reads_as_redshifts_error(string sql, string expected)
+    {
+        await fixture.Client.ExecuteAsync("create table if not exists err_items (id int not null, name varchar(10))");
+        await fixture.Client.ExecuteAsync("create table if not exists err_other (id int)");
+
+        string error = await fixture.ErrorAsync(sql);
+
+        Assert.StartsWith(expected, error);
+        Assert.DoesNotContain('\n', error);
+        Assert.DoesNotContain(" Error: ", error);
+    }
+}
+
+public sealed class DuckDbEngineErrorTests(DuckDbCatalogServerFixture fixture) : EngineErrorTests(fixture), IClassFixture<DuckDbCatalogServerFixture>;
+
+public sealed class PostgresEngineErrorTests(PostgresCatalogServerFixture fixture) : EngineErrorTests(fixture), IClassFixture<PostgresCatalogServerFixture>;
