@@ -36,7 +36,7 @@ internal static class CommandRunner
         catch (Exception ex) when (ex is RedshiftConfigurationException or UsageException or ArgumentException or Snapshots.SnapshotFormatException
                                        or Export.PipelineSpecException or Capture.SelectionException or Local.LocalServerStartException)
         {
-            await console.Error.WriteLineAsync($"error: {OneLine(ex.Message)}");
+            await console.Error.WriteLineAsync($"error: {OneLine(UserMessage(ex))}");
             return ExitCodes.Usage;
         }
         catch (Exception ex) when (ex is StatementException or UnexpectedResponseException or Capture.CatalogReadException
@@ -93,4 +93,12 @@ internal static class CommandRunner
         string[] lines = message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return string.Join(" | ", lines);
     }
+
+    /// <summary>
+    /// What the user reads of an exception: an <see cref="ArgumentException"/>'s message without the
+    /// "(Parameter 'name')" suffix .NET appends, which names a C# parameter the user never saw.
+    /// </summary>
+    internal static string UserMessage(Exception ex) => ex is ArgumentException { ParamName: { } parameter } argument
+        ? argument.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal)
+        : ex.Message;
 }

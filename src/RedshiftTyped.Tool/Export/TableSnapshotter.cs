@@ -238,8 +238,7 @@ internal sealed class TableSnapshotter(RedshiftClient client, string outputDirec
         AwsServiceException aws => $"{aws.ErrorCode}: {aws.Message}",
         HttpRequestException http => $"could not reach the Data API endpoint: {http.Message}",
         OperationCanceledException => "timed out waiting for the Data API",
-        ArgumentException { ParamName: { } parameter } argument => argument.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal),
-        _ => ex.Message,
+        _ => Cli.CommandRunner.UserMessage(ex),
     };
 
     private static List<ExportedColumn> Columns(IReadOnlyList<ColumnMetadata> metadata, Apache.Arrow.Schema schema)

@@ -124,5 +124,9 @@ public sealed class SqlCommandTests
         (exit, _, err) = await Run(Result(TwoRows, ThreeColumns), "sql", "select 1", "--max-poll-attempts", "0");
         Assert.Equal(2, exit);
         Assert.Contains("max_poll_attempts", err);
+
+        (exit, _, err) = await Run(Result(TwoRows, ThreeColumns), "sql", "select :id", "--param", "id=");
+        Assert.Equal(2, exit);
+        Assert.Equal("error: Parameter :id is an empty string, which the Data API rejects. Compare with '' in the SQL instead.", err.Trim());
     }
 }
