@@ -2,4 +2,4 @@ using RedshiftTyped.Tool;
 using RedshiftTyped.Tool.Cli;
 
 using var signals = TerminationSignals.Register(ToolConsole.Standard.Error);
-return await ToolApp.RunAsync(args, ToolConsole.Standard, signals.Token);
+return await ToolApp.RunAsync(args, ToolConsole.Standard, signals);

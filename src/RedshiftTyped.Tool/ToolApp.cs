@@ -16,6 +16,17 @@ internal static class ToolApp
         LocalCommand.Create(console),
     };
 
+    /// <summary>Runs the command line with the process's signal handling: the first signal's notice suits the command.</summary>
+    public static Task<int> RunAsync(string[] args, ToolConsole console, TerminationSignals signals)
+    {
+        if (CreateRoot(console).Parse(args).CommandResult.Command.Name == LocalCommand.Name)
+        {
+            signals.FirstSignalNotice = LocalCommand.StoppingNotice;
+        }
+
+        return RunAsync(args, console, signals.Token);
+    }
+
     public static Task<int> RunAsync(string[] args, ToolConsole console, CancellationToken cancellationToken = default)
     {
         var parse = CreateRoot(console).Parse(args);

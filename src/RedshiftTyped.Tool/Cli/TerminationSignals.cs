@@ -25,6 +25,16 @@ internal sealed class TerminationSignals : IDisposable
     /// <summary>Cancelled by the first signal.</summary>
     public CancellationToken Token => _cancellation.Token;
 
+    /// <summary>
+    /// What the first signal prints. A client command's default says what becomes of its statements; the local server
+    /// (<c>redshift-typed local</c>) says it is stopping instead, since it has no statement of its own to cancel.
+    /// </summary>
+    public string FirstSignalNotice { get; set; } = ClientNotice;
+
+    /// <summary>The first signal's notice for a command that submits statements.</summary>
+    public const string ClientNotice = "Stopping: statements already submitted are cancelled on the server first (their ids are awaited). " +
+                                       "Press Ctrl-C again to exit at once and leave them running.";
+
     /// <summary>Takes over SIGINT and SIGTERM for this process; notices go to <paramref name="error"/>.</summary>
     public static TerminationSignals Register(TextWriter error) => new(error);
 
@@ -34,8 +44,7 @@ internal sealed class TerminationSignals : IDisposable
         context.Cancel = true;
         if (Interlocked.Increment(ref _signals) == 1)
         {
-            _error.WriteLine("Stopping: statements already submitted are cancelled on the server first (their ids are awaited). " +
-                             "Press Ctrl-C again to exit at once and leave them running.");
+            _error.WriteLine(FirstSignalNotice);
             _error.Flush();
             _cancellation.Cancel();
             return;

@@ -12,6 +12,12 @@ namespace RedshiftTyped.Tool.Commands;
 /// </summary>
 internal static class LocalCommand
 {
+    /// <summary>The subcommand's name.</summary>
+    public const string Name = "local";
+
+    /// <summary>What the first Ctrl-C or SIGTERM prints: the server stops; a second signal exits at once.</summary>
+    public const string StoppingNotice = "Stopping the local server. Press Ctrl-C again to exit at once.";
+
     public static Command Create(ToolConsole console)
     {
         var port = new Option<int>("--port") { Description = "TCP port (0 picks a free one).", DefaultValueFactory = _ => 8790 };
@@ -39,7 +45,7 @@ internal static class LocalCommand
 
         var faultFlags = new FaultFlags();
 
-        var command = new Command("local", "Run a local Redshift Data API server (DuckDB by default, or PostgreSQL) for samples and tests.")
+        var command = new Command(Name, "Run a local Redshift Data API server (DuckDB by default, or PostgreSQL) for samples and tests.")
         {
             port, host, backend, database, databaseName, connectionString, initSql, sample, accessKeyId, secretAccessKey, secrets, externalData, s3Endpoint, slices,
         };

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using RedshiftTyped.IntegrationTests.Infrastructure;
 using RedshiftTyped.Tool;
 using RedshiftTyped.Tool.Cli;
+using RedshiftTyped.Tool.Commands;
 
 namespace RedshiftTyped.IntegrationTests.Tool;
 
@@ -187,6 +188,23 @@ public sealed class LocalCommandTests : IDisposable
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("Injecting faults: 100% server errors, 10 ms latency, seed 7.", error.ToString());
         Assert.Contains("Faults injected: 0 throttles, 1 server errors, 0 connection resets, 0 slow statements.", error.ToString());
+    }
+
+    [Fact]
+    public async Task SIGTERM_stops_the_server_and_says_so_without_a_client_commands_notice()
+    {
+        using var local = ToolProcess.Start("local", "--port", "0");
+        for (int i = 0; i < 1200 && !local.Output.Contains("Listening on ", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Contains("Listening on ", local.Output);
+        local.Terminate();
+
+        Assert.Equal(0, await local.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains(LocalCommand.StoppingNotice, local.Error);
+        Assert.DoesNotContain("statements already submitted", local.Error);
     }
 
     private static async Task<string> WaitForListeningAsync(StringWriter output, Task<int> run)
