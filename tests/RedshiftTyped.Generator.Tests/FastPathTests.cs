@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -55,23 +54,58 @@ public sealed class FastPathTests
         Assert.Null(row.Pricepaid);
     }
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(7)]
-    public void RecordSplitAcrossBuffersReadsTheSame(int segmentLength)
+    [Fact]
+    public void WhitespaceEverywhereReadsTheSame()
     {
-        // A reader over many small segments: names, numbers and strings arrive as value sequences.
-        string record = SalesRecord.Replace("{\"longValue\":2}", "{\"typeHint\":[1,2],\"long\\u0056alue\":2}", StringComparison.Ordinal);
-        var bytes = Encoding.UTF8.GetBytes(record);
-        var reader = new Utf8JsonReader(Segments(bytes, segmentLength));
-        reader.Read();
+        // Pretty-printed JSON: whitespace between records and Fields (the scanner skips it) and inside Fields (the
+        // general reader reads those).
+        string spaced = SalesRecord
+            .Replace("{\"longValue\":2}", "{ \"longValue\" :\n 2 }", StringComparison.Ordinal)
+            .Replace("{\"stringValue\":\"109.20\"}", "\t{\"stringValue\": \"109.20\"\r\n}", StringComparison.Ordinal)
+            .Replace(",", " ,\n ", StringComparison.Ordinal)
+            .Replace("[", "  [ ", StringComparison.Ordinal)
+            .Replace("]", " ] ", StringComparison.Ordinal);
 
-        var row = TickitDatabase.Public.Sales.Decoder.DecodeJson(ref reader);
+        var scanner = new JsonRecordScanner(Encoding.UTF8.GetBytes(spaced));
+        var row = TickitDatabase.Public.Sales.Decoder.DecodeJson(ref scanner);
 
         Assert.Equal(Decode(SalesRecord), row);
-        Assert.Equal(JsonTokenType.EndArray, reader.TokenType);
+        Assert.Equal(spaced.TrimEnd().Length, scanner.BytesConsumed);
+    }
+
+    [Theory]
+    [InlineData("{\"longValue\":01}")]
+    [InlineData("{\"longValue\":1,}")]
+    [InlineData("{\"longValue\":1]")]
+    [InlineData("{\"longValue\":-}")]
+    [InlineData("{\"longValue\" 1}")]
+    [InlineData("{\"isNull\":tru}")]
+    public void MalformedFieldsAreStillJsonErrors(string field)
+    {
+        string record = SalesRecord.Replace("{\"longValue\":2}", field, StringComparison.Ordinal);
+        Assert.ThrowsAny<JsonException>(() => Decode(record));
+    }
+
+    [Theory]
+    [InlineData("\u0001")]
+    [InlineData("\n")]
+    public void ControlCharactersInAStringAreJsonErrors(string control)
+    {
+        string record = SalesRecord.Replace("2008-02-18 02:36:48", "2008-02-18" + control + "02:36:48", StringComparison.Ordinal);
+        Assert.ThrowsAny<JsonException>(() => Decode(record));
+    }
+
+    [Fact]
+    public void InvalidUtf8InAStringIsAnErrorNotAReplacementCharacter()
+    {
+        var bytes = Encoding.UTF8.GetBytes(SalesRecord.Replace("\"109.20\"", "\"10X.20\"", StringComparison.Ordinal));
+        bytes[Array.IndexOf(bytes, (byte)'X')] = 0xFF;
+        var ex = Record.Exception(() =>
+        {
+            var scanner = new JsonRecordScanner(bytes);
+            TickitDatabase.Public.Sales.Decoder.DecodeJson(ref scanner);
+        });
+        Assert.NotNull(ex);
     }
 
     [Theory]
@@ -136,37 +170,7 @@ public sealed class FastPathTests
 
     private static Generated.Tickit.Public.Sales Decode(string record)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(record));
-        reader.Read();
-        return TickitDatabase.Public.Sales.Decoder.DecodeJson(ref reader);
-    }
-
-    private static ReadOnlySequence<byte> Segments(byte[] bytes, int length)
-    {
-        Segment? first = null;
-        Segment? last = null;
-        for (int offset = 0; offset < bytes.Length; offset += length)
-        {
-            var memory = bytes.AsMemory(offset, Math.Min(length, bytes.Length - offset));
-            last = last is null ? first = new Segment(memory, 0) : last.Append(memory);
-        }
-
-        return new ReadOnlySequence<byte>(first!, 0, last!, last!.Memory.Length);
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
+        var scanner = new JsonRecordScanner(Encoding.UTF8.GetBytes(record));
+        return TickitDatabase.Public.Sales.Decoder.DecodeJson(ref scanner);
     }
 }

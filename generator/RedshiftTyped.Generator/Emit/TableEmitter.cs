@@ -202,15 +202,15 @@ internal static class TableEmitter
         w.Line(Header.GeneratedCode);
         w.Open($"public sealed class RowDecoder : {Typed}IRowDecoder<{record}>");
         w.Line("/// <inheritdoc/>");
-        w.Open($"public {record} DecodeJson(ref global::System.Text.Json.Utf8JsonReader reader)");
-        w.Line($"{Typed}JsonFieldReader.BeginRecord(ref reader, Descriptor);");
+        w.Open($"public {record} DecodeJson(ref {Typed}JsonRecordScanner scanner)");
+        w.Line($"{Typed}JsonFieldReader.BeginRecord(ref scanner, Descriptor);");
         for (int i = 0; i < columns.Count; i++)
         {
             // Explicit types, not var: a generated record may itself be named var.
-            w.Line($"{PropertyType(columns[i])} c{i} = {Typed}JsonFieldReader.{ReaderMethod(columns[i])}(ref reader, s_columns[{i}]);");
+            w.Line($"{PropertyType(columns[i])} c{i} = {Typed}JsonFieldReader.{ReaderMethod(columns[i])}(ref scanner, s_columns[{i}]);");
         }
 
-        w.Line($"{Typed}JsonFieldReader.EndRecord(ref reader, Descriptor);");
+        w.Line($"{Typed}JsonFieldReader.EndRecord(ref scanner, Descriptor);");
         WriteConstruction(w, record, columns);
         w.Close();
         w.Line();

@@ -40,6 +40,9 @@ public static class DataApiRecords
         var page = new TypedResultPage<TRecord>();
         var rows = page.Rows;
         var reader = new Utf8JsonReader(responseBody);
+
+        // Where the reader's input starts in the body: it is restarted after the records.
+        int offset = 0;
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException("A GetStatementResult body is a JSON object.");
@@ -85,12 +88,18 @@ public static class DataApiRecords
                 throw new JsonException("Records must be an array.");
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
+            // The records are read by the scanner, which matches the Field shapes the service writes; the reader
+            // resumes on the array's closing bracket with the state it had after the opening one, as if it were empty.
+            int start = checked((int)reader.BytesConsumed) + offset;
+            var scanner = new JsonRecordScanner(responseBody, start);
+            for (bool first = true; scanner.NextRecord(first); first = false)
             {
-                rows.Add(decoder.DecodeJson(ref reader));
+                rows.Add(decoder.DecodeJson(ref scanner));
             }
 
-            if (reader.TokenType != JsonTokenType.EndArray)
+            offset = scanner.BytesConsumed;
+            reader = new Utf8JsonReader(responseBody[offset..], isFinalBlock: true, reader.CurrentState);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
             {
                 throw new JsonException($"Records must be an array of records (arrays of fields), not hold {reader.TokenType}.");
             }

@@ -1,5 +1,7 @@
 using System.Data.SqlTypes;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using RedshiftTyped.Values;
 
@@ -21,7 +23,17 @@ internal interface IFieldConverter<TSelf, T>
     static virtual T FromBlob(ref Utf8JsonReader reader, ColumnDescriptor column) => throw DecodeErrors.Mismatch(column, "a blobValue");
 
     /// <summary>The reader is on a stringValue's String token.</summary>
-    static virtual T FromString(ref Utf8JsonReader reader, ColumnDescriptor column) => TSelf.FromText(reader.GetString()!, column);
+    static virtual T FromString(ref Utf8JsonReader reader, ColumnDescriptor column)
+        => TextParsing.TryRawUtf8(ref reader, out var utf8) && TSelf.TryFromUtf8(utf8, column, out T value)
+            ? value
+            : TSelf.FromText(reader.GetString()!, column);
+
+    /// <summary>
+    /// A stringValue's bytes with no escapes in them, straight from the response body; false (no error) when they must
+    /// take the general path instead (invalid UTF-8, which the general path reports).
+    /// </summary>
+    static virtual bool TryFromUtf8(ReadOnlySpan<byte> utf8, ColumnDescriptor column, out T value)
+        => TextParsing.TryFromText<TSelf, T>(utf8, column, out value);
 
     /// <summary>A value as text: a stringValue, or a CSV field.</summary>
     static abstract T FromText(string text, ColumnDescriptor column);
@@ -46,6 +58,20 @@ internal static class TextParsing
         }
     }
 
+    /// <summary>A stringValue's unescaped bytes through the converter's text path; false for invalid UTF-8.</summary>
+    public static bool TryFromText<TConverter, T>(ReadOnlySpan<byte> utf8, ColumnDescriptor column, out T value)
+        where TConverter : IFieldConverter<TConverter, T>
+    {
+        if (Utf8Text.TryToString(utf8, out string? text))
+        {
+            value = TConverter.FromText(text, column);
+            return true;
+        }
+
+        value = default!;
+        return false;
+    }
+
     /// <summary>The raw UTF-8 of a string token, when it can be used as is (not escaped, in one segment).</summary>
     public static bool TryRawUtf8(ref Utf8JsonReader reader, out ReadOnlySpan<byte> utf8)
     {
@@ -63,6 +89,26 @@ internal static class TextParsing
         catch (OverflowException ex)
         {
             throw DecodeErrors.BadText(column, value.ToString(CultureInfo.InvariantCulture), ex);
+        }
+    }
+}
+
+/// <summary>UTF-8 → string, refusing invalid UTF-8 instead of replacing it.</summary>
+internal static class Utf8Text
+{
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static bool TryToString(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out string? text)
+    {
+        try
+        {
+            text = Strict.GetString(utf8);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            text = null;
+            return false;
         }
     }
 }
@@ -116,8 +162,11 @@ internal readonly struct DecimalConverter : IFieldConverter<DecimalConverter, de
 {
     public static decimal FromLong(long value, ColumnDescriptor column) => value;
 
-    public static decimal FromString(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TextParsing.TryRawUtf8(ref reader, out var utf8) ? DecimalText.Parse(utf8, column) : FromText(reader.GetString()!, column);
+    public static bool TryFromUtf8(ReadOnlySpan<byte> utf8, ColumnDescriptor column, out decimal value)
+    {
+        value = DecimalText.Parse(utf8, column);
+        return true;
+    }
 
     public static decimal FromText(string text, ColumnDescriptor column) => DecimalText.Parse(text, column);
 }
@@ -153,20 +202,16 @@ internal readonly struct StringConverter : IFieldConverter<StringConverter, stri
 
 internal readonly struct DateConverter : IFieldConverter<DateConverter, DateOnly>
 {
-    public static DateOnly FromString(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TextParsing.TryRawUtf8(ref reader, out var utf8) && Utf8Temporal.TryParseDate(utf8, out var value)
-            ? value
-            : FromText(reader.GetString()!, column);
+    public static bool TryFromUtf8(ReadOnlySpan<byte> utf8, ColumnDescriptor column, out DateOnly value)
+        => Utf8Temporal.TryParseDate(utf8, out value) || TextParsing.TryFromText<DateConverter, DateOnly>(utf8, column, out value);
 
     public static DateOnly FromText(string text, ColumnDescriptor column) => TextParsing.Parse(text, column, RedshiftTextParser.ParseDate);
 }
 
 internal readonly struct TimeConverter : IFieldConverter<TimeConverter, TimeOnly>
 {
-    public static TimeOnly FromString(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TextParsing.TryRawUtf8(ref reader, out var utf8) && Utf8Temporal.TryParseTime(utf8, out var value)
-            ? value
-            : FromText(reader.GetString()!, column);
+    public static bool TryFromUtf8(ReadOnlySpan<byte> utf8, ColumnDescriptor column, out TimeOnly value)
+        => Utf8Temporal.TryParseTime(utf8, out value) || TextParsing.TryFromText<TimeConverter, TimeOnly>(utf8, column, out value);
 
     public static TimeOnly FromText(string text, ColumnDescriptor column) => TextParsing.Parse(text, column, RedshiftTextParser.ParseTime);
 }
@@ -178,20 +223,16 @@ internal readonly struct TimeTzConverter : IFieldConverter<TimeTzConverter, Date
 
 internal readonly struct TimestampConverter : IFieldConverter<TimestampConverter, DateTime>
 {
-    public static DateTime FromString(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TextParsing.TryRawUtf8(ref reader, out var utf8) && Utf8Temporal.TryParseTimestamp(utf8, out var value)
-            ? value
-            : FromText(reader.GetString()!, column);
+    public static bool TryFromUtf8(ReadOnlySpan<byte> utf8, ColumnDescriptor column, out DateTime value)
+        => Utf8Temporal.TryParseTimestamp(utf8, out value) || TextParsing.TryFromText<TimestampConverter, DateTime>(utf8, column, out value);
 
     public static DateTime FromText(string text, ColumnDescriptor column) => TextParsing.Parse(text, column, RedshiftTextParser.ParseTimestamp);
 }
 
 internal readonly struct TimestampTzConverter : IFieldConverter<TimestampTzConverter, DateTimeOffset>
 {
-    public static DateTimeOffset FromString(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TextParsing.TryRawUtf8(ref reader, out var utf8) && Utf8Temporal.TryParseTimestampUtc(utf8, out var value)
-            ? value
-            : FromText(reader.GetString()!, column);
+    public static bool TryFromUtf8(ReadOnlySpan<byte> utf8, ColumnDescriptor column, out DateTimeOffset value)
+        => Utf8Temporal.TryParseTimestampUtc(utf8, out value) || TextParsing.TryFromText<TimestampTzConverter, DateTimeOffset>(utf8, column, out value);
 
     public static DateTimeOffset FromText(string text, ColumnDescriptor column)
         => TextParsing.Parse(text, column, RedshiftTextParser.ParseTimestampTz);
@@ -230,6 +271,26 @@ internal readonly struct VarByteConverter : IFieldConverter<VarByteConverter, by
     }
 
     public static byte[] FromBlob(ref Utf8JsonReader reader, ColumnDescriptor column) => FromString(ref reader, column);
+
+    /// <summary>Canonical padded base64 decodes here; anything else (false) takes the reader's path and its errors.</summary>
+    public static bool TryFromUtf8(ReadOnlySpan<byte> utf8, ColumnDescriptor column, out byte[] value)
+    {
+        value = null!;
+        if (utf8.Length % 4 != 0)
+        {
+            return false;
+        }
+
+        int padding = utf8.EndsWith("=="u8) ? 2 : utf8.EndsWith("="u8) ? 1 : 0;
+        var bytes = new byte[(utf8.Length / 4 * 3) - padding];
+        if (System.Buffers.Text.Base64.DecodeFromUtf8(utf8, bytes, out _, out int written) != System.Buffers.OperationStatus.Done || written != bytes.Length)
+        {
+            return false;
+        }
+
+        value = bytes;
+        return true;
+    }
 
     public static byte[] FromText(string text, ColumnDescriptor column) => TextParsing.Parse(text, column, RedshiftTextParser.ParseVarByte);
 }

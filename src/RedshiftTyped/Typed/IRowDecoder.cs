@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace RedshiftTyped.Typed;
 
 /// <summary>
@@ -10,10 +8,11 @@ namespace RedshiftTyped.Typed;
 public interface IRowDecoder<TRecord>
 {
     /// <summary>
-    /// Reads one record of GetStatementResult's <c>Records</c>: the reader is on the record's StartArray and is left on
-    /// its EndArray. Each Field is read straight off the reader, with no intermediate objects.
+    /// Reads one record of GetStatementResult's <c>Records</c>: the scanner is before the record's <c>[</c> and is
+    /// left after its <c>]</c>. Each Field is read straight from the response body's bytes into the record's member,
+    /// with no intermediate objects.
     /// </summary>
-    TRecord DecodeJson(ref Utf8JsonReader reader);
+    TRecord DecodeJson(ref JsonRecordScanner scanner);
 
     /// <summary>Reads one CSV record of GetStatementResultV2 (null for a NULL field).</summary>
     TRecord DecodeCsv(string?[] fields);

@@ -10,157 +10,138 @@ using RedshiftTyped.DataApi.Model;
 namespace RedshiftTyped.Typed;
 
 /// <summary>
-/// Reads Data API Field objects (<c>{"longValue":1}</c>, <c>{"stringValue":"…"}</c>, <c>{"isNull":true}</c>) straight
-/// off a <see cref="Utf8JsonReader"/> into typed values, for generated row decoders. Each Read method moves the reader
-/// from the token before the Field to the Field's EndObject. Unknown Field members are skipped, as AWS clients must.
+/// Reads Data API Field objects (<c>{"longValue":1}</c>, <c>{"stringValue":"…"}</c>, <c>{"isNull":true}</c>) into typed
+/// values, for generated row decoders: each Read method reads the record's next Field off a
+/// <see cref="JsonRecordScanner"/>, the Field's exact shapes by matching their bytes and any other shape with a
+/// <see cref="Utf8JsonReader"/>. Unknown Field members are skipped, as AWS clients must.
 /// </summary>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class JsonFieldReader
 {
-    /// <summary>Checks the reader is on a record's StartArray.</summary>
-    public static void BeginRecord(ref Utf8JsonReader reader, TableDescriptor table)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw DecodeErrors.Shape(table, $"starts with {reader.TokenType} instead of an array of Fields");
-        }
-    }
+    /// <summary>Moves past a record's <c>[</c>; anything else there is a <see cref="RowDecodeException"/>.</summary>
+    public static void BeginRecord(ref JsonRecordScanner scanner, TableDescriptor table) => scanner.BeginRecord(table);
 
-    /// <summary>Moves onto the record's EndArray; a record with more Fields than columns is an error.</summary>
-    public static void EndRecord(ref Utf8JsonReader reader, TableDescriptor table)
-    {
-        if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
-        {
-            throw DecodeErrors.Shape(table, "has more Fields than columns");
-        }
-    }
+    /// <summary>Moves past the record's <c>]</c>; a record with more Fields than columns is a <see cref="RowDecodeException"/>.</summary>
+    public static void EndRecord(ref JsonRecordScanner scanner, TableDescriptor table) => scanner.EndRecord(table);
 
     /// <summary>
-    /// Checks the projection is of this table and the reader is on a record's StartArray. A projection of another
-    /// table is an <see cref="ArgumentException"/>.
+    /// Checks the projection is of this table and moves past a record's <c>[</c>. A projection of another table is an
+    /// <see cref="ArgumentException"/>.
     /// </summary>
-    internal static void BeginRecord(ref Utf8JsonReader reader, TableDescriptor table, ColumnProjection projection)
-    {
-        DecodeErrors.CheckProjection(table, projection);
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw DecodeErrors.Shape(projection, $"starts with {reader.TokenType} instead of an array of Fields");
-        }
-    }
+    internal static void BeginRecord(ref JsonRecordScanner scanner, TableDescriptor table, ColumnProjection projection)
+        => scanner.BeginRecord(table, projection);
 
-    /// <summary>Moves onto the record's EndArray; a record with more Fields than projected columns is an error.</summary>
-    internal static void EndRecord(ref Utf8JsonReader reader, TableDescriptor table, ColumnProjection projection)
-    {
-        if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
-        {
-            throw DecodeErrors.Shape(projection, "has more Fields than selected columns");
-        }
-    }
+    /// <summary>Moves past the record's <c>]</c>; a record with more Fields than projected columns is an error.</summary>
+    internal static void EndRecord(ref JsonRecordScanner scanner, TableDescriptor table, ColumnProjection projection)
+        => scanner.EndRecord(table, projection);
 
-    public static short ReadInt16(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<Int16Converter, short>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+    public static short ReadInt16(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<Int16Converter, short>(column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
 
-    public static short? ReadInt16OrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<Int16Converter, short>(ref reader, column, out var value) ? value : null;
+    public static short? ReadInt16OrNull(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<Int16Converter, short>(column, out var value) ? value : null;
 
-    public static int ReadInt32(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<Int32Converter, int>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+    public static int ReadInt32(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<Int32Converter, int>(column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
 
-    public static int? ReadInt32OrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<Int32Converter, int>(ref reader, column, out var value) ? value : null;
+    public static int? ReadInt32OrNull(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<Int32Converter, int>(column, out var value) ? value : null;
 
-    public static long ReadInt64(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<Int64Converter, long>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+    public static long ReadInt64(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<Int64Converter, long>(column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
 
-    public static long? ReadInt64OrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<Int64Converter, long>(ref reader, column, out var value) ? value : null;
+    public static long? ReadInt64OrNull(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<Int64Converter, long>(column, out var value) ? value : null;
 
-    public static float ReadSingle(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<SingleConverter, float>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+    public static float ReadSingle(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<SingleConverter, float>(column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
 
-    public static float? ReadSingleOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<SingleConverter, float>(ref reader, column, out var value) ? value : null;
+    public static float? ReadSingleOrNull(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<SingleConverter, float>(column, out var value) ? value : null;
 
-    public static double ReadDouble(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<DoubleConverter, double>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+    public static double ReadDouble(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<DoubleConverter, double>(column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
 
-    public static double? ReadDoubleOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<DoubleConverter, double>(ref reader, column, out var value) ? value : null;
+    public static double? ReadDoubleOrNull(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<DoubleConverter, double>(column, out var value) ? value : null;
 
-    public static decimal ReadDecimal(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<DecimalConverter, decimal>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+    public static decimal ReadDecimal(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<DecimalConverter, decimal>(column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
 
-    public static decimal? ReadDecimalOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<DecimalConverter, decimal>(ref reader, column, out var value) ? value : null;
+    public static decimal? ReadDecimalOrNull(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<DecimalConverter, decimal>(column, out var value) ? value : null;
 
-    public static SqlDecimal ReadSqlDecimal(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<SqlDecimalConverter, SqlDecimal>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+    public static SqlDecimal ReadSqlDecimal(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<SqlDecimalConverter, SqlDecimal>(column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
 
-    public static SqlDecimal? ReadSqlDecimalOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<SqlDecimalConverter, SqlDecimal>(ref reader, column, out var value) ? value : null;
+    public static SqlDecimal? ReadSqlDecimalOrNull(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<SqlDecimalConverter, SqlDecimal>(column, out var value) ? value : null;
 
-    public static bool ReadBoolean(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<BooleanConverter, bool>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+    public static bool ReadBoolean(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<BooleanConverter, bool>(column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
 
-    public static bool? ReadBooleanOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<BooleanConverter, bool>(ref reader, column, out var value) ? value : null;
+    public static bool? ReadBooleanOrNull(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<BooleanConverter, bool>(column, out var value) ? value : null;
 
-    public static string ReadString(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<StringConverter, string>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+    public static string ReadString(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<StringConverter, string>(column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
 
-    public static string? ReadStringOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<StringConverter, string>(ref reader, column, out var value) ? value : null;
+    public static string? ReadStringOrNull(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<StringConverter, string>(column, out var value) ? value : null;
 
-    public static DateOnly ReadDate(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<DateConverter, DateOnly>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+    public static DateOnly ReadDate(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<DateConverter, DateOnly>(column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
 
-    public static DateOnly? ReadDateOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<DateConverter, DateOnly>(ref reader, column, out var value) ? value : null;
+    public static DateOnly? ReadDateOrNull(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<DateConverter, DateOnly>(column, out var value) ? value : null;
 
-    public static TimeOnly ReadTime(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<TimeConverter, TimeOnly>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+    public static TimeOnly ReadTime(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<TimeConverter, TimeOnly>(column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
 
-    public static TimeOnly? ReadTimeOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<TimeConverter, TimeOnly>(ref reader, column, out var value) ? value : null;
+    public static TimeOnly? ReadTimeOrNull(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<TimeConverter, TimeOnly>(column, out var value) ? value : null;
 
-    public static DateTimeOffset ReadTimeTz(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<TimeTzConverter, DateTimeOffset>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+    public static DateTimeOffset ReadTimeTz(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<TimeTzConverter, DateTimeOffset>(column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
 
-    public static DateTimeOffset? ReadTimeTzOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<TimeTzConverter, DateTimeOffset>(ref reader, column, out var value) ? value : null;
+    public static DateTimeOffset? ReadTimeTzOrNull(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<TimeTzConverter, DateTimeOffset>(column, out var value) ? value : null;
 
-    public static DateTime ReadTimestamp(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<TimestampConverter, DateTime>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+    public static DateTime ReadTimestamp(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<TimestampConverter, DateTime>(column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
 
-    public static DateTime? ReadTimestampOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<TimestampConverter, DateTime>(ref reader, column, out var value) ? value : null;
+    public static DateTime? ReadTimestampOrNull(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<TimestampConverter, DateTime>(column, out var value) ? value : null;
 
-    public static DateTimeOffset ReadTimestampTz(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<TimestampTzConverter, DateTimeOffset>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+    public static DateTimeOffset ReadTimestampTz(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<TimestampTzConverter, DateTimeOffset>(column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
 
-    public static DateTimeOffset? ReadTimestampTzOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<TimestampTzConverter, DateTimeOffset>(ref reader, column, out var value) ? value : null;
+    public static DateTimeOffset? ReadTimestampTzOrNull(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<TimestampTzConverter, DateTimeOffset>(column, out var value) ? value : null;
 
-    public static TimeSpan ReadInterval(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<IntervalConverter, TimeSpan>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+    public static TimeSpan ReadInterval(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<IntervalConverter, TimeSpan>(column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
 
-    public static TimeSpan? ReadIntervalOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<IntervalConverter, TimeSpan>(ref reader, column, out var value) ? value : null;
+    public static TimeSpan? ReadIntervalOrNull(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<IntervalConverter, TimeSpan>(column, out var value) ? value : null;
 
-    public static RedshiftSuper ReadSuper(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<SuperConverter, RedshiftSuper>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+    public static RedshiftSuper ReadSuper(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<SuperConverter, RedshiftSuper>(column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
 
-    public static RedshiftSuper? ReadSuperOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<SuperConverter, RedshiftSuper>(ref reader, column, out var value) ? value : null;
+    public static RedshiftSuper? ReadSuperOrNull(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<SuperConverter, RedshiftSuper>(column, out var value) ? value : null;
 
-    public static byte[] ReadVarByte(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<VarByteConverter, byte[]>(ref reader, column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
+    public static byte[] ReadVarByte(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<VarByteConverter, byte[]>(column, out var value) ? value : throw DecodeErrors.UnexpectedNull(column);
 
-    public static byte[]? ReadVarByteOrNull(ref Utf8JsonReader reader, ColumnDescriptor column)
-        => TryRead<VarByteConverter, byte[]>(ref reader, column, out var value) ? value : null;
+    public static byte[]? ReadVarByteOrNull(ref JsonRecordScanner scanner, ColumnDescriptor column)
+        => scanner.TryRead<VarByteConverter, byte[]>(column, out var value) ? value : null;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryRead<TConverter, T>(ref Utf8JsonReader reader, ColumnDescriptor column, out T value)
+    /// <summary>
+    /// Reads one Field of any shape from the token before it to its EndObject: true with its value, false for NULL.
+    /// The general path of <see cref="JsonRecordScanner"/>.
+    /// </summary>
+    internal static bool TryRead<TConverter, T>(ref Utf8JsonReader reader, ColumnDescriptor column, out T value)
         where TConverter : IFieldConverter<TConverter, T>
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)

@@ -91,11 +91,11 @@ public sealed class QueryStatementTests
 
     private sealed class NoDecoder : IRowDecoder<Row>
     {
-        public Row DecodeJson(ref System.Text.Json.Utf8JsonReader reader) => throw new NotSupportedException();
+        public Row DecodeJson(ref JsonRecordScanner scanner) => throw new NotSupportedException();
 
         public Row DecodeCsv(string?[] fields) => throw new NotSupportedException();
 
-        public Row DecodeJson(ref System.Text.Json.Utf8JsonReader reader, ColumnProjection projection) => throw new NotSupportedException();
+        public Row DecodeJson(ref JsonRecordScanner scanner, ColumnProjection projection) => throw new NotSupportedException();
 
         public Row DecodeCsv(string?[] fields, ColumnProjection projection) => throw new NotSupportedException();
     }

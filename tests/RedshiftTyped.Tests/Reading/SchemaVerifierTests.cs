@@ -59,7 +59,7 @@ public sealed class SchemaVerifierTests
 
     private sealed class UnusedDecoder : IRowDecoder<object>
     {
-        public object DecodeJson(ref System.Text.Json.Utf8JsonReader reader) => throw new NotSupportedException();
+        public object DecodeJson(ref JsonRecordScanner scanner) => throw new NotSupportedException();
 
         public object DecodeCsv(string?[] fields) => throw new NotSupportedException();
     }

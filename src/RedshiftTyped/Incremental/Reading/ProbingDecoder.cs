@@ -10,8 +10,8 @@ internal readonly record struct Probed<TRow>(TRow Row, object?[] Probe);
 
 /// <summary>
 /// Decodes a record with the generated decoder and, from the same Fields, the cursor and key columns as
-/// <see cref="RedshiftValueDecoder"/> decodes them, without reflection: a copy of the JSON reader walks the record's Fields a
-/// second time (the reader is a struct over the page's bytes, so the copy reads the same bytes), or the CSV fields are
+/// <see cref="RedshiftValueDecoder"/> decodes them, without reflection: a copy of the record scanner walks the record's Fields a
+/// second time (the scanner is a struct over the page's bytes, so the copy reads the same bytes), or the CSV fields are
 /// read by position.
 /// </summary>
 internal sealed class ProbingDecoder<TRecord>(IRowDecoder<TRecord> inner, IReadOnlyList<ColumnDescriptor> probes) : IRowDecoder<Probed<TRecord>>
@@ -23,26 +23,24 @@ internal sealed class ProbingDecoder<TRecord>(IRowDecoder<TRecord> inner, IReadO
 
     private readonly int _lastPosition = probes.Max(p => p.Position);
 
-    public Probed<TRecord> DecodeJson(ref Utf8JsonReader reader)
+    public Probed<TRecord> DecodeJson(ref JsonRecordScanner scanner)
     {
-        var walker = reader;
-        var record = inner.DecodeJson(ref reader);
+        var walker = scanner;
+        var record = inner.DecodeJson(ref scanner);
         var values = new object?[probes.Count];
+        walker.TryBeginRecord();
         for (int position = 0; position <= _lastPosition; position++)
         {
-            if (!walker.Read() || walker.TokenType != JsonTokenType.StartObject)
-            {
-                throw new RowDecodeException(probes[0], $"A record of {probes[0].Table} ends before position {position}.");
-            }
-
             int wanted = IndexOf(position);
+            var bytes = walker.NextField(probes[wanted < 0 ? 0 : wanted]);
             if (wanted < 0)
             {
-                walker.Skip();
                 continue;
             }
 
-            var field = Fields.Read(ref walker, typeof(Field), NoOptions);
+            var reader = new Utf8JsonReader(bytes);
+            reader.Read();
+            var field = Fields.Read(ref reader, typeof(Field), NoOptions);
             var column = probes[wanted];
             values[wanted] = RedshiftValueDecoder.Decode(field, column.Type, column.Precision ?? 0, column.Name);
             for (int again = wanted + 1; again < probes.Count; again++)

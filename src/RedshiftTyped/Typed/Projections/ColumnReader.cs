@@ -1,11 +1,10 @@
 using System.Data.SqlTypes;
-using System.Text.Json;
 using RedshiftTyped.Values;
 
 namespace RedshiftTyped.Typed.Projections;
 
 /// <summary>Reads one Data API Field of a column as <typeparamref name="T"/> (a JsonFieldReader method).</summary>
-internal delegate T JsonFieldRead<T>(ref Utf8JsonReader reader, ColumnDescriptor column);
+internal delegate T JsonFieldRead<T>(ref JsonRecordScanner scanner, ColumnDescriptor column);
 
 /// <summary>
 /// Reads one compiled column's values as <typeparamref name="T"/>, the value type of its generated handle, with the
@@ -26,7 +25,7 @@ internal sealed class ColumnReader<T>
 
     public ColumnDescriptor Column { get; }
 
-    public T Json(ref Utf8JsonReader reader) => _json(ref reader, Column);
+    public T Json(ref JsonRecordScanner scanner) => _json(ref scanner, Column);
 
     public T Csv(string? field) => _csv(field, Column);
 

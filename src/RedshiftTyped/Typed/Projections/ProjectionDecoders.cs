@@ -1,16 +1,15 @@
 // Written by a script for arities 1 to 8 (one class per arity keeps every value unboxed while decoding).
-using System.Text.Json;
 
 namespace RedshiftTyped.Typed.Projections;
 
 /// <summary>Decodes the 1 selected column of each record into a value, in select-list order.</summary>
 internal sealed class ProjectionDecoder<T1>(ColumnProjection projection, ColumnReader<T1> r1) : IRowDecoder<T1>
 {
-    public T1 DecodeJson(ref Utf8JsonReader reader)
+    public T1 DecodeJson(ref JsonRecordScanner scanner)
     {
-        JsonFieldReader.BeginRecord(ref reader, projection.Table, projection);
-        var row = r1.Json(ref reader);
-        JsonFieldReader.EndRecord(ref reader, projection.Table, projection);
+        JsonFieldReader.BeginRecord(ref scanner, projection.Table, projection);
+        var row = r1.Json(ref scanner);
+        JsonFieldReader.EndRecord(ref scanner, projection.Table, projection);
         return row;
     }
 
@@ -26,11 +25,11 @@ internal sealed class ProjectionDecoder<T1>(ColumnProjection projection, ColumnR
 /// <summary>Decodes the 2 selected columns of each record into a tuple, in select-list order.</summary>
 internal sealed class ProjectionDecoder<T1, T2>(ColumnProjection projection, ColumnReader<T1> r1, ColumnReader<T2> r2) : IRowDecoder<(T1, T2)>
 {
-    public (T1, T2) DecodeJson(ref Utf8JsonReader reader)
+    public (T1, T2) DecodeJson(ref JsonRecordScanner scanner)
     {
-        JsonFieldReader.BeginRecord(ref reader, projection.Table, projection);
-        var row = (r1.Json(ref reader), r2.Json(ref reader));
-        JsonFieldReader.EndRecord(ref reader, projection.Table, projection);
+        JsonFieldReader.BeginRecord(ref scanner, projection.Table, projection);
+        var row = (r1.Json(ref scanner), r2.Json(ref scanner));
+        JsonFieldReader.EndRecord(ref scanner, projection.Table, projection);
         return row;
     }
 
@@ -46,11 +45,11 @@ internal sealed class ProjectionDecoder<T1, T2>(ColumnProjection projection, Col
 /// <summary>Decodes the 3 selected columns of each record into a tuple, in select-list order.</summary>
 internal sealed class ProjectionDecoder<T1, T2, T3>(ColumnProjection projection, ColumnReader<T1> r1, ColumnReader<T2> r2, ColumnReader<T3> r3) : IRowDecoder<(T1, T2, T3)>
 {
-    public (T1, T2, T3) DecodeJson(ref Utf8JsonReader reader)
+    public (T1, T2, T3) DecodeJson(ref JsonRecordScanner scanner)
     {
-        JsonFieldReader.BeginRecord(ref reader, projection.Table, projection);
-        var row = (r1.Json(ref reader), r2.Json(ref reader), r3.Json(ref reader));
-        JsonFieldReader.EndRecord(ref reader, projection.Table, projection);
+        JsonFieldReader.BeginRecord(ref scanner, projection.Table, projection);
+        var row = (r1.Json(ref scanner), r2.Json(ref scanner), r3.Json(ref scanner));
+        JsonFieldReader.EndRecord(ref scanner, projection.Table, projection);
         return row;
     }
 
@@ -66,11 +65,11 @@ internal sealed class ProjectionDecoder<T1, T2, T3>(ColumnProjection projection,
 /// <summary>Decodes the 4 selected columns of each record into a tuple, in select-list order.</summary>
 internal sealed class ProjectionDecoder<T1, T2, T3, T4>(ColumnProjection projection, ColumnReader<T1> r1, ColumnReader<T2> r2, ColumnReader<T3> r3, ColumnReader<T4> r4) : IRowDecoder<(T1, T2, T3, T4)>
 {
-    public (T1, T2, T3, T4) DecodeJson(ref Utf8JsonReader reader)
+    public (T1, T2, T3, T4) DecodeJson(ref JsonRecordScanner scanner)
     {
-        JsonFieldReader.BeginRecord(ref reader, projection.Table, projection);
-        var row = (r1.Json(ref reader), r2.Json(ref reader), r3.Json(ref reader), r4.Json(ref reader));
-        JsonFieldReader.EndRecord(ref reader, projection.Table, projection);
+        JsonFieldReader.BeginRecord(ref scanner, projection.Table, projection);
+        var row = (r1.Json(ref scanner), r2.Json(ref scanner), r3.Json(ref scanner), r4.Json(ref scanner));
+        JsonFieldReader.EndRecord(ref scanner, projection.Table, projection);
         return row;
     }
 
@@ -86,11 +85,11 @@ internal sealed class ProjectionDecoder<T1, T2, T3, T4>(ColumnProjection project
 /// <summary>Decodes the 5 selected columns of each record into a tuple, in select-list order.</summary>
 internal sealed class ProjectionDecoder<T1, T2, T3, T4, T5>(ColumnProjection projection, ColumnReader<T1> r1, ColumnReader<T2> r2, ColumnReader<T3> r3, ColumnReader<T4> r4, ColumnReader<T5> r5) : IRowDecoder<(T1, T2, T3, T4, T5)>
 {
-    public (T1, T2, T3, T4, T5) DecodeJson(ref Utf8JsonReader reader)
+    public (T1, T2, T3, T4, T5) DecodeJson(ref JsonRecordScanner scanner)
     {
-        JsonFieldReader.BeginRecord(ref reader, projection.Table, projection);
-        var row = (r1.Json(ref reader), r2.Json(ref reader), r3.Json(ref reader), r4.Json(ref reader), r5.Json(ref reader));
-        JsonFieldReader.EndRecord(ref reader, projection.Table, projection);
+        JsonFieldReader.BeginRecord(ref scanner, projection.Table, projection);
+        var row = (r1.Json(ref scanner), r2.Json(ref scanner), r3.Json(ref scanner), r4.Json(ref scanner), r5.Json(ref scanner));
+        JsonFieldReader.EndRecord(ref scanner, projection.Table, projection);
         return row;
     }
 
@@ -106,11 +105,11 @@ internal sealed class ProjectionDecoder<T1, T2, T3, T4, T5>(ColumnProjection pro
 /// <summary>Decodes the 6 selected columns of each record into a tuple, in select-list order.</summary>
 internal sealed class ProjectionDecoder<T1, T2, T3, T4, T5, T6>(ColumnProjection projection, ColumnReader<T1> r1, ColumnReader<T2> r2, ColumnReader<T3> r3, ColumnReader<T4> r4, ColumnReader<T5> r5, ColumnReader<T6> r6) : IRowDecoder<(T1, T2, T3, T4, T5, T6)>
 {
-    public (T1, T2, T3, T4, T5, T6) DecodeJson(ref Utf8JsonReader reader)
+    public (T1, T2, T3, T4, T5, T6) DecodeJson(ref JsonRecordScanner scanner)
     {
-        JsonFieldReader.BeginRecord(ref reader, projection.Table, projection);
-        var row = (r1.Json(ref reader), r2.Json(ref reader), r3.Json(ref reader), r4.Json(ref reader), r5.Json(ref reader), r6.Json(ref reader));
-        JsonFieldReader.EndRecord(ref reader, projection.Table, projection);
+        JsonFieldReader.BeginRecord(ref scanner, projection.Table, projection);
+        var row = (r1.Json(ref scanner), r2.Json(ref scanner), r3.Json(ref scanner), r4.Json(ref scanner), r5.Json(ref scanner), r6.Json(ref scanner));
+        JsonFieldReader.EndRecord(ref scanner, projection.Table, projection);
         return row;
     }
 
@@ -126,11 +125,11 @@ internal sealed class ProjectionDecoder<T1, T2, T3, T4, T5, T6>(ColumnProjection
 /// <summary>Decodes the 7 selected columns of each record into a tuple, in select-list order.</summary>
 internal sealed class ProjectionDecoder<T1, T2, T3, T4, T5, T6, T7>(ColumnProjection projection, ColumnReader<T1> r1, ColumnReader<T2> r2, ColumnReader<T3> r3, ColumnReader<T4> r4, ColumnReader<T5> r5, ColumnReader<T6> r6, ColumnReader<T7> r7) : IRowDecoder<(T1, T2, T3, T4, T5, T6, T7)>
 {
-    public (T1, T2, T3, T4, T5, T6, T7) DecodeJson(ref Utf8JsonReader reader)
+    public (T1, T2, T3, T4, T5, T6, T7) DecodeJson(ref JsonRecordScanner scanner)
     {
-        JsonFieldReader.BeginRecord(ref reader, projection.Table, projection);
-        var row = (r1.Json(ref reader), r2.Json(ref reader), r3.Json(ref reader), r4.Json(ref reader), r5.Json(ref reader), r6.Json(ref reader), r7.Json(ref reader));
-        JsonFieldReader.EndRecord(ref reader, projection.Table, projection);
+        JsonFieldReader.BeginRecord(ref scanner, projection.Table, projection);
+        var row = (r1.Json(ref scanner), r2.Json(ref scanner), r3.Json(ref scanner), r4.Json(ref scanner), r5.Json(ref scanner), r6.Json(ref scanner), r7.Json(ref scanner));
+        JsonFieldReader.EndRecord(ref scanner, projection.Table, projection);
         return row;
     }
 
@@ -146,11 +145,11 @@ internal sealed class ProjectionDecoder<T1, T2, T3, T4, T5, T6, T7>(ColumnProjec
 /// <summary>Decodes the 8 selected columns of each record into a tuple, in select-list order.</summary>
 internal sealed class ProjectionDecoder<T1, T2, T3, T4, T5, T6, T7, T8>(ColumnProjection projection, ColumnReader<T1> r1, ColumnReader<T2> r2, ColumnReader<T3> r3, ColumnReader<T4> r4, ColumnReader<T5> r5, ColumnReader<T6> r6, ColumnReader<T7> r7, ColumnReader<T8> r8) : IRowDecoder<(T1, T2, T3, T4, T5, T6, T7, T8)>
 {
-    public (T1, T2, T3, T4, T5, T6, T7, T8) DecodeJson(ref Utf8JsonReader reader)
+    public (T1, T2, T3, T4, T5, T6, T7, T8) DecodeJson(ref JsonRecordScanner scanner)
     {
-        JsonFieldReader.BeginRecord(ref reader, projection.Table, projection);
-        var row = (r1.Json(ref reader), r2.Json(ref reader), r3.Json(ref reader), r4.Json(ref reader), r5.Json(ref reader), r6.Json(ref reader), r7.Json(ref reader), r8.Json(ref reader));
-        JsonFieldReader.EndRecord(ref reader, projection.Table, projection);
+        JsonFieldReader.BeginRecord(ref scanner, projection.Table, projection);
+        var row = (r1.Json(ref scanner), r2.Json(ref scanner), r3.Json(ref scanner), r4.Json(ref scanner), r5.Json(ref scanner), r6.Json(ref scanner), r7.Json(ref scanner), r8.Json(ref scanner));
+        JsonFieldReader.EndRecord(ref scanner, projection.Table, projection);
         return row;
     }
 
