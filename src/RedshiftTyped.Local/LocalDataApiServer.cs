@@ -10,6 +10,7 @@ using RedshiftTyped.DataApi.Serialization;
 using RedshiftTyped.Local.Engine;
 using RedshiftTyped.Local.Operations;
 using RedshiftTyped.Local.Protocol;
+using RedshiftTyped.Local.Results;
 using RedshiftTyped.Local.Sample;
 using RedshiftTyped.Local.Security;
 using RedshiftTyped.Local.Statements;
@@ -29,10 +30,16 @@ public sealed class LocalDataApiServer : IAsyncDisposable
     private readonly SessionRegistry _sessions;
     private readonly FaultInjector _faults;
     private readonly StatementOperations _statements;
+    private readonly ResultStore _results;
+    private readonly ITimer _expirySweep;
 
     private LocalDataApiServer(WebApplication app, IDatabaseBackend backend, SessionRegistry sessions, FaultInjector faults,
-        StatementOperations statements, Uri endpoint, IReadOnlyList<Uri> listening, LocalServerOptions options)
+        StatementOperations statements, ResultStore results, Uri endpoint, IReadOnlyList<Uri> listening, LocalServerOptions options)
     {
+        _results = results;
+        // Expired results go even when no statement is submitted (submitting one also sweeps, at most once a second).
+        _expirySweep = options.TimeProvider.CreateTimer(static s => ((StatementOperations)s!).ReleaseExpiredResults(), statements,
+            TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         ListeningAddresses = listening;
         _app = app;
         _statements = statements;
@@ -53,6 +60,24 @@ public sealed class LocalDataApiServer : IAsyncDisposable
     /// <see cref="Endpoint"/> is the loopback address a local client uses).
     /// </summary>
     public IReadOnlyList<Uri> ListeningAddresses { get; }
+
+    /// <summary>What the server holds of statement results now: how many, encoded bytes in memory and spilled to temporary files.</summary>
+    public ResultStorageStatistics ResultStorage => _results.Statistics;
+
+    /// <summary>
+    /// Releases now the results past <see cref="LocalServerOptions.ResultRetention"/> (and the oldest beyond
+    /// <see cref="LocalServerOptions.RetainedResultBytesLimit"/>), as the server otherwise does as statements are
+    /// submitted and once a minute. A page being sent when its result is released is sent whole. Returns how many
+    /// results were released.
+    /// </summary>
+    public int ReleaseExpiredResults() => _statements.ReleaseExpiredResults();
+
+    /// <summary>
+    /// Releases every finished statement's result now, expired or not, freeing their memory and temporary files; reading
+    /// one afterwards fails as for an expired result ("Could not retrieve the query result as it has expired ..."). A page
+    /// being sent is sent whole. Statements still running keep their results. Returns how many results were released.
+    /// </summary>
+    public int ReleaseAllResults() => _statements.ReleaseAllResults();
 
     /// <summary>Whether the server listens on more than the loopback interface, i.e. other machines may reach it.</summary>
     public bool IsExposed => ListeningAddresses.Any(a => !IPAddress.TryParse(a.Host.Trim('[', ']'), out var ip) || !IPAddress.IsLoopback(ip));
@@ -107,13 +132,15 @@ public sealed class LocalDataApiServer : IAsyncDisposable
             _ => new DuckDbBackend(options.DuckDbPath, options.DuckDbThreads, [.. options.AllowedDirectories]),
         };
 
+        ResultStore? results = null;
         try
         {
             await backend.InitializeAsync(cancellationToken).ConfigureAwait(false);
             var catalog = new LocalCatalog();
             var faults = new FaultInjector(options.Faults);
             var sessions = new SessionRegistry(options.TimeProvider);
-            var executor = new StatementExecutor(backend, catalog, options, faults, sessions, loggerFactory.CreateLogger("RedshiftTyped.Local.Dialect"));
+            results = new ResultStore(options.ResultMemoryLimitBytes);
+            var executor = new StatementExecutor(backend, catalog, options, faults, sessions, results, loggerFactory.CreateLogger("RedshiftTyped.Local.Dialect"));
             var loader = new ScriptLoader(backend, executor);
             if (string.Equals(options.Sample, "tickit", StringComparison.OrdinalIgnoreCase))
             {
@@ -167,10 +194,11 @@ public sealed class LocalDataApiServer : IAsyncDisposable
             // A client on this machine reaches an every-interface listener through loopback.
             string clientHost = address.Equals(IPAddress.Any) ? "127.0.0.1" : address.Equals(IPAddress.IPv6Any) ? "[::1]" : bound.Host;
             var uri = new UriBuilder(bound) { Host = clientHost.Trim('[', ']') }.Uri;
-            return new LocalDataApiServer(app, backend, sessions, faults, statements, uri, listening, options);
+            return new LocalDataApiServer(app, backend, sessions, faults, statements, results, uri, listening, options);
         }
         catch
         {
+            results?.Dispose();
             await backend.DisposeAsync().ConfigureAwait(false);
             throw;
         }
@@ -246,6 +274,8 @@ public sealed class LocalDataApiServer : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
         // Nothing keeps running on the engine once the server is gone.
         await _statements.CancelAllAsync().ConfigureAwait(false);
+        await _expirySweep.DisposeAsync().ConfigureAwait(false);
+        _results.Dispose();
         await _sessions.DisposeAsync().ConfigureAwait(false);
         await _backend.DisposeAsync().ConfigureAwait(false);
     }

@@ -85,27 +85,42 @@ public sealed class LocalServerOptions
     public IDictionary<string, string> Secrets { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>
-    /// Upper bound of one GetStatementResult(V2) page, counted as the JSON bytes of its records. A page always
-    /// holds at least one row. Default 1 MiB.
+    /// Upper bound of one GetStatementResult(V2) page, in the page rule's weight of its rows (a row weighs
+    /// <c>2 + Σ (w + 1)</c>, w per field: null 15, boolean 21, integer 36, double 41, string 18 + its UTF-8 bytes; JSON and CSV
+    /// results of the same rows page alike). A page always holds at least one row. Default 1 MiB.
     /// </summary>
     public int PageMaxBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Upper bound of rows in one page (default: no bound but <see cref="PageMaxBytes"/>). Small values make paging testable.</summary>
     public int? PageMaxRows { get; set; }
 
-    /// <summary>A statement whose result is larger (in JSON bytes) fails with "Database response exceeded size limit". Default 500 MB.</summary>
+    /// <summary>
+    /// A statement whose result is larger fails with "Database response exceeded size limit" (the service's cap, 500 MB
+    /// by default). Counted in what the wire carries for the statement's ResultFormat: for JSON each record's array
+    /// (<c>[{"longValue":1},...]</c>) in UTF-8 bytes, for CSV each line with its <c>\n</c>. The same sum is ResultSize.
+    /// </summary>
     public long ResultSizeLimitBytes { get; set; } = 500L * 1024 * 1024;
 
-    /// <summary>A row larger than this fails its statement with "Packet for query is too large". Default 64 KB.</summary>
+    /// <summary>A row larger than this, in the same encoded bytes as <see cref="ResultSizeLimitBytes"/>, fails its statement with "Packet for query is too large". Default 64 KB.</summary>
     public int RowSizeLimitBytes { get; set; } = 64 * 1024;
 
     /// <summary>
-    /// Results kept in memory at once, counted in their JSON bytes (default 2 GB). Beyond it the oldest results
-    /// are dropped early and read as expired, so a long benchmark cannot exhaust the machine's memory.
+    /// Encoded result pages kept in memory across all results (default 256 MiB). Pages past it are written to a temporary
+    /// file per result, in a directory the server creates under the system's temporary folder (deleted when the result is
+    /// released and when the server stops), and read back from there.
+    /// </summary>
+    public long ResultMemoryLimitBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// Results kept at once, in memory and spilled, counted in their encoded bytes (default 2 GB). Beyond it the oldest
+    /// results are dropped early and read as expired, so a long benchmark cannot fill the disk or the memory.
     /// </summary>
     public long RetainedResultBytesLimit { get; set; } = 2L * 1024 * 1024 * 1024;
 
-    /// <summary>How long results stay readable (24 hours, as on AWS).</summary>
+    /// <summary>
+    /// How long results stay readable (24 hours, as on AWS). Expired results are released as statements are submitted,
+    /// once a minute on <see cref="TimeProvider"/>'s timer, and on <see cref="LocalDataApiServer.ReleaseExpiredResults"/>.
+    /// </summary>
     public TimeSpan ResultRetention { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Statements SUBMITTED, PICKED or STARTED at once before ActiveStatementsExceededException (500, as on AWS).</summary>

@@ -9,7 +9,8 @@ using RedshiftTyped.Benchmarks.TypedQueries;
 // `dotnet run -c Release -- <mode>`. Quick modes run in this process, once, without BenchmarkDotNet:
 //   --quick            the generator once (a first run includes JIT, as a real build does)
 //   --quick-wide       the generator, and the generator plus the compile of its output, on a 1,600-column table
-//   --quick-server     a 1,000,000-row result read from the local server (rows/s and bytes allocated per row)
+//   --quick-server     a 1,000,000-row result read from the local server (rows/s, CPU and bytes allocated per row), and a
+//                      stored 2,000,000-row result's memory against its encoded size (LocalServer/compare-serving.sh: vs a base commit)
 //   --quick-decode     the decode benchmarks, timed by thread CPU time (for a loaded machine)
 //   --quick-incremental a full snapshot and a cdc_with_deletes run of a 1,000,000-row table with 0.1 % changed, once each
 //   --profile-decode T the generated decoder on table T's page for 20 s, for a profiler to attach

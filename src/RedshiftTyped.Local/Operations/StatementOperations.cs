@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using RedshiftTyped.DataApi.Model;
 using RedshiftTyped.Local.Protocol;
+using RedshiftTyped.Local.Results;
 using RedshiftTyped.Local.Security;
 using RedshiftTyped.Local.Statements;
 
@@ -116,7 +117,7 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
     private long _lastPurgeTicks;
 
     /// <summary>Frees the rows of results past their retention (at most once a second), so a long-lived server does not grow.</summary>
-    private void ReleaseExpiredResults()
+    private void ReleaseExpiredResultsThrottled()
     {
         var now = Now;
         long last = Interlocked.Read(ref _lastPurgeTicks);
@@ -125,20 +126,28 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
             return;
         }
 
+        ReleaseExpiredResults();
+    }
+
+    /// <summary>
+    /// Releases the results past <see cref="LocalServerOptions.ResultRetention"/>, then the oldest ones while all kept
+    /// results (memory and spill) exceed <see cref="LocalServerOptions.RetainedResultBytesLimit"/>; returns how many.
+    /// </summary>
+    public int ReleaseExpiredResults()
+    {
+        var now = Now;
+        int released = 0;
         var kept = new List<StatementRecord>();
-        foreach (var record in _statements.Values)
+        foreach (var holder in ResultHolders())
         {
-            foreach (var holder in record.IsBatch ? record.SubStatements : [record])
+            if (holder.Result is null || !holder.IsTerminal) continue;
+            if (now - (holder.EndedAt ?? holder.CreatedAt) > options.ResultRetention)
             {
-                if (holder.Result is null || !holder.IsTerminal) continue;
-                if (now - (holder.EndedAt ?? holder.CreatedAt) > options.ResultRetention)
-                {
-                    holder.Result = null;
-                }
-                else
-                {
-                    kept.Add(holder);
-                }
+                if (holder.ReleaseResult(early: false)) released++;
+            }
+            else
+            {
+                kept.Add(holder);
             }
         }
 
@@ -147,14 +156,47 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
         {
             if (retained <= options.RetainedResultBytesLimit) break;
             retained -= oldest.Result?.SizeBytes ?? 0;
-            oldest.Result = null;
-            oldest.ResultEvicted = true;
+            if (oldest.ReleaseResult(early: true)) released++;
+        }
+
+        return released;
+    }
+
+    /// <summary>Releases every finished statement's result now (they read as expired afterwards); returns how many.</summary>
+    public int ReleaseAllResults()
+    {
+        int released = 0;
+        foreach (var holder in ResultHolders())
+        {
+            if (holder.IsTerminal && holder.ReleaseResult(early: true))
+            {
+                released++;
+            }
+        }
+
+        return released;
+    }
+
+    private IEnumerable<StatementRecord> ResultHolders()
+    {
+        foreach (var record in _statements.Values)
+        {
+            if (!record.IsBatch)
+            {
+                yield return record;
+                continue;
+            }
+
+            foreach (var sub in record.SubStatements)
+            {
+                yield return sub;
+            }
         }
     }
 
     private async Task SubmitAsync(StatementRecord record, IReadOnlyList<BoundSql> bound, string? sessionId, int? keepAlive, LocalCredential caller, string? clientToken)
     {
-        ReleaseExpiredResults();
+        ReleaseExpiredResultsThrottled();
         if (Interlocked.Increment(ref _active) > options.MaxActiveStatements)
         {
             Interlocked.Decrement(ref _active);
@@ -255,21 +297,31 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
         HasResultSet = s.HasResultSet,
     };
 
-    /// <summary>GetStatementResult: one JSON page, written straight into the response.</summary>
+    /// <summary>GetStatementResult: one JSON page, copied from the stored page into the response.</summary>
     public async Task WriteStatementResultAsync(GetStatementResultRequest request, System.Text.Json.Utf8JsonWriter json, CancellationToken cancellationToken)
     {
-        var (record, result, page) = await ResultPageAsync(request.Id, request.NextToken, request.WaitTimeSeconds, ResultFormatString.JSON, cancellationToken).ConfigureAwait(false);
-        ResultPageWriter.WriteJsonPage(json, result, result.Page(page), page + 1 < result.PageCount ? PageToken.Create(record.Id, page + 1) : null);
+        var (record, lease, page) = await ResultPageAsync(request.Id, request.NextToken, request.WaitTimeSeconds, ResultFormatString.JSON, cancellationToken).ConfigureAwait(false);
+        using (lease)
+        {
+            ResultPageWriter.WriteJsonPage(json, lease, page, page + 1 < lease.Result.PageCount ? PageToken.Create(record.Id, page + 1) : null);
+        }
     }
 
-    /// <summary>GetStatementResultV2: one CSV page, written straight into the response.</summary>
+    /// <summary>GetStatementResultV2: one CSV page, copied from the stored page into the response.</summary>
     public async Task WriteStatementResultV2Async(GetStatementResultV2Request request, System.Text.Json.Utf8JsonWriter json, CancellationToken cancellationToken)
     {
-        var (record, result, page) = await ResultPageAsync(request.Id, request.NextToken, request.WaitTimeSeconds, ResultFormatString.CSV, cancellationToken).ConfigureAwait(false);
-        ResultPageWriter.WriteCsvPage(json, result, result.Page(page), page + 1 < result.PageCount ? PageToken.Create(record.Id, page + 1) : null);
+        var (record, lease, page) = await ResultPageAsync(request.Id, request.NextToken, request.WaitTimeSeconds, ResultFormatString.CSV, cancellationToken).ConfigureAwait(false);
+        using (lease)
+        {
+            ResultPageWriter.WriteCsvPage(json, lease, page, page + 1 < lease.Result.PageCount ? PageToken.Create(record.Id, page + 1) : null);
+        }
     }
 
-    private async Task<(StatementRecord Record, StoredResult Result, int Page)> ResultPageAsync(
+    /// <summary>
+    /// The statement's result, held by a lease (dispose it) so that a release while the page is copied out waits for the
+    /// copy; a result released before the lease reads as expired.
+    /// </summary>
+    private async Task<(StatementRecord Record, StoredResult.Lease Lease, int Page)> ResultPageAsync(
         string? id, string? nextToken, int? waitTimeSeconds, ResultFormatString format, CancellationToken cancellationToken)
     {
         var record = Find(RequestValidator.RequireStatementId(id));
@@ -293,21 +345,43 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
         }
 
         var finishedAt = record.EndedAt ?? record.CreatedAt;
-        if (Now - finishedAt > options.ResultRetention || record.ResultEvicted)
+        if (Now - finishedAt > options.ResultRetention)
         {
-            record.Result = null;
-            throw ServiceError.Validation($"Could not retrieve the query result as it has expired after {FormatRetention(options.ResultRetention)}");
+            record.ReleaseResult(early: false);
+            throw Expired();
         }
 
-        var result = record.Result ?? throw ServiceError.NotFound("Query does not have result. Please check query status.", record.Id);
-        int page = PageToken.Read(nextToken, record.Id);
-        if (page >= result.PageCount)
+        if (record.ResultEvicted)
         {
-            throw ServiceError.Validation("The NextToken is not valid.");
+            throw Expired();
         }
 
-        return (record, result, page);
+        var lease = record.Result?.TryLease();
+        if (lease is null)
+        {
+            // Released between the checks above and now (expiry, the memory limit, or on request): as expired.
+            throw Expired();
+        }
+
+        int page;
+        try
+        {
+            page = PageToken.Read(nextToken, record.Id);
+            if (page >= lease.Result.PageCount)
+            {
+                throw ServiceError.Validation("The NextToken is not valid.");
+            }
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+
+        return (record, lease, page);
     }
+
+    private ServiceError Expired() => ServiceError.Validation($"Could not retrieve the query result as it has expired after {FormatRetention(options.ResultRetention)}");
 
     private static string FormatRetention(TimeSpan retention)
         => retention.TotalHours >= 1 && retention.TotalHours == Math.Floor(retention.TotalHours)

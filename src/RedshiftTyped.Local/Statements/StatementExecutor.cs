@@ -5,6 +5,7 @@ using RedshiftTyped.Local.Dialect;
 using RedshiftTyped.Local.Dialect.Typing;
 using RedshiftTyped.Local.Engine;
 using RedshiftTyped.Local.Protocol;
+using RedshiftTyped.Local.Results;
 
 namespace RedshiftTyped.Local.Statements;
 
@@ -27,11 +28,13 @@ internal sealed class StatementExecutor
     private readonly SessionRegistry _sessions;
     private readonly SemaphoreSlim _parallel;
     private readonly Catalog.StatementPlanner _planner;
+    private readonly ResultStore _results;
     private long _queryId = 1000;
 
     public StatementExecutor(IDatabaseBackend backend, LocalCatalog catalog, LocalServerOptions options, FaultInjector faults, SessionRegistry sessions,
-        ILogger? logger = null)
+        ResultStore results, ILogger? logger = null)
     {
+        _results = results;
         _backend = backend;
         _options = options;
         _faults = faults;
@@ -250,7 +253,7 @@ internal sealed class StatementExecutor
                     }
 
                     using var exactRegistration = exactCommand is null ? default : cancel.Register(static c => TryCancel((DbCommand)c!), exactCommand);
-                    var result = ReadResult(connection, reader, described, planned, cancel);
+                    var result = ReadResult(connection, reader, described, planned, record.ResultFormat, cancel);
                     record.Result = result;
                     record.HasResultSet = true;
                     record.ResultRows = result.RowCount;
@@ -276,28 +279,29 @@ internal sealed class StatementExecutor
         }
     }
 
+    /// <summary>Reads the rows and encodes each once, straight into the wire format's pages (no Field kept per value).</summary>
     private StoredResult ReadResult(IEngineConnection connection, DbDataReader reader,
-        IReadOnlyList<(RsTypeInfo Type, bool Nullable)> described, IReadOnlyList<OutputColumn>? planned, CancellationToken cancel)
+        IReadOnlyList<(RsTypeInfo Type, bool Nullable)> described, IReadOnlyList<OutputColumn>? planned, ResultFormatString format,
+        CancellationToken cancel)
     {
         var columns = ResultColumnTypes.Resolve(reader, described, planned);
         int count = reader.FieldCount;
         var engineTypes = columns.EngineTypes;
         var reportTypes = columns.ReportTypes;
-        var metadata = columns.Metadata;
-        var result = new StoredResult(metadata, _options.PageMaxBytes, _options.PageMaxRows, _options.RowSizeLimitBytes, _options.ResultSizeLimitBytes);
+        using var builder = new ResultBuilder(columns.Metadata, format, ResultLimits.From(_options), _results);
+        var row = new Field[count];
         while (reader.Read())
         {
             cancel.ThrowIfCancellationRequested();
-            var row = new Field[count];
             for (int i = 0; i < count; i++)
             {
                 row[i] = FieldEncoder.Encode(reportTypes[i], connection.ReadValue(reader, i, engineTypes[i]));
             }
 
-            result.Add(row);
+            builder.Add(row);
         }
 
-        return result;
+        return builder.Finish();
     }
 
     /// <summary>Records a script's CREATE TABLE declarations in the catalog without running it (tables that already exist).</summary>

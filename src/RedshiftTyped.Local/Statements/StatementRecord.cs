@@ -1,4 +1,5 @@
 using RedshiftTyped.DataApi.Model;
+using RedshiftTyped.Local.Results;
 
 namespace RedshiftTyped.Local.Statements;
 
@@ -67,10 +68,30 @@ internal sealed class StatementRecord
 
     public long ResultSize { get; set; } = -1;
 
-    public StoredResult? Result { get; set; }
+    private StoredResult? _result;
 
-    /// <summary>The rows were dropped before the retention ended, to keep the server's memory bounded.</summary>
-    public bool ResultEvicted { get; set; }
+    /// <summary>The stored rows, until they are released (<see cref="ReleaseResult"/>).</summary>
+    public StoredResult? Result
+    {
+        get => Volatile.Read(ref _result);
+        set => Volatile.Write(ref _result, value);
+    }
+
+    /// <summary>The rows were dropped before the retention ended (memory budget, or the server was asked to); they read as expired.</summary>
+    public bool ResultEvicted { get; private set; }
+
+    /// <summary>
+    /// Drops the stored rows (a reader mid-page finishes it first); <paramref name="early"/> when before the retention
+    /// ended. False when there was no result to release.
+    /// </summary>
+    public bool ReleaseResult(bool early)
+    {
+        var result = Interlocked.Exchange(ref _result, null);
+        if (result is null) return false;
+        if (early) ResultEvicted = true;
+        result.Release();
+        return true;
+    }
 
     public bool IsTerminal => Status.IsTerminal;
 

@@ -19,10 +19,13 @@ public class ResultServingBenchmarks
 {
     public const int Rows = 1_000_000;
 
-    private const string Sql = """
+    private static readonly string Sql = RowsSql(Rows);
+
+    /// <summary>The benchmark's 8-column statement for <paramref name="rows"/> rows.</summary>
+    public static string RowsSql(int rows) => $"""
         select i as id, i * 3 as qty, 'name ' || i as name, cast(i as decimal(12,2)) / 7 as price,
                i % 2 = 0 as flag, timestamp '2024-01-01 00:00:00' + to_seconds(i) as ts, i / 3.0 as ratio, date '2024-01-01' + cast(i % 365 as integer) as day
-        from range(1000000) as t(i)
+        from range({rows}) as t(i)
         """;
 
     private LocalDataApiServer _server = null!;
@@ -33,11 +36,19 @@ public class ResultServingBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _server = await LocalDataApiServer.StartAsync(new LocalServerOptions());
-        _http = new HttpClient { BaseAddress = _server.Endpoint };
+        await StartAsync();
         _jsonId = await ExecuteAsync("JSON");
         _csvId = await ExecuteAsync("CSV");
     }
+
+    /// <summary>Starts the server and the thin client only (the quick mode runs its statements itself).</summary>
+    public async Task StartAsync(LocalServerOptions? options = null)
+    {
+        _server = await LocalDataApiServer.StartAsync(options ?? new LocalServerOptions());
+        _http = new HttpClient { BaseAddress = _server.Endpoint };
+    }
+
+    public LocalDataApiServer Server => _server;
 
     [GlobalCleanup]
     public async Task CleanupAsync()
@@ -52,11 +63,14 @@ public class ResultServingBenchmarks
     [Benchmark(OperationsPerInvoke = Rows)]
     public Task<long> GetStatementResultV2() => ReadAllAsync("GetStatementResultV2", _csvId);
 
-    private async Task<string> ExecuteAsync(string format)
+    private Task<string> ExecuteAsync(string format) => ExecuteAsync(Sql, format);
+
+    /// <summary>Runs <paramref name="sql"/> with ResultFormat <paramref name="format"/> until FINISHED; returns its Id.</summary>
+    public async Task<string> ExecuteAsync(string sql, string format)
     {
         string body = JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["Sql"] = Sql, ["ClusterIdentifier"] = "bench", ["Database"] = "dev", ["ResultFormat"] = format, ["WaitTimeSeconds"] = 30,
+            ["Sql"] = sql, ["ClusterIdentifier"] = "bench", ["Database"] = "dev", ["ResultFormat"] = format, ["WaitTimeSeconds"] = 30,
         });
         using var document = JsonDocument.Parse((await PostAsync("ExecuteStatement", body)).ToArray());
         string id = document.RootElement.GetProperty("Id").GetString()!;
@@ -72,7 +86,7 @@ public class ResultServingBenchmarks
     }
 
     /// <summary>Follows NextToken to the end; returns the bytes served.</summary>
-    private async Task<long> ReadAllAsync(string operation, string id)
+    public async Task<long> ReadAllAsync(string operation, string id)
     {
         long bytes = 0;
         string? token = null;
@@ -88,19 +102,16 @@ public class ResultServingBenchmarks
         return bytes;
     }
 
+    /// <summary>
+    /// The page's NextToken, found from the end (the server writes it last) rather than by tokenizing the page, so the
+    /// figure stays the server's: the raw bytes <c>"NextToken":"</c> cannot occur inside a JSON string, whose quotes are escaped.
+    /// </summary>
     private static string? NextToken(ReadOnlySpan<byte> page)
     {
-        var reader = new Utf8JsonReader(page);
-        reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool isToken = reader.ValueTextEquals("NextToken"u8);
-            reader.Read();
-            if (isToken) return reader.GetString();
-            reader.Skip();
-        }
-
-        return null;
+        int at = page.LastIndexOf("\"NextToken\":\""u8);
+        if (at < 0) return null;
+        var value = page[(at + 13)..];
+        return Encoding.UTF8.GetString(value[..value.IndexOf((byte)'"')]);
     }
 
     // Pages are read into one reused buffer, so the thin client adds next to nothing to the allocation figure.
