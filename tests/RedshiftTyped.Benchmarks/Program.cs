@@ -11,7 +11,7 @@ using RedshiftTyped.Benchmarks.TypedQueries;
 //   --quick-wide       the generator, and the generator plus the compile of its output, on a 1,600-column table
 //   --quick-server     a 1,000,000-row result read from the local server (rows/s and bytes allocated per row)
 //   --quick-decode     the decode benchmarks, timed by thread CPU time (for a loaded machine)
-//   --quick-memory     the client's peak memory (whole process): typed/untyped 100,000 rows, chunked → Parquet at 200k and 1M
+//   --quick-memory     the client's peak memory (whole process): typed/untyped 100,000 rows, chunked → Parquet at 200k and 400k
 //   --memory [N,N,…]   the chunked → Parquet reads (library and tool) at N rows each (default 1M, 2M, 5M)
 //   --quick-incremental a full snapshot and a cdc_with_deletes run of a 1,000,000-row table with 0.1 % changed, once each
 //   --profile-decode T the generated decoder on table T's page for 20 s, for a profiler to attach
@@ -33,7 +33,7 @@ if (args.Contains("--quick-memory") || args.Contains("--memory"))
     int at = Array.IndexOf(args, "--memory");
     int[] sizes = at >= 0 && at + 1 < args.Length && !args[at + 1].StartsWith('-')
         ? [.. args[at + 1].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))]
-        : at >= 0 ? [1_000_000, 2_000_000, 5_000_000] : [200_000, 1_000_000];
+        : at >= 0 ? [1_000_000, 2_000_000, 5_000_000] : [200_000, 400_000];
     return await ClientMemoryHarness.RunAsync(quick: at < 0, sizes);
 }
 

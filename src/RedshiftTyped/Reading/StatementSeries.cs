@@ -9,7 +9,7 @@ namespace RedshiftTyped.Reading;
 /// more: the service keeps each finished result, the client holds only the pages it reads). Stopping early cancels
 /// the statement running ahead. With a parallelism above one (<see cref="SnapshotOptions.ChunkParallelism"/>), that many
 /// statements run at once, and pages still come out in statement order: each statement after the one being consumed
-/// reads one page ahead and then waits for its turn, so memory holds a few pages whatever the chunks' size.
+/// reads its first pages ahead and then waits for its turn, so memory holds a few pages whatever the chunks' size.
 /// </summary>
 internal sealed class StatementSeries(RedshiftClient client, IReadOnlyList<SqlStatement> statements)
 {
@@ -75,9 +75,10 @@ internal sealed class StatementSeries(RedshiftClient client, IReadOnlyList<SqlSt
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // Each statement ahead of the one being consumed holds at most one page read ahead (and one in flight), then
-        // waits: its statement has already run, and its result stays on the service until read. Unbounded, a chunk
-        // ahead was read whole into memory while the current one was consumed, so memory grew with ChunkRows.
+        // Each statement ahead of the one being consumed holds at most three pages (one waiting here, one being handed
+        // over, the next one PagedResult fetches ahead), then waits: its statement has already run, and its result stays
+        // on the service until read. Unbounded, a chunk ahead was read whole into memory while the current one was
+        // consumed, so memory grew with ChunkRows.
         var chunks = Enumerable.Range(0, statements.Count)
             .Select(_ => Channel.CreateBounded<TPage>(new BoundedChannelOptions(PagesAheadPerStatement)
             {

@@ -18,7 +18,7 @@ namespace RedshiftTyped.Benchmarks.Streaming;
 /// <c>%M</c>, from wait4's rusage), which a busy machine does not distort; allocated bytes come from the child's GC.
 /// Cases: a typed 100,000-row <c>SnapshotAsync</c> of <c>sales</c> (JSON pages), the same untyped (<c>RedshiftRow</c>s),
 /// a typed chunked read to Parquet (<c>SnapshotBatchesAsync</c> → <c>WriteToFileAsync</c>, CSV pages, a million rows per
-/// statement), and <c>redshift-typed snapshot</c> of the same table to Parquet (untyped Arrow batches, chunked).
+/// statement, or half the table when it is smaller), and <c>redshift-typed snapshot</c> of the same table to Parquet (untyped Arrow batches, chunked).
 /// </summary>
 internal static class ClientMemoryHarness
 {
@@ -26,8 +26,8 @@ internal static class ClientMemoryHarness
     private const string ChildMarker = "RT_MEMORY ";
 
     /// <summary>
-    /// <c>--quick-memory</c>: 100,000 rows typed and untyped, and the chunked Parquet reads at 200,000 and 1,000,000 rows
-    /// (library and tool), in under a minute on a quiet machine. <c>--memory [rows,…]</c>: the chunked reads at the given
+    /// <c>--quick-memory</c>: 100,000 rows typed and untyped (JSON and CSV pages), and the chunked Parquet reads at 200,000
+    /// and 400,000 rows (library and tool; two chunks each), in about a minute on a quiet machine. <c>--memory [rows,…]</c>: the chunked reads at the given
     /// sizes (default 1,000,000, 2,000,000 and 5,000,000).
     /// </summary>
     public static async Task<int> RunAsync(bool quick, IReadOnlyList<int> chunkedSizes)
@@ -113,7 +113,7 @@ internal static class ClientMemoryHarness
                 string output = Path.Combine(Path.GetTempPath(), $"rt-memory-{Environment.ProcessId}.parquet");
                 try
                 {
-                    var options = new SnapshotOptions { ResultFormat = ResultFormatString.CSV, ChunkRows = 1_000_000 }.OrderBy("salesid");
+                    var options = new SnapshotOptions { ResultFormat = ResultFormatString.CSV, ChunkRows = ChunkRowsFor(rows) }.OrderBy("salesid");
                     var result = await client.SnapshotBatchesAsync(TickitDatabase.Public.Sales, options)
                         .WriteToFileAsync(output, TickitDatabase.Public.Sales.ArrowSchema, ExportFormat.Parquet);
                     read = result.Rows;
@@ -169,7 +169,7 @@ internal static class ClientMemoryHarness
             if (name == "cli")
             {
                 string pipeline = Path.Combine(work, "pipeline.json");
-                await File.WriteAllTextAsync(pipeline, Pipeline());
+                await File.WriteAllTextAsync(pipeline, Pipeline(ChunkRowsFor(rows)));
                 start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "redshift-typed.dll"));
                 foreach (string arg in (string[])["snapshot", "--pipeline", pipeline, "--out", Path.Combine(work, "out"), "--endpoint", endpoint, "--poll-interval", "0.05"])
                 {
@@ -218,8 +218,11 @@ internal static class ClientMemoryHarness
         }
     }
 
-    /// <summary>The tool's pipeline: the sales table, chunked by its key a million rows at a time (as the library case).</summary>
-    private static string Pipeline() => JsonSerializer.Serialize(new Dictionary<string, object>
+    /// <summary>The tool's pipeline: the sales table, chunked by its key as the library case is.</summary>
+    /// <summary>Chunks of a million rows (as a table past the result cap is read), and at least two statements per read.</summary>
+    private static int ChunkRowsFor(int rows) => Math.Min(1_000_000, Math.Max(1, rows / 2));
+
+    private static string Pipeline(int chunkRows) => JsonSerializer.Serialize(new Dictionary<string, object>
     {
         ["connection_name"] = "memory",
         ["default_destination_catalog"] = "main",
@@ -231,7 +234,7 @@ internal static class ClientMemoryHarness
                 ["table"] = new Dictionary<string, object>
                 {
                     ["source_table"] = "public.sales",
-                    ["table_configuration"] = new Dictionary<string, object> { ["primary_keys"] = new[] { "salesid" }, ["chunk_rows"] = "1000000" },
+                    ["table_configuration"] = new Dictionary<string, object> { ["primary_keys"] = new[] { "salesid" }, ["chunk_rows"] = chunkRows.ToString(CultureInfo.InvariantCulture) },
                 },
             },
         },
