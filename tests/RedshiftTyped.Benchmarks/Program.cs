@@ -12,6 +12,8 @@ using RedshiftTyped.Benchmarks.TypedQueries;
 //   --quick-server     a 1,000,000-row result read from the local server (rows/s, CPU and bytes allocated per row), and a
 //                      stored 2,000,000-row result's memory against its encoded size (LocalServer/compare-serving.sh: vs a base commit)
 //   --quick-decode     the decode benchmarks, timed by thread CPU time (for a loaded machine)
+//   --quick-memory     the client's peak memory (whole process): typed/untyped 100,000 rows, chunked → Parquet at 200k and 400k
+//   --memory [N,N,…]   the chunked → Parquet reads (library and tool) at N rows each (default 1M, 2M, 5M)
 //   --quick-incremental a full snapshot and a cdc_with_deletes run of a 1,000,000-row table with 0.1 % changed, once each
 //   --profile-decode T the generated decoder on table T's page for 20 s, for a profiler to attach
 //                      (DOTNET_PerfMapEnabled=1 perf record -p <pid>)
@@ -19,19 +21,33 @@ using RedshiftTyped.Benchmarks.TypedQueries;
 if (args.Contains("--quick-server"))
 {
     await QuickServingTiming.RunAsync();
-    return;
+    return 0;
+}
+
+if (Array.IndexOf(args, "--memory-child") is int child and >= 0)
+{
+    return await ClientMemoryHarness.RunChildAsync(args[child + 1], args[child + 2], int.Parse(args[child + 3], System.Globalization.CultureInfo.InvariantCulture));
+}
+
+if (args.Contains("--quick-memory") || args.Contains("--memory"))
+{
+    int at = Array.IndexOf(args, "--memory");
+    int[] sizes = at >= 0 && at + 1 < args.Length && !args[at + 1].StartsWith('-')
+        ? [.. args[at + 1].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))]
+        : at >= 0 ? [1_000_000, 2_000_000, 5_000_000] : [200_000, 400_000];
+    return await ClientMemoryHarness.RunAsync(quick: at < 0, sizes);
 }
 
 if (args.Contains("--quick-incremental"))
 {
     await QuickIncrementalTiming.RunAsync();
-    return;
+    return 0;
 }
 
 if (args.Contains("--quick-decode"))
 {
     QuickDecodeTiming.Run();
-    return;
+    return 0;
 }
 
 if (Array.IndexOf(args, "--profile-decode") is int profile and >= 0)
@@ -44,19 +60,19 @@ if (Array.IndexOf(args, "--profile-decode") is int profile and >= 0)
         bench.GeneratedDecoder();
     }
 
-    return;
+    return 0;
 }
 
 if (args.Contains("--quick-wide"))
 {
     QuickGeneratorTiming.RunWide();
-    return;
+    return 0;
 }
 
 if (args.Contains("--quick"))
 {
     QuickGeneratorTiming.Run();
-    return;
+    return 0;
 }
 
 BenchmarkSwitcher.FromTypes(
@@ -87,3 +103,4 @@ BenchmarkSwitcher.FromTypes(
     // A daily run of a 1,000,000-row table with 0.1 % changed: full snapshot vs cdc_with_deletes (time, bytes, rows).
     typeof(IncrementalRunBenchmarks),
 ]).Run(args);
+return 0;

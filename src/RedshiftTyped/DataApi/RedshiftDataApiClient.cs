@@ -48,8 +48,11 @@ public sealed class RedshiftDataApiClient
     internal Task<GetStatementResultResponse> GetStatementResultAsync(GetStatementResultRequest request, CancellationToken cancellationToken, Counter? retries)
         => _transport.InvokeAsync("GetStatementResult", request, Json.GetStatementResultRequest, Json.GetStatementResultResponse, cancellationToken, retries);
 
-    /// <summary>Calls <c>RedshiftData.GetStatementResult</c> and returns the response body undecoded (for typed page decoding).</summary>
-    internal Task<byte[]> GetStatementResultBytesAsync(GetStatementResultRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Calls <c>RedshiftData.GetStatementResult</c> and returns the response body undecoded (for typed page decoding), in a
+    /// pooled buffer the caller disposes once the page is decoded.
+    /// </summary>
+    internal Task<Transport.PooledBody> GetStatementResultBytesAsync(GetStatementResultRequest request, CancellationToken cancellationToken)
         => _transport.InvokeForBytesAsync("GetStatementResult", request, Json.GetStatementResultRequest, cancellationToken);
 
     /// <summary>Calls <c>RedshiftData.GetStatementResultV2</c>.</summary>

@@ -11,6 +11,7 @@ public sealed class ResultPage
 {
     private readonly List<List<Field>>? _records;
     private readonly IReadOnlyList<string>? _csvChunks;
+    private readonly List<object?[]>? _decoded;
     private List<string?[]>? _csvRows;
     private int _rowCount = -1;
 
@@ -31,6 +32,20 @@ public sealed class ResultPage
         TotalNumRows = totalNumRows;
         Format = ResultFormatString.CSV;
         _csvChunks = csvChunks;
+    }
+
+    /// <summary>
+    /// A page already decoded to values as it was read (a table snapshot read by name): only <see cref="DecodeRows"/> and
+    /// <see cref="RowCount"/> serve it; its records and text are not kept.
+    /// </summary>
+    internal ResultPage(int pageNumber, IReadOnlyList<ColumnMetadata> columns, long? totalNumRows, ResultFormatString format, List<object?[]> decoded)
+    {
+        PageNumber = pageNumber;
+        Columns = columns;
+        TotalNumRows = totalNumRows;
+        Format = format;
+        _decoded = decoded;
+        _rowCount = decoded.Count;
     }
 
     /// <summary>0 for the first page.</summary>
@@ -55,12 +70,16 @@ public sealed class ResultPage
     public int RowCount => _rowCount >= 0 ? _rowCount : _rowCount = ReadCsvRows().Count();
 
     /// <summary>Each row as raw text fields: the stringValue or number as text for JSON, the field for CSV (null for NULL).</summary>
-    public IEnumerable<string?[]> ReadTextRows() => _records is not null
-        ? _records.Select(record => record.Select(FieldText).ToArray())
-        : ReadCsvRows();
+    public IEnumerable<string?[]> ReadTextRows() => _decoded is not null
+        ? throw new InvalidOperationException("This page was decoded to values as it was read; its text is not kept.")
+        : _records is not null
+            ? _records.Select(record => record.Select(FieldText).ToArray())
+            : ReadCsvRows();
 
     /// <summary>Each row decoded to .NET values by <see cref="RedshiftValueDecoder"/>.</summary>
-    public IEnumerable<object?[]> DecodeRows()
+    public IEnumerable<object?[]> DecodeRows() => _decoded ?? DecodeRecords();
+
+    private IEnumerable<object?[]> DecodeRecords()
     {
         var types = Columns.Select(c => (Type: RedshiftTypeNames.Parse(c.TypeName), Precision: c.Precision ?? 0, Name: c.Name ?? c.Label ?? "?")).ToArray();
         if (_records is not null)

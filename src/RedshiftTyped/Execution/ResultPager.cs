@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using RedshiftTyped.DataApi;
+using RedshiftTyped.DataApi.Errors;
 using RedshiftTyped.DataApi.Model;
+using RedshiftTyped.Typed;
 
 namespace RedshiftTyped.Execution;
 
@@ -27,11 +29,23 @@ internal sealed class ResultPager(RedshiftDataApiClient api, ILogger logger)
                 return new PageFetch<ResultPage>(csvPage, csvPage.RowCount, response.NextToken, total);
             }
 
-            var json = await api.GetStatementResultAsync(
+            // The page's bytes in a pooled buffer, read record by record into Fields (see FieldRecordDecoder).
+            using var body = await api.GetStatementResultBytesAsync(
                 new GetStatementResultRequest { Id = statementId, NextToken = nextToken }, token).ConfigureAwait(false);
+            TypedResultPage<List<Field>> json;
+            try
+            {
+                json = DataApiRecords.ReadPage(body.Span, new FieldRecordDecoder());
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                // The body is not a GetStatementResult answer (cut short, wrong shape): the endpoint's fault, not the data's.
+                throw UnexpectedResponseException.FromJson("RedshiftData.GetStatementResult", api.Endpoint, ex);
+            }
+
             columns ??= json.ColumnMetadata;
             total ??= json.TotalNumRows;
-            var page = new ResultPage(pageNumber, columns ?? [], total, json.Records ?? []);
+            var page = new ResultPage(pageNumber, columns ?? [], total, json.Rows);
             return new PageFetch<ResultPage>(page, page.RowCount, json.NextToken, total);
         }
     }

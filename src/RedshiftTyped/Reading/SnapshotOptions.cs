@@ -48,9 +48,10 @@ public sealed class SnapshotOptions
 
     /// <summary>
     /// How many key-range chunks (<see cref="ChunkRows"/>) run and are read at once (default 4; 1 reads one chunk at a time,
-    /// the next one running ahead). Each row is still read once. With <see cref="OrderBy"/>, rows come back in key order:
-    /// the chunks after the current one are read into memory while it is consumed (up to this many chunks' pages held);
-    /// without it, pages come back as their chunks deliver them — the fastest, in no particular order.
+    /// the next one running ahead). Each row is still read once, and rows come back in chunk (key) order:
+    /// the chunks after the current one run at once and each reads its first pages ahead, then waits for its turn, so
+    /// memory holds a few pages whatever <see cref="ChunkRows"/> is (the chunks' statements overlap; their pages are read in
+    /// turn).
     /// </summary>
     public int ChunkParallelism { get; init; } = 4;
 

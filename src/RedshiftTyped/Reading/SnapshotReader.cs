@@ -131,8 +131,17 @@ public sealed class SnapshotReader : IAsyncDisposable
             throw new InvalidOperationException($"Statement {completed.Id} reading {table} finished without a result set.");
         }
 
+        // Records are decoded to values as each page is read (and the next page fetched while the caller works).
+        var decoder = new ValueRecordDecoder();
         var pages = await PageCursor<ResultPage>.OpenAsync(
-            token => series.ReadPagesAsync(completed, (statement, _, ct) => client.ReadPagesAsync(statement, ct), token, options.ChunkParallelism),
+            token => series.ReadPagesAsync(completed, (statement, _, ct) => PagedResult.ReadAsync(statement.Id,
+                async (next, number, fetchToken) =>
+                {
+                    var fetched = await TypedPages.FetchAsync(client, statement, decoder, next,
+                        decoder.HasColumns ? null : (columns, _) => decoder.Accept(columns), fetchToken).ConfigureAwait(false);
+                    var page = new ResultPage(number, decoder.Columns, fetched.TotalNumRows, statement.ResultFormat, fetched.Page);
+                    return new PageFetch<ResultPage>(page, fetched.RowCount, fetched.NextToken, fetched.TotalNumRows);
+                }, client.Logger, ct), token, options.ChunkParallelism),
             cancellationToken).ConfigureAwait(false);
         var reader = new SnapshotReader(table, completed, series, plan.TotalRows, pages);
         if (options.Transport == SnapshotTransport.Auto && reader.TotalNumRows > options.AutoUnloadRows && options.Unload is not null)

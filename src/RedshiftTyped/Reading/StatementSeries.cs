@@ -8,11 +8,14 @@ namespace RedshiftTyped.Reading;
 /// Runs a snapshot's statements in order, each one starting while the previous one's result is read (one ahead, no
 /// more: the service keeps each finished result, the client holds only the pages it reads). Stopping early cancels
 /// the statement running ahead. With a parallelism above one (<see cref="SnapshotOptions.ChunkParallelism"/>), that many
-/// statements run and have their pages read at once, and pages still come out in statement order: the pages of the
-/// statements after the one being consumed wait in memory (at most that many statements' pages).
+/// statements run at once, and pages still come out in statement order: each statement after the one being consumed
+/// reads its first pages ahead and then waits for its turn, so memory holds a few pages whatever the chunks' size.
 /// </summary>
 internal sealed class StatementSeries(RedshiftClient client, IReadOnlyList<SqlStatement> statements)
 {
+    /// <summary>Pages a statement ahead of the consumed one may hold, read and waiting (see <see cref="ReadPagesAsync{TPage}"/>).</summary>
+    internal const int PagesAheadPerStatement = 1;
+
     private readonly SortedDictionary<int, string> _ids = [];
 
     /// <summary>The ids of the statements finished so far, in statement order.</summary>
@@ -72,8 +75,17 @@ internal sealed class StatementSeries(RedshiftClient client, IReadOnlyList<SqlSt
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Each statement ahead of the one being consumed holds at most three pages (one waiting here, one being handed
+        // over, the next one PagedResult fetches ahead), then waits: its statement has already run, and its result stays
+        // on the service until read. Unbounded, a chunk ahead was read whole into memory while the current one was
+        // consumed, so memory grew with ChunkRows.
         var chunks = Enumerable.Range(0, statements.Count)
-            .Select(_ => Channel.CreateUnbounded<TPage>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true })).ToArray();
+            .Select(_ => Channel.CreateBounded<TPage>(new BoundedChannelOptions(PagesAheadPerStatement)
+            {
+                SingleReader = true,
+                SingleWriter = true,
+                FullMode = BoundedChannelFullMode.Wait,
+            })).ToArray();
         // A slot per statement in flight; the consumer frees one when it has taken a statement's last page.
         using var window = new SemaphoreSlim(parallelism);
         var filling = new List<Task>();

@@ -43,17 +43,17 @@ internal static class TypedPages
             return new PageFetch<List<TRecord>>(rows, rows.Count, response.NextToken, response.TotalNumRows);
         }
 
-        byte[] body = await client.DataApi.GetStatementResultBytesAsync(
+        using var body = await client.DataApi.GetStatementResultBytesAsync(
             new GetStatementResultRequest { Id = statement.Id, NextToken = nextToken }, cancellationToken).ConfigureAwait(false);
         try
         {
             if (checkHeader is not null)
             {
-                var first = DataApiRecords.ReadHeader(body);
+                var first = DataApiRecords.ReadHeader(body.Span);
                 checkHeader(first.ColumnMetadata, first.TotalNumRows);
             }
 
-            var page = DataApiRecords.ReadPage(body, decoder);
+            var page = DataApiRecords.ReadPage(body.Span, decoder);
             return new PageFetch<List<TRecord>>(page.Rows, page.Rows.Count, page.NextToken, page.TotalNumRows);
         }
         catch (System.Text.Json.JsonException ex)

@@ -59,7 +59,16 @@ public static class DataApiRecords
             reader.Read();
             if (metadata)
             {
-                page.ColumnMetadata = JsonSerializer.Deserialize(ref reader, RedshiftDataJsonContext.Default.ListColumnMetadata);
+                try
+                {
+                    page.ColumnMetadata = JsonSerializer.Deserialize(ref reader, RedshiftDataJsonContext.Default.ListColumnMetadata);
+                }
+                catch (JsonException ex)
+                {
+                    // The serializer's path starts at the list; name it from the body's root, as the whole-body reader does.
+                    throw new JsonException(ex.Message, "$.ColumnMetadata" + ex.Path?.TrimStart('$'), ex.LineNumber, ex.BytePositionInLine, ex);
+                }
+
                 continue;
             }
 

@@ -69,7 +69,7 @@ internal sealed class AwsJsonTransport
     /// Invokes one operation and returns the response body's bytes undecoded, for readers that decode a result page
     /// straight into typed rows.
     /// </summary>
-    public Task<byte[]> InvokeForBytesAsync<TRequest>(
+    public Task<PooledBody> InvokeForBytesAsync<TRequest>(
         string operation,
         TRequest request,
         JsonTypeInfo<TRequest> requestInfo,
@@ -170,18 +170,16 @@ internal sealed class AwsJsonTransport
         }
     }
 
-    private async Task<byte[]> ReadBytesAsync(string operation, HttpContent content, CancellationToken cancellationToken)
+    private async Task<PooledBody> ReadBytesAsync(string operation, HttpContent content, CancellationToken cancellationToken)
     {
         RefuseNonJson(operation, content);
         if (content.Headers.ContentLength == 0)
         {
-            return "{}"u8.ToArray();
+            return PooledBody.Of("{}"u8.ToArray());
         }
 
         await using var stream = await OpenBoundedAsync(operation, content, cancellationToken).ConfigureAwait(false);
-        using var buffer = content.Headers.ContentLength is { } length ? new MemoryStream((int)length) : new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return buffer.ToArray();
+        return await PooledBody.ReadAsync(stream, content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The body, read at most to <see cref="MaxResponseBytes"/>; an announced longer one is refused before reading.</summary>

@@ -1,0 +1,249 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using RedshiftTyped.Benchmarks.LocalServer;
+using RedshiftTyped.Benchmarks.Tickit;
+using RedshiftTyped.Connection;
+using RedshiftTyped.DataApi.Model;
+using RedshiftTyped.Export;
+using RedshiftTyped.Local;
+using RedshiftTyped.Reading;
+
+namespace RedshiftTyped.Benchmarks.Streaming;
+
+/// <summary>
+/// The client's peak memory, whole process: each read runs in a child process of its own (this program with
+/// <c>--memory-child</c>, or the <c>redshift-typed</c> tool itself) against a local server that runs in this process, so the
+/// server's stored results are not counted. The peak is the kernel's maximum resident set of the child (<c>/usr/bin/time</c>'s
+/// <c>%M</c>, from wait4's rusage), which a busy machine does not distort; allocated bytes come from the child's GC.
+/// Cases: a typed 100,000-row <c>SnapshotAsync</c> of <c>sales</c> (JSON pages), the same untyped (<c>RedshiftRow</c>s),
+/// a typed chunked read to Parquet (<c>SnapshotBatchesAsync</c> → <c>WriteToFileAsync</c>, CSV pages, a million rows per
+/// statement, or half the table when it is smaller), and <c>redshift-typed snapshot</c> of the same table to Parquet (untyped Arrow batches, chunked).
+/// </summary>
+internal static class ClientMemoryHarness
+{
+    private const string MaxRssMarker = "RT_MAXRSS_KB=";
+    private const string ChildMarker = "RT_MEMORY ";
+
+    /// <summary>
+    /// <c>--quick-memory</c>: 100,000 rows typed and untyped (JSON and CSV pages), and the chunked Parquet reads at 200,000
+    /// and 400,000 rows (library and tool; two chunks each), in about a minute on a quiet machine. <c>--memory [rows,…]</c>: the chunked reads at the given
+    /// sizes (default 1,000,000, 2,000,000 and 5,000,000).
+    /// </summary>
+    public static async Task<int> RunAsync(bool quick, IReadOnlyList<int> chunkedSizes)
+    {
+        if (!File.Exists("/usr/bin/time"))
+        {
+            Console.Error.WriteLine("The memory harness reads each child's peak resident set through /usr/bin/time (Debian package 'time'); install it.");
+            return 2;
+        }
+
+        Console.WriteLine($"# client peak memory (whole process, kernel max RSS); load: {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine($"{"case",-34} {"rows",10} {"peak MB",9} {"alloc MB",9} {"alloc B/row",11} {"gen0/1/2",10} {"wall s",7}");
+        await using var local = await LocalClient.StartAsync();
+        string endpoint = local.Server.Endpoint.ToString();
+        int filled = 0;
+        async Task FillAsync(int rows)
+        {
+            if (rows == filled) return;
+            await local.Client.ExecuteAsync("drop table if exists public.sales");
+            await local.Client.ExecuteAsync(SalesDdl);
+            await local.Client.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"""
+                insert into public.sales
+                select i, i % 50000 + 1, i % 49990 + 1, i % 49989 + 1, i % 8798 + 1, cast(i % 365 + 1827 as smallint), cast(i % 4 + 1 as smallint),
+                       cast((i % 100000) / 100.0 + 20 as decimal(8,2)), cast((i % 100000) / 1000.0 + 3 as decimal(8,2)),
+                       timestamp '2008-01-01 00:00:00' + (i % 31536000) * interval '1 second'
+                from generate_series(1, {rows}) as g(i)
+                """));
+            filled = rows;
+        }
+
+        if (quick)
+        {
+            await FillAsync(100_000);
+            await MeasureAsync("typed SnapshotAsync (JSON)", "typed", endpoint, 100_000);
+            await MeasureAsync("untyped SnapshotAsync (JSON)", "untyped", endpoint, 100_000);
+            await MeasureAsync("typed SnapshotAsync (CSV)", "typed-csv", endpoint, 100_000);
+            await MeasureAsync("untyped SnapshotAsync (CSV)", "untyped-csv", endpoint, 100_000);
+        }
+
+        foreach (int rows in chunkedSizes)
+        {
+            await FillAsync(rows);
+            await MeasureAsync("typed chunked → Parquet", "typed-parquet", endpoint, rows);
+            await MeasureAsync("redshift-typed snapshot → Parquet", "cli", endpoint, rows);
+        }
+
+        return 0;
+    }
+
+    /// <summary><c>--memory-child CASE ENDPOINT ROWS</c>: one read, then a line of figures for the parent.</summary>
+    public static async Task<int> RunChildAsync(string name, string endpoint, int rows)
+    {
+        using var client = new RedshiftClient(LocalServerDefaults.ApplyTo(new RedshiftConnectionOptions { Endpoint = endpoint, PollInterval = 0.05 }));
+        var sales = TableReference.Parse("public.sales");
+        long read = 0;
+        switch (name)
+        {
+            case "typed":
+            case "typed-csv":
+                await foreach (var sale in client.SnapshotAsync(TickitDatabase.Public.Sales, new SnapshotOptions { ResultFormat = Format(name) }))
+                {
+                    read += sale.Qtysold > 0 ? 1 : 0;
+                }
+
+                break;
+            case "untyped":
+            case "untyped-csv":
+                await foreach (var row in client.SnapshotAsync(sales, new SnapshotOptions { ResultFormat = Format(name) }))
+                {
+                    read += row.Count > 0 ? 1 : 0;
+                }
+
+                break;
+            case "baseline":
+                // The floor: the runtime, the client and one small statement.
+                await foreach (var row in client.QueryAsync("select 1"))
+                {
+                    read = rows;
+                }
+
+                break;
+            case "typed-parquet":
+                string output = Path.Combine(Path.GetTempPath(), $"rt-memory-{Environment.ProcessId}.parquet");
+                try
+                {
+                    var options = new SnapshotOptions { ResultFormat = ResultFormatString.CSV, ChunkRows = ChunkRowsFor(rows) }.OrderBy("salesid");
+                    var result = await client.SnapshotBatchesAsync(TickitDatabase.Public.Sales, options)
+                        .WriteToFileAsync(output, TickitDatabase.Public.Sales.ArrowSchema, ExportFormat.Parquet);
+                    read = result.Rows;
+                }
+                finally
+                {
+                    File.Delete(output);
+                }
+
+                break;
+            default:
+                Console.Error.WriteLine($"Unknown memory case '{name}': give typed, typed-csv, untyped, untyped-csv or typed-parquet.");
+                return 2;
+        }
+
+        if (read != rows)
+        {
+            Console.Error.WriteLine($"Read {read} rows of {rows}.");
+            return 1;
+        }
+
+        if (Environment.GetEnvironmentVariable("RT_MEMORY_STATUS") is not null)
+        {
+            var gc = GC.GetGCMemoryInfo();
+            Console.Error.WriteLine($"GC committed {gc.TotalCommittedBytes} heap {gc.HeapSizeBytes} fragmented {gc.FragmentedBytes} promoted {gc.PromotedBytes} " +
+                                    $"gen0 {gc.GenerationInfo[0].SizeAfterBytes} loh {gc.GenerationInfo[3].SizeAfterBytes} threads {System.Diagnostics.Process.GetCurrentProcess().Threads.Count}");
+            Console.Error.WriteLine(File.ReadAllText("/proc/self/status"));
+            Console.Error.WriteLine(File.ReadAllText("/proc/self/smaps_rollup"));
+            File.Copy("/proc/self/smaps", Path.Combine(Path.GetTempPath(), $"rt-smaps-{name}.txt"), overwrite: true);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{ChildMarker}{GC.GetTotalAllocatedBytes(precise: true)} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)}"));
+        return 0;
+    }
+
+    private static ResultFormatString Format(string name) => name.EndsWith("-csv", StringComparison.Ordinal) ? ResultFormatString.CSV : ResultFormatString.JSON;
+
+    private static async Task MeasureAsync(string label, string name, string endpoint, int rows)
+    {
+        string work = Path.Combine(Path.GetTempPath(), $"rt-memory-{Environment.ProcessId}-{name}");
+        Directory.CreateDirectory(work);
+        try
+        {
+            var start = new ProcessStartInfo("/usr/bin/time")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            start.ArgumentList.Add("-f");
+            start.ArgumentList.Add(MaxRssMarker + "%M");
+            start.ArgumentList.Add("dotnet");
+            if (name == "cli")
+            {
+                string pipeline = Path.Combine(work, "pipeline.json");
+                await File.WriteAllTextAsync(pipeline, Pipeline(ChunkRowsFor(rows)));
+                start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "redshift-typed.dll"));
+                foreach (string arg in (string[])["snapshot", "--pipeline", pipeline, "--out", Path.Combine(work, "out"), "--endpoint", endpoint, "--poll-interval", "0.05"])
+                {
+                    start.ArgumentList.Add(arg);
+                }
+            }
+            else
+            {
+                start.ArgumentList.Add(typeof(ClientMemoryHarness).Assembly.Location);
+                foreach (string arg in (string[])["--memory-child", name, endpoint, rows.ToString(CultureInfo.InvariantCulture)])
+                {
+                    start.ArgumentList.Add(arg);
+                }
+            }
+
+            var clock = Stopwatch.StartNew();
+            using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + name);
+            var stdout = child.StandardOutput.ReadToEndAsync();
+            var stderr = child.StandardError.ReadToEndAsync();
+            await child.WaitForExitAsync();
+            clock.Stop();
+            string output = await stdout, errors = await stderr;
+            string? rss = errors.Split('\n').LastOrDefault(l => l.StartsWith(MaxRssMarker, StringComparison.Ordinal));
+            if (child.ExitCode != 0 || rss is null)
+            {
+                throw new InvalidOperationException($"{label} failed ({child.ExitCode}): {errors}{output}");
+            }
+
+            double peakMb = long.Parse(rss[MaxRssMarker.Length..], CultureInfo.InvariantCulture) / 1024.0;
+            string? figures = output.Split('\n').FirstOrDefault(l => l.StartsWith(ChildMarker, StringComparison.Ordinal));
+            string alloc = "-", perRow = "-", gcs = "-";
+            if (figures is not null)
+            {
+                long[] f = [.. figures[ChildMarker.Length..].Trim().Split(' ').Select(s => long.Parse(s, CultureInfo.InvariantCulture))];
+                alloc = (f[0] / (1024.0 * 1024)).ToString("N0", CultureInfo.InvariantCulture);
+                perRow = ((double)f[0] / rows).ToString("N0", CultureInfo.InvariantCulture);
+                gcs = $"{f[1]}/{f[2]}/{f[3]}";
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{label,-34} {rows,10:N0} {peakMb,9:N1} {alloc,9} {perRow,11} {gcs,10} {clock.Elapsed.TotalSeconds,7:N1}"));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>The tool's pipeline: the sales table, chunked by its key as the library case is.</summary>
+    /// <summary>Chunks of a million rows (as a table past the result cap is read), and at least two statements per read.</summary>
+    private static int ChunkRowsFor(int rows) => Math.Min(1_000_000, Math.Max(1, rows / 2));
+
+    private static string Pipeline(int chunkRows) => JsonSerializer.Serialize(new Dictionary<string, object>
+    {
+        ["connection_name"] = "memory",
+        ["default_destination_catalog"] = "main",
+        ["default_destination_schema"] = "tickit",
+        ["objects"] = new[]
+        {
+            new Dictionary<string, object>
+            {
+                ["table"] = new Dictionary<string, object>
+                {
+                    ["source_table"] = "public.sales",
+                    ["table_configuration"] = new Dictionary<string, object> { ["primary_keys"] = new[] { "salesid" }, ["chunk_rows"] = chunkRows.ToString(CultureInfo.InvariantCulture) },
+                },
+            },
+        },
+    });
+
+    private const string SalesDdl = """
+        create table public.sales(
+            salesid integer not null, listid integer not null distkey, sellerid integer not null, buyerid integer not null,
+            eventid integer not null, dateid smallint not null sortkey, qtysold smallint not null,
+            pricepaid decimal(8,2), commission decimal(8,2), saletime timestamp)
+        """;
+}
