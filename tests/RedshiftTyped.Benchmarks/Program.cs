@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using RedshiftTyped.Benchmarks.ColdStart;
 using RedshiftTyped.Benchmarks.Decoding;
 using RedshiftTyped.Benchmarks.Generator;
 using RedshiftTyped.Benchmarks.Incremental;
@@ -12,9 +13,17 @@ using RedshiftTyped.Benchmarks.TypedQueries;
 //   --quick-server     a 1,000,000-row result read from the local server (rows/s and bytes allocated per row)
 //   --quick-decode     the decode benchmarks, timed by thread CPU time (for a loaded machine)
 //   --quick-incremental a full snapshot and a cdc_with_deletes run of a 1,000,000-row table with 0.1 % changed, once each
+//   --quick-cold-start cold processes of the shipped (ReadyToRun) tool and a JIT build: sql "select 1" and a 100,000-row
+//                      snapshot, at most 3 rounds; --cold-start [ROUNDS] the full comparison (default 10 rounds)
 //   --profile-decode T the generated decoder on table T's page for 20 s, for a profiler to attach
 //                      (DOTNET_PerfMapEnabled=1 perf record -p <pid>)
 // Anything else goes to BenchmarkDotNet, e.g. `-- --filter '*DecodeBenchmarks*'`.
+if (args.Contains("--quick-cold-start") || args.Contains("--cold-start"))
+{
+    Environment.ExitCode = await ColdStartHarness.RunAsync(args);
+    return;
+}
+
 if (args.Contains("--quick-server"))
 {
     await QuickServingTiming.RunAsync();
