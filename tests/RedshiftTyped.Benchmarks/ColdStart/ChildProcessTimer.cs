@@ -23,6 +23,12 @@ internal static class ChildProcessTimer
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // A user's shell: none of the REDSHIFT_TYPED_* variables test.sh exports for its own tests (the tool would read them).
+        foreach (string name in start.Environment.Keys.Where(k => k.StartsWith("REDSHIFT_TYPED_", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
