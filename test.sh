@@ -5,7 +5,8 @@
 #      and PostgreSQL), a line as each starts and ends;
 #   3. the soak test: the TICKIT pipeline under injected faults, compared row by row with a fault-free run (one test);
 #   4. the sample, embedded and against the local server;
-#   5. the conformance suite: the official AWS SDK for JavaScript v3 against the local server, on both backends.
+#   5. the conformance suite: the official AWS SDK for JavaScript v3 against the local server, on both backends;
+#   6. the benchmarks' quick modes as a smoke test (each runs and prints its figures; passed when it exits 0).
 # Needs the .NET 10 SDK, PostgreSQL 15 server binaries, Node 20 with npm (README, Quick start; .ci/run installs them) and
 # moto_server (Python's moto package; test.sh starts it on a free loopback port for the UNLOAD tests).
 # Exits non-zero when a test fails, when a build fails, or when no test ran.
@@ -211,6 +212,31 @@ if dotnet build src/RedshiftTyped.Tool --configuration Release --nologo -v quiet
 else
   fail "could not build the redshift-typed tool for the conformance suite"
 fi
+
+# 6. The benchmarks' quick modes, as a smoke test: each runs once, small, and prints its figures into this log. One that
+#    exits 0 counts as passed, one that fails as failed; a time is never a pass or a failure (the figures are for reading,
+#    docs/benchmarks.md says how to measure). The cap only stops a mode that hangs. Built by the solution's build above;
+#    --quick-cold-start starts the tool packed in step 1 (REDSHIFT_TYPED_FEED).
+bench="$root/tests/RedshiftTyped.Benchmarks/bin/Release/net10.0/RedshiftTyped.Benchmarks.dll"
+bench_cap=600
+for mode in --quick --quick-server --quick-decode --quick-incremental --quick-cold-start; do
+  begin "benchmark $mode"
+  heartbeat "benchmark $mode"
+  bench_log="$results/benchmark$mode.log"
+  timeout --kill-after=10 "$bench_cap" dotnet "$bench" "$mode" >"$bench_log" 2>&1
+  status=$?
+  heartbeat_stop
+  if [ "$status" -eq 0 ]; then
+    passed=$((passed + 1))
+    echo "benchmark $mode: ok ($(elapsed))"
+    sed 's/^/  /' "$bench_log"
+  else
+    failed=$((failed + 1))
+    [ "$status" -eq 124 ] && echo "benchmark $mode: still running after the ${bench_cap} s cap (a hang?); stopped" >&2
+    sed 's/^/  /' "$bench_log" >&2
+    echo "benchmark $mode: FAILED (exit $status, $(elapsed))"
+  fi
+done
 
 echo "${passed} passed, ${failed} failed"
 if [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using RedshiftTyped.Benchmarks.ColdStart;
 using RedshiftTyped.Benchmarks.Decoding;
 using RedshiftTyped.Benchmarks.Generator;
 using RedshiftTyped.Benchmarks.Incremental;
@@ -15,9 +16,17 @@ using RedshiftTyped.Benchmarks.TypedQueries;
 //   --quick-memory     the client's peak memory (whole process): typed/untyped 100,000 rows, chunked → Parquet at 200k and 400k
 //   --memory [N,N,…]   the chunked → Parquet reads (library and tool) at N rows each (default 1M, 2M, 5M)
 //   --quick-incremental a full snapshot and a cdc_with_deletes run of a 1,000,000-row table with 0.1 % changed, once each
+//   --quick-cold-start cold processes of the shipped (ReadyToRun) tool and a JIT build: sql "select 1" and a 100,000-row
+//                      snapshot, at most 3 rounds; --cold-start [ROUNDS] the full comparison (default 10 rounds)
 //   --profile-decode T the generated decoder on table T's page for 20 s, for a profiler to attach
 //                      (DOTNET_PerfMapEnabled=1 perf record -p <pid>)
 // Anything else goes to BenchmarkDotNet, e.g. `-- --filter '*DecodeBenchmarks*'`.
+if (args.Contains("--quick-cold-start") || args.Contains("--cold-start"))
+{
+    Environment.ExitCode = await ColdStartHarness.RunAsync(args);
+    return;
+}
+
 if (args.Contains("--quick-server"))
 {
     await QuickServingTiming.RunAsync();

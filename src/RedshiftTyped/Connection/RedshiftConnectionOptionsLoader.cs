@@ -66,9 +66,16 @@ public static class RedshiftConnectionOptionsLoader
     /// </summary>
     public static RedshiftConnectionOptions FromEnvironment(RedshiftConnectionOptions? start = null)
     {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables(EnvironmentPrefix).Build();
-        ThrowIfWrongTypes(OptionValueTypes.Check(configuration), "environment (REDSHIFT_TYPED_*)");
-        var options = Bind(configuration, "environment", start ?? new RedshiftConnectionOptions(), errorOnUnknown: false);
+        var options = start ?? new RedshiftConnectionOptions();
+        // Usually none is set: then binding would change nothing, and skipping it spares a one-shot process (the
+        // redshift-typed tool) the configuration binder's reflection and the assemblies behind it (issue 16, cold start).
+        if (HasPrefixedVariable())
+        {
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables(EnvironmentPrefix).Build();
+            ThrowIfWrongTypes(OptionValueTypes.Check(configuration), "environment (REDSHIFT_TYPED_*)");
+            options = Bind(configuration, "environment", options, errorOnUnknown: false);
+        }
+
         if (string.IsNullOrWhiteSpace(options.Region))
         {
             options.Region = NullIfEmpty(Environment.GetEnvironmentVariable("AWS_REGION"))
@@ -76,6 +83,20 @@ public static class RedshiftConnectionOptionsLoader
         }
 
         return options;
+    }
+
+    /// <summary>Whether any environment variable starts with <see cref="EnvironmentPrefix"/> (case-insensitive, as the configuration provider matches).</summary>
+    private static bool HasPrefixedVariable()
+    {
+        foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            if (variable.Key is string name && name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static RedshiftConnectionOptions Bind(IConfiguration configuration, string source, RedshiftConnectionOptions target, bool errorOnUnknown)

@@ -131,6 +131,23 @@ public sealed class OptionsLoadingTests : IDisposable
     }
 
     [Fact]
+    public void A_variable_whose_prefix_is_in_lower_case_still_overlays_the_options()
+    {
+        // The binder is skipped when no variable has the prefix; the check must match it as the configuration provider
+        // does, ignoring case.
+        Environment.SetEnvironmentVariable("redshift_typed_database", "lower");
+        try
+        {
+            var o = RedshiftConnectionOptionsLoader.FromEnvironment(new RedshiftConnectionOptions { Region = "us-east-1", Database = "dev" });
+            Assert.Equal("lower", o.Database);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("redshift_typed_database", null);
+        }
+    }
+
+    [Fact]
     public void A_configuration_section_binds_and_registers_a_client()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
