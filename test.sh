@@ -219,7 +219,7 @@ fi
 #    --quick-cold-start starts the tool packed in step 1 (REDSHIFT_TYPED_FEED).
 bench="$root/tests/RedshiftTyped.Benchmarks/bin/Release/net10.0/RedshiftTyped.Benchmarks.dll"
 bench_cap=600
-for mode in --quick --quick-server --quick-decode --quick-incremental --quick-cold-start; do
+for mode in --quick --quick-server --quick-decode --quick-memory --quick-incremental --quick-cold-start; do
   begin "benchmark $mode"
   heartbeat "benchmark $mode"
   bench_log="$results/benchmark$mode.log"
