@@ -23,8 +23,7 @@ using RedshiftTyped.Benchmarks.TypedQueries;
 // Anything else goes to BenchmarkDotNet, e.g. `-- --filter '*DecodeBenchmarks*'`.
 if (args.Contains("--quick-cold-start") || args.Contains("--cold-start"))
 {
-    Environment.ExitCode = await ColdStartHarness.RunAsync(args);
-    return;
+    return await ColdStartHarness.RunAsync(args);
 }
 
 if (args.Contains("--quick-server"))

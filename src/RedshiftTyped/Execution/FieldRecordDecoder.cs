@@ -16,19 +16,22 @@ internal sealed class FieldRecordDecoder : IRowDecoder<List<Field>>
 
     private readonly List<Field> _scratch = new(16);
 
-    public List<Field> DecodeJson(ref Utf8JsonReader reader)
+    public List<Field> DecodeJson(ref JsonRecordScanner scanner)
     {
-        _scratch.Clear();
-        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        if (!scanner.TryBeginRecord())
         {
+            throw new JsonException("A record must be an array of Field objects.");
+        }
+
+        _scratch.Clear();
+        while (scanner.TryNextRawField(out var bytes))
+        {
+            var reader = new Utf8JsonReader(bytes);
+            reader.Read();
             _scratch.Add(Converter.Read(ref reader, typeof(Field), RedshiftTyped.DataApi.Serialization.RedshiftDataJsonContext.Default.Options));
         }
 
-        if (reader.TokenType != JsonTokenType.EndArray)
-        {
-            throw new JsonException($"A record must be an array of Field objects, not hold {reader.TokenType}.");
-        }
-
+        scanner.TryEndRecord();
         return new List<Field>(_scratch);
     }
 

@@ -32,16 +32,23 @@ internal sealed class ValueRecordDecoder : IRowDecoder<object?[]>
 
     public bool HasColumns => _types is not null;
 
-    public object?[] DecodeJson(ref Utf8JsonReader reader)
+    public object?[] DecodeJson(ref JsonRecordScanner scanner)
     {
         var types = _types ?? throw new JsonException("A page holds records but the result's ColumnMetadata was never sent.");
+        if (!scanner.TryBeginRecord())
+        {
+            throw new JsonException("A record must be an array of Field objects.");
+        }
+
         var row = new object?[types.Length];
         int width = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        while (scanner.TryNextRawField(out var bytes))
         {
-            var field = Converter.Read(ref reader, typeof(Field), RedshiftDataJsonContext.Default.Options);
             if (width < row.Length)
             {
+                var reader = new Utf8JsonReader(bytes);
+                reader.Read();
+                var field = Converter.Read(ref reader, typeof(Field), RedshiftDataJsonContext.Default.Options);
                 var (type, precision, name) = types[width];
                 row[width] = RedshiftValueDecoder.Decode(field, type, precision, name);
             }
@@ -49,11 +56,7 @@ internal sealed class ValueRecordDecoder : IRowDecoder<object?[]>
             width++;
         }
 
-        if (reader.TokenType != JsonTokenType.EndArray)
-        {
-            throw new JsonException($"A record must be an array of Field objects, not hold {reader.TokenType}.");
-        }
-
+        scanner.TryEndRecord();
         CheckWidth(width, types.Length);
         return row;
     }

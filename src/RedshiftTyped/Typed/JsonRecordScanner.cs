@@ -153,6 +153,44 @@ public ref struct JsonRecordScanner
         return _json[start.._position];
     }
 
+    /// <summary>
+    /// For readers that have no column descriptors (untyped reads, whose columns come from the page): the raw bytes of
+    /// the record's next Field, whatever its shape, or false on the record's <c>]</c> (not consumed, for
+    /// <see cref="TryEndRecord"/>). Anything else there, or a Field that is not valid JSON, is a <see cref="JsonException"/>.
+    /// </summary>
+    internal bool TryNextRawField(out ReadOnlySpan<byte> field)
+    {
+        int at = SkipWhitespace(_position);
+        if (at < _json.Length && _json[at] == ']')
+        {
+            field = default;
+            return false;
+        }
+
+        if (_afterField)
+        {
+            if (at >= _json.Length || _json[at] != ',')
+            {
+                throw new JsonException($"A record's Fields must be separated by commas; found {TokenAt(at)} after a Field.");
+            }
+
+            at = SkipWhitespace(at + 1);
+        }
+
+        if (at >= _json.Length || _json[at] != '{')
+        {
+            throw new JsonException($"A record must be an array of Field objects, not hold {TokenAt(at)}.");
+        }
+
+        var reader = new Utf8JsonReader(_json.Slice(at), isFinalBlock: true, state: default);
+        reader.Read();
+        reader.Skip();
+        _position = at + (int)reader.BytesConsumed;
+        _afterField = true;
+        field = _json[at.._position];
+        return true;
+    }
+
     /// <summary>Moves past a record's <c>[</c> (after whitespace); false, not moved, when none is there.</summary>
     internal bool TryBeginRecord()
     {
