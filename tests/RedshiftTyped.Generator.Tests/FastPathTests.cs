@@ -168,6 +168,31 @@ public sealed class FastPathTests
         Assert.Contains(value.ToString(CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"longValue\":1,\"longValue\":36861}")]
+    [InlineData("{\"longValue\":2,\"stringValue\":\"3\"}")]
+    [InlineData("{\"isNull\":true,\"longValue\":2}")]
+    [InlineData("{\"longValue\":2,\"isNull\":true}")]
+    public void AFieldWithMoreThanOneValueIsAnError(string field)
+    {
+        string record = SalesRecord.Replace("{\"longValue\":36861}", field, StringComparison.Ordinal);
+        var ex = Assert.Throws<RowDecodeException>(() => Decode(record));
+        Assert.Equal("sellerid", ex.Column?.Name);
+        Assert.Contains("more than one value", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"longValue\":1e2}")]
+    [InlineData("{\"longValue\":2.0}")]
+    [InlineData("{\"longValue\":99999999999999999999}")]
+    [InlineData("{\"longValue\":\"2\"}")]
+    public void AMalformedValueNamesItsColumnInARowDecodeException(string field)
+    {
+        string record = SalesRecord.Replace("{\"longValue\":36861}", field, StringComparison.Ordinal);
+        var ex = Assert.Throws<RowDecodeException>(() => Decode(record));
+        Assert.Equal("sellerid", ex.Column?.Name);
+    }
+
     private static Generated.Tickit.Public.Sales Decode(string record)
     {
         var scanner = new JsonRecordScanner(Encoding.UTF8.GetBytes(record));

@@ -57,7 +57,12 @@ internal sealed class ValueRecordDecoder : IRowDecoder<object?[]>
         }
 
         scanner.TryEndRecord();
-        CheckWidth(width, types.Length);
+        if (width != types.Length)
+        {
+            // The answer's own shape is wrong (not the data): reported as the endpoint's fault.
+            throw new JsonException($"A record has {width} fields but the result has {types.Length} columns.");
+        }
+
         return row;
     }
 

@@ -152,39 +152,58 @@ public static class JsonFieldReader
         value = default!;
         bool hasValue = false;
         bool isNull = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        try
         {
-            var member = Member(ref reader);
-            reader.Read();
-            switch (member)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                case FieldMember.StringValue:
-                    value = TConverter.FromString(ref reader, column);
-                    hasValue = true;
-                    break;
-                case FieldMember.LongValue:
-                    value = TConverter.FromLong(reader.GetInt64(), column);
-                    hasValue = true;
-                    break;
-                case FieldMember.IsNull:
-                    isNull = reader.TokenType == JsonTokenType.True;
-                    break;
-                case FieldMember.DoubleValue:
-                    value = TConverter.FromDouble(FieldJsonConverter.ReadDouble(ref reader), column);
-                    hasValue = true;
-                    break;
-                case FieldMember.BooleanValue:
-                    value = TConverter.FromBoolean(reader.GetBoolean(), column);
-                    hasValue = true;
-                    break;
-                case FieldMember.BlobValue:
-                    value = TConverter.FromBlob(ref reader, column);
-                    hasValue = true;
-                    break;
-                default:
-                    reader.Skip();
-                    break;
+                var member = Member(ref reader);
+                reader.Read();
+                if (member is not FieldMember.IsNull and not FieldMember.Unknown && (hasValue || isNull))
+                {
+                    throw DecodeErrors.SeveralValues(column);
+                }
+
+                switch (member)
+                {
+                    case FieldMember.StringValue:
+                        value = TConverter.FromString(ref reader, column);
+                        hasValue = true;
+                        break;
+                    case FieldMember.LongValue:
+                        value = TConverter.FromLong(reader.GetInt64(), column);
+                        hasValue = true;
+                        break;
+                    case FieldMember.IsNull:
+                        isNull = reader.TokenType == JsonTokenType.True;
+                        if (isNull && hasValue)
+                        {
+                            throw DecodeErrors.SeveralValues(column);
+                        }
+
+                        break;
+                    case FieldMember.DoubleValue:
+                        value = TConverter.FromDouble(FieldJsonConverter.ReadDouble(ref reader), column);
+                        hasValue = true;
+                        break;
+                    case FieldMember.BooleanValue:
+                        value = TConverter.FromBoolean(reader.GetBoolean(), column);
+                        hasValue = true;
+                        break;
+                    case FieldMember.BlobValue:
+                        value = TConverter.FromBlob(ref reader, column);
+                        hasValue = true;
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
             }
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException)
+        {
+            // Utf8JsonReader's Get* on a value of another kind or outside its range (a longValue of 1e2 or of 20
+            // digits, a lone surrogate in a string): the Field is malformed, and says so with its column.
+            throw DecodeErrors.MalformedValue(column, ex);
         }
 
         if (isNull)

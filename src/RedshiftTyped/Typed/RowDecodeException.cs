@@ -26,6 +26,16 @@ internal static class DecodeErrors
         column,
         $"Column \"{column.Name}\" of {column.Table} is {column.RedshiftType} but the service sent {sent}.");
 
+    public static RowDecodeException SeveralValues(ColumnDescriptor column) => new(
+        column,
+        $"Column \"{column.Name}\" of {column.Table}: the Field holds more than one value (or a value and isNull); a Data API Field " +
+        "holds exactly one. The endpoint did not answer as the Data API does.");
+
+    public static RowDecodeException MalformedValue(ColumnDescriptor column, Exception inner) => new(
+        column,
+        $"Column \"{column.Name}\" of {column.Table}: the Field's value is not one the Data API sends ({inner.Message.TrimEnd('.')}).",
+        inner);
+
     public static RowDecodeException EmptyField(ColumnDescriptor column) => new(
         column,
         $"Column \"{column.Name}\" of {column.Table} came back as an empty Field. The Data API did this for bool and float4 " +

@@ -185,4 +185,21 @@ public sealed class FieldDecodingTests
 
         Assert.Equal("{\"isNull\":true}", JsonSerializer.Serialize(Field.Null, RedshiftDataJsonContext.Default.Options));
     }
+
+    [Theory]
+    [InlineData("{\"longValue\":1,\"longValue\":2}")]
+    [InlineData("{\"longValue\":2,\"stringValue\":\"3\"}")]
+    [InlineData("{\"isNull\":true,\"stringValue\":\"y\"}")]
+    [InlineData("{\"longValue\":1e2}")]
+    [InlineData("{\"longValue\":99999999999999999999}")]
+    [InlineData("{\"stringValue\":\"\\ud800\"}")]
+    [InlineData("{\"booleanValue\":1}")]
+    public void A_malformed_Field_is_a_JsonException_never_a_value(string json)
+        => Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Field>(json, RedshiftDataJsonContext.Default.Options));
+
+    [Theory]
+    [InlineData("{\"isNull\":false,\"longValue\":2}")]
+    [InlineData("{\"longValue\":2,\"futureMember\":{\"a\":1}}")]
+    public void IsNull_false_and_unknown_members_leave_the_one_value(string json)
+        => Assert.Equal(Field.FromLong(2), JsonSerializer.Deserialize<Field>(json, RedshiftDataJsonContext.Default.Options));
 }

@@ -90,55 +90,81 @@ public sealed class FieldJsonConverter : JsonConverter<Field>
         }
 
         var field = default(Field);
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        bool hasValue = false;
+        try
         {
-            if (reader.TokenType != JsonTokenType.PropertyName)
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                throw new JsonException("Malformed Field object.");
-            }
-
-            if (reader.ValueTextEquals("isNull"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.True)
+                if (reader.TokenType != JsonTokenType.PropertyName)
                 {
-                    field = Field.Null;
+                    throw new JsonException("Malformed Field object.");
+                }
+
+                if (reader.ValueTextEquals("isNull"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.True)
+                    {
+                        field = Field.Null;
+                        hasValue = OneValue(hasValue);
+                    }
+
+                    continue;
+                }
+
+                Field? value = null;
+                if (reader.ValueTextEquals("booleanValue"u8))
+                {
+                    reader.Read();
+                    value = Field.FromBoolean(reader.GetBoolean());
+                }
+                else if (reader.ValueTextEquals("longValue"u8))
+                {
+                    reader.Read();
+                    value = Field.FromLong(reader.GetInt64());
+                }
+                else if (reader.ValueTextEquals("doubleValue"u8))
+                {
+                    reader.Read();
+                    value = Field.FromDouble(ReadDouble(ref reader));
+                }
+                else if (reader.ValueTextEquals("stringValue"u8))
+                {
+                    reader.Read();
+                    value = Field.FromString(reader.GetString()!);
+                }
+                else if (reader.ValueTextEquals("blobValue"u8))
+                {
+                    reader.Read();
+                    value = Field.FromBlob(reader.GetBytesFromBase64());
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+
+                if (value is { } read)
+                {
+                    hasValue = OneValue(hasValue);
+                    field = read;
                 }
             }
-            else if (reader.ValueTextEquals("booleanValue"u8))
-            {
-                reader.Read();
-                field = Field.FromBoolean(reader.GetBoolean());
-            }
-            else if (reader.ValueTextEquals("longValue"u8))
-            {
-                reader.Read();
-                field = Field.FromLong(reader.GetInt64());
-            }
-            else if (reader.ValueTextEquals("doubleValue"u8))
-            {
-                reader.Read();
-                field = Field.FromDouble(ReadDouble(ref reader));
-            }
-            else if (reader.ValueTextEquals("stringValue"u8))
-            {
-                reader.Read();
-                field = Field.FromString(reader.GetString()!);
-            }
-            else if (reader.ValueTextEquals("blobValue"u8))
-            {
-                reader.Read();
-                field = Field.FromBlob(reader.GetBytesFromBase64());
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException)
+        {
+            // Utf8JsonReader's Get* on a value of another kind or outside its range (a longValue of 1e2 or of 20 digits,
+            // a lone surrogate in a string): the answer is malformed, which the caller reports as the endpoint's fault.
+            throw new JsonException($"A Field's value is not one the Data API sends: {ex.Message}", ex);
         }
 
         return field;
     }
+
+    /// <summary>A Field is a union: exactly one of its members (isNull true counting as one) is set.</summary>
+    private static bool OneValue(bool hadValue) => hadValue
+        ? throw new JsonException("A Field holds more than one value (or a value and isNull); a Data API Field holds exactly one.")
+        : true;
 
     /// <summary>AWS JSON sends non-finite doubles as the strings "NaN", "Infinity" and "-Infinity".</summary>
     internal static double ReadDouble(ref Utf8JsonReader reader)
