@@ -1,5 +1,6 @@
 using System.Data.SqlTypes;
 using System.Text;
+using System.Text.Json;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using RedshiftTyped.Generator.Tests.Generated.Synthetic;
@@ -157,6 +158,21 @@ public sealed class DecoderTests
         Assert.Equal("opaque==", page.NextToken);
         Assert.Equal(3, page.TotalNumRows);
     }
+
+    [Theory]
+    [InlineData("""{"Records":[[{"longValue":1},{"stringValue":"a"},{"stringValue":"b"},{"isNull":true}]],"Records":[]}""", "Records twice")]
+    [InlineData("""{"Records":[],"NextToken":5}""", "NextToken must be a string")]
+    [InlineData("""{"Records":[],"TotalNumRows":"5"}""", "TotalNumRows must be a number")]
+    [InlineData("""{"Records":[]}garbage""", "")]
+    public void A_malformed_page_is_a_JsonException_never_fewer_or_more_rows(string body, string message)
+    {
+        var ex = Assert.ThrowsAny<JsonException>(() => DataApiRecords.ReadPage(Encoding.UTF8.GetBytes(body), TickitDatabase.Public.Category.Decoder));
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_null_NextToken_is_the_last_page()
+        => Assert.Null(DataApiRecords.ReadPage("""{"Records":[],"NextToken":null}"""u8.ToArray(), TickitDatabase.Public.Category.Decoder).NextToken);
 
     [Theory]
     [InlineData("123456789012345678")]

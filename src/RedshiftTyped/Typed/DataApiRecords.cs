@@ -52,6 +52,12 @@ public static class DataApiRecords
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             bool records = reader.ValueTextEquals("Records"u8);
+            if (records && sawRecords)
+            {
+                // Two Records members would add a second set of rows to the page; the service never sends one.
+                throw new JsonException("A GetStatementResult body holds Records twice.");
+            }
+
             sawRecords |= records;
             bool metadata = reader.ValueTextEquals("ColumnMetadata"u8);
             bool nextToken = reader.ValueTextEquals("NextToken"u8);
@@ -81,6 +87,11 @@ public static class DataApiRecords
                 else if (reader.TokenType == JsonTokenType.Number && total)
                 {
                     page.TotalNumRows = reader.GetInt64();
+                }
+                else if (reader.TokenType != JsonTokenType.Null)
+                {
+                    // A NextToken that is not a string would read as "last page" and cut the result short in silence.
+                    throw new JsonException($"{(nextToken ? "NextToken must be a string" : "TotalNumRows must be a number")}, not {reader.TokenType}.");
                 }
 
                 continue;
@@ -117,6 +128,11 @@ public static class DataApiRecords
         if (reader.TokenType != JsonTokenType.EndObject)
         {
             throw new JsonException("A GetStatementResult body is a JSON object of members.");
+        }
+
+        if (reader.Read())
+        {
+            throw new JsonException($"A GetStatementResult body is one JSON object; {reader.TokenType} follows it.");
         }
 
         if (!sawRecords)
