@@ -53,6 +53,10 @@ internal static partial class EngineErrors
         (NotNull(), m => $"null value in column \"{m.Groups[1].Value}\" violates not-null constraint"),
         (PostgresNotNull(), m => $"null value in column \"{m.Groups[1].Value}\" violates not-null constraint"),
         (ConversionFailed(), m => $"invalid input syntax for type {RedshiftTypeName(m.Groups[2].Value)}: \"{m.Groups[1].Value}\""),
+        (ArithmeticOverflow(), m => $"{RedshiftTypeName(m.Groups[1].Value)} out of range"),
+        (CastOutOfRange(), m => $"{RedshiftTypeName(m.Groups[1].Value)} out of range"),
+        (DecimalOverflow(), _ => "numeric field overflow"),
+        (QualifiedColumnMissing(), m => $"column {m.Groups[1].Value}.{m.Groups[2].Value} does not exist"),
     ];
 
     private static string Unquote(string name) => name.Trim('"');
@@ -108,6 +112,18 @@ internal static partial class EngineErrors
 
     [GeneratedRegex(@"^Conversion Error: Could not convert string '(.*)' to (\S+)$")]
     private static partial Regex ConversionFailed();
+
+    [GeneratedRegex(@"^Out of Range Error: Overflow in (?:addition|subtraction|multiplication|negation) of (INT16|INT32|INT64)\b")]
+    private static partial Regex ArithmeticOverflow();
+
+    [GeneratedRegex(@"^Conversion Error: Type \S+ with value \S+ can't be cast because the value is out of range for the destination type (INT16|INT32|INT64)")]
+    private static partial Regex CastOutOfRange();
+
+    [GeneratedRegex(@"^Conversion Error: Could not cast value \S+ to DECIMAL\(")]
+    private static partial Regex DecimalOverflow();
+
+    [GeneratedRegex(@"^Binder Error: Table ""([^""]+)"" does not have a column named ""([^""]+)""")]
+    private static partial Regex QualifiedColumnMissing();
 
     [GeneratedRegex(@"^(?:Catalog|Binder|Parser|Conversion|Constraint|Invalid Input|Out of Range|Not implemented|Dependency|Transaction) Error: (.+)$")]
     private static partial Regex DuckDbCategory();

@@ -18,6 +18,10 @@ public abstract class EngineErrorTests(CatalogServerFixture fixture)
     [InlineData("insert into err_items (id, name) values (null, 'x')", "ERROR: null value in column \"id\" violates not-null constraint")]
     [InlineData("select 'abc'::int", "ERROR: invalid input syntax for type integer: \"abc\"")]
     [InlineData("select id from err_items, err_other", "ERROR: column reference \"id\" is ambiguous")]
+    [InlineData("select 2147483647::int + 1", "ERROR: integer out of range")]
+    [InlineData("select cast(40000 as smallint)", "ERROR: smallint out of range")]
+    [InlineData("select 99999999999::numeric(5,2)", "ERROR: numeric field overflow")]
+    [InlineData("select i.nope from err_items i", "ERROR: column i.nope does not exist")]
     public async Task A_failed_statement_reads_as_redshifts_error(string sql, string expected)
     {
         await fixture.Client.ExecuteAsync("create table if not exists err_items (id int not null, name varchar(10))");
