@@ -266,7 +266,8 @@ public abstract class FaultTests(TestBackend backend)
         await client.ExecuteAsync("select 1");
 
         var evicted = await Assert.ThrowsAsync<ValidationException>(() => client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = old.Id }));
-        Assert.StartsWith("Could not retrieve the query result as it has expired", evicted.Message);
+        Assert.StartsWith("Could not retrieve the query result as it has expired: the local server released it before", evicted.Message);
+        Assert.Contains("RetainedResultBytesLimit", evicted.Message);
         var kept = await client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = recent.Id });
         Assert.Equal(300, kept.TotalNumRows);
     }

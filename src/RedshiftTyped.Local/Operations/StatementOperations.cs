@@ -353,14 +353,14 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
 
         if (record.ResultEvicted)
         {
-            throw Expired();
+            throw Evicted();
         }
 
         var lease = record.Result?.TryLease();
         if (lease is null)
         {
             // Released between the checks above and now (expiry, the memory limit, or on request): as expired.
-            throw Expired();
+            throw record.ResultEvicted ? Evicted() : Expired();
         }
 
         int page;
@@ -382,6 +382,15 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
     }
 
     private ServiceError Expired() => ServiceError.Validation($"Could not retrieve the query result as it has expired after {FormatRetention(options.ResultRetention)}");
+
+    /// <summary>
+    /// A result the local server dropped before its retention ended. Redshift keeps every result for the retention;
+    /// only this server drops one early, so the message says why, after the service's "expired" wording that clients
+    /// match on.
+    /// </summary>
+    private ServiceError Evicted() => ServiceError.Validation(
+        $"Could not retrieve the query result as it has expired: the local server released it before its {FormatRetention(options.ResultRetention)}, " +
+        "because the results it keeps passed RetainedResultBytesLimit (the oldest go first) or ReleaseAllResults was called. Run the statement again.");
 
     private static string FormatRetention(TimeSpan retention)
         => retention.TotalHours >= 1 && retention.TotalHours == Math.Floor(retention.TotalHours)

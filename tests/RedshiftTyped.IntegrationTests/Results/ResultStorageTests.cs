@@ -109,7 +109,8 @@ public abstract class ResultStorageTests(TestBackend backend)
             Assert.Equal(2, server.Server.ReleaseAllResults());
             Assert.Equal(new ResultStorageStatistics(0, 0, 0), server.Server.ResultStorage);
             var expired = await Assert.ThrowsAsync<ValidationException>(() => client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = json.Id }));
-            Assert.StartsWith("Could not retrieve the query result as it has expired after", expired.Message, StringComparison.Ordinal);
+            Assert.StartsWith("Could not retrieve the query result as it has expired: the local server released it before its 24 hours", expired.Message, StringComparison.Ordinal);
+            Assert.Contains("ReleaseAllResults", expired.Message, StringComparison.Ordinal);
             await Assert.ThrowsAsync<ValidationException>(() => client.DataApi.GetStatementResultV2Async(new GetStatementResultV2Request { Id = csv }));
             Assert.Equal(0, server.Server.ReleaseAllResults());
 
