@@ -19,17 +19,21 @@ internal static class ToolApp
     /// <summary>Runs the command line with the process's signal handling: the first signal's notice suits the command.</summary>
     public static Task<int> RunAsync(string[] args, ToolConsole console, TerminationSignals signals)
     {
-        if (CreateRoot(console).Parse(args).CommandResult.Command.Name == LocalCommand.Name)
+        // One parse serves both: building and parsing the command tree is start-up work every cold process pays.
+        var parse = CreateRoot(console).Parse(args);
+        if (parse.CommandResult.Command.Name == LocalCommand.Name)
         {
             signals.FirstSignalNotice = LocalCommand.StoppingNotice;
         }
 
-        return RunAsync(args, console, signals.Token);
+        return RunAsync(parse, console, signals.Token);
     }
 
     public static Task<int> RunAsync(string[] args, ToolConsole console, CancellationToken cancellationToken = default)
+        => RunAsync(CreateRoot(console).Parse(args), console, cancellationToken);
+
+    private static Task<int> RunAsync(ParseResult parse, ToolConsole console, CancellationToken cancellationToken)
     {
-        var parse = CreateRoot(console).Parse(args);
         if (parse.Errors.Count > 0)
         {
             // System.CommandLine exits 1 on a parse error; the tool keeps 1 for failed work and 2 for a wrong command line.
