@@ -139,9 +139,9 @@ public sealed class RedshiftClient : IDisposable
         {
             // Every row of the result shares one schema (later pages may repeat or omit ColumnMetadata).
             schema ??= new RedshiftRowSchema(page.Columns);
-            foreach (var values in page.DecodeRows())
+            foreach (var row in page.ReadRows(schema))
             {
-                yield return new RedshiftRow(schema, values);
+                yield return row;
             }
         }
     }

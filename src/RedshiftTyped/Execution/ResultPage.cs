@@ -11,7 +11,7 @@ public sealed class ResultPage
 {
     private readonly List<List<Field>>? _records;
     private readonly IReadOnlyList<string>? _csvChunks;
-    private readonly List<object?[]>? _decoded;
+    private readonly Reading.Rows.RowPage? _decoded;
     private List<string?[]>? _csvRows;
     private int _rowCount = -1;
 
@@ -35,10 +35,10 @@ public sealed class ResultPage
     }
 
     /// <summary>
-    /// A page already decoded to values as it was read (a table snapshot read by name): only <see cref="DecodeRows"/> and
-    /// <see cref="RowCount"/> serve it; its records and text are not kept.
+    /// A page already decoded to values as it was read (a table snapshot read by name): only <see cref="DecodeRows"/>,
+    /// <see cref="ReadRows"/> and <see cref="RowCount"/> serve it; its records and text are not kept.
     /// </summary>
-    internal ResultPage(int pageNumber, IReadOnlyList<ColumnMetadata> columns, long? totalNumRows, ResultFormatString format, List<object?[]> decoded)
+    internal ResultPage(int pageNumber, IReadOnlyList<ColumnMetadata> columns, long? totalNumRows, ResultFormatString format, Reading.Rows.RowPage decoded)
     {
         PageNumber = pageNumber;
         Columns = columns;
@@ -76,8 +76,42 @@ public sealed class ResultPage
             ? _records.Select(record => record.Select(FieldText).ToArray())
             : ReadCsvRows();
 
-    /// <summary>Each row decoded to .NET values by <see cref="RedshiftValueDecoder"/>.</summary>
-    public IEnumerable<object?[]> DecodeRows() => _decoded ?? DecodeRecords();
+    /// <summary>Each row decoded to .NET values by <see cref="RedshiftValueDecoder"/> (boxed, an array per row).</summary>
+    public IEnumerable<object?[]> DecodeRows() => _decoded is { } decoded
+        ? Enumerable.Range(0, decoded.Count).Select(decoded.BoxRow)
+        : DecodeRecords();
+
+    /// <summary>
+    /// The page's rows as <see cref="Reading.RedshiftRow"/>s of <paramref name="schema"/>, their values held unboxed by the
+    /// page (decoded now, column by column, unless the page was decoded as it was read).
+    /// </summary>
+    internal IEnumerable<Reading.RedshiftRow> ReadRows(Reading.RedshiftRowSchema schema)
+    {
+        if (_decoded is { } decoded)
+        {
+            return decoded.Rows(schema);
+        }
+
+        var decoder = new Reading.Rows.RowPageDecoder();
+        decoder.Accept(Columns);
+        var builder = decoder.NewPage(json: _records is not null, RowCount);
+        if (_records is not null)
+        {
+            foreach (var record in _records)
+            {
+                builder.Add(record);
+            }
+        }
+        else
+        {
+            foreach (var fields in ReadCsvRows())
+            {
+                builder.Add(fields);
+            }
+        }
+
+        return builder.Build().Rows(schema);
+    }
 
     private IEnumerable<object?[]> DecodeRecords()
     {

@@ -55,9 +55,19 @@ public sealed class RedshiftRowSchema
 /// for integer, <c>decimal</c> for numeric, <c>DateTime</c> for timestamp, …; null for NULL), reachable by position or
 /// by name, with the columns' names and types in <see cref="Schema"/>.
 /// </summary>
+/// <remarks>
+/// The rows a read hands out are views of their result page, whose values are held column by column in arrays of their
+/// .NET type: the typed accessors (<see cref="GetInt32"/>, <see cref="GetDecimal"/>, <see cref="GetDateTime"/>,
+/// <see cref="GetFieldValue{T}(int)"/>, <see cref="IsNull"/>, as <see cref="System.Data.Common.DbDataReader"/> names them)
+/// read a value without allocating, while the object indexers and the enumerator box each value they return. A row kept
+/// keeps its page's values alive (a page is at most 1 MB of the service's JSON); copy the values out to keep a few rows of
+/// many pages.
+/// </remarks>
 public sealed class RedshiftRow : IReadOnlyList<object?>
 {
-    private readonly object?[] _values;
+    /// <summary>The row's values: its own <c>object?[]</c>, or its page's columns (then <see cref="_row"/> is its position).</summary>
+    private readonly object _store;
+    private readonly int _row;
 
     /// <summary>A row of these values (as <see cref="RedshiftValueDecoder"/> gives them) in the schema's column order.</summary>
     /// <param name="schema">The result's columns.</param>
@@ -72,55 +82,134 @@ public sealed class RedshiftRow : IReadOnlyList<object?>
         }
 
         Schema = schema;
-        _values = values;
+        _store = values;
+    }
+
+    /// <summary>The row at position <paramref name="row"/> of a page's columns (which match the schema's).</summary>
+    internal RedshiftRow(RedshiftRowSchema schema, Rows.RowColumn[] columns, int row)
+    {
+        Schema = schema;
+        _store = columns;
+        _row = row;
     }
 
     /// <summary>The result's columns: names, Redshift types and ColumnMetadata.</summary>
     public RedshiftRowSchema Schema { get; }
 
     /// <summary>How many columns the row has.</summary>
-    public int Count => _values.Length;
+    public int Count => Schema.Columns.Count;
 
-    /// <summary>The value at this position (0-based, in result order); null for NULL.</summary>
+    /// <summary>The value at this position (0-based, in result order), boxed; null for NULL.</summary>
     /// <param name="index">The column's position.</param>
-    public object? this[int index] => _values[index];
+    public object? this[int index] => _store is Rows.RowColumn[] columns ? columns[index].GetValue(_row) : ((object?[])_store)[index];
 
     /// <summary>
-    /// The value of the named column (exact Redshift spelling); null for NULL. A name the result does not have is a
+    /// The value of the named column (exact Redshift spelling), boxed; null for NULL. A name the result does not have is a
     /// <see cref="KeyNotFoundException"/> that lists the result's columns.
     /// </summary>
     /// <param name="name">The column name.</param>
-    public object? this[string name]
+    public object? this[string name] => this[GetOrdinal(name)];
+
+    /// <summary>
+    /// The position of the named column (exact Redshift spelling), for the typed accessors. A name the result does not
+    /// have is a <see cref="KeyNotFoundException"/> that lists the result's columns.
+    /// </summary>
+    /// <param name="name">The column name.</param>
+    public int GetOrdinal(string name)
     {
-        get
-        {
-            int index = Schema.IndexOf(name);
-            return index >= 0 ? _values[index] : throw new KeyNotFoundException(
-                $"The row has no column \"{name}\"{Naming.NearestNames.DidYouMean(name, Schema.Names)}; its columns are: {string.Join(", ", Schema.Names)}.");
-        }
+        int index = Schema.IndexOf(name);
+        return index >= 0 ? index : throw new KeyNotFoundException(
+            $"The row has no column \"{name}\"{Naming.NearestNames.DidYouMean(name, Schema.Names)}; its columns are: {string.Join(", ", Schema.Names)}.");
     }
 
     /// <summary>
-    /// The named column's value as <typeparamref name="T"/> (null stays null for reference and nullable types):
-    /// <c>row.Get&lt;int?&gt;("venueseats")</c>. A value of another type is an <see cref="InvalidCastException"/>
-    /// naming both types.
+    /// The named column's value as <typeparamref name="T"/> (null stays null for reference and nullable types, and is
+    /// <c>default</c> for other value types): <c>row.Get&lt;int?&gt;("venueseats")</c>. A value of another type is an
+    /// <see cref="InvalidCastException"/> naming both types. Reading the column's own type (or its nullable form) does not
+    /// box.
     /// </summary>
     /// <typeparam name="T">The .NET type the column decodes to (see <see cref="RedshiftValueDecoder"/>).</typeparam>
     /// <param name="name">The column name.</param>
-    public T? Get<T>(string name) => this[name] switch
-    {
-        null => default,
-        T value => value,
-        var other => throw new InvalidCastException(
-            $"Column \"{name}\" holds a {other.GetType().Name}, not a {typeof(T).Name}."),
-    };
+    public T? Get<T>(string name) => Read<T>(GetOrdinal(name), nullAsDefault: true);
 
-    /// <summary>The values in result order.</summary>
-    public IEnumerator<object?> GetEnumerator() => ((IEnumerable<object?>)_values).GetEnumerator();
+    /// <summary>Whether the value at this position (0-based) is NULL.</summary>
+    /// <param name="ordinal">The column's position.</param>
+    public bool IsNull(int ordinal) => _store is Rows.RowColumn[] columns ? columns[ordinal].IsNull(_row) : ((object?[])_store)[ordinal] is null;
+
+    /// <summary>
+    /// The value at this position (0-based) as <typeparamref name="T"/>, without boxing when <typeparamref name="T"/> is the
+    /// column's .NET type (see <see cref="RedshiftValueDecoder"/>) or its nullable form: <c>GetFieldValue&lt;decimal?&gt;(7)</c>.
+    /// NULL is null for a reference or nullable type, and an <see cref="InvalidCastException"/> for another value type (check
+    /// <see cref="IsNull"/> first, or read <c>T?</c>); a value of another type is an <see cref="InvalidCastException"/>
+    /// naming both types.
+    /// </summary>
+    /// <typeparam name="T">The column's .NET type, or its nullable form.</typeparam>
+    /// <param name="ordinal">The column's position.</param>
+    public T GetFieldValue<T>(int ordinal) => Read<T>(ordinal, nullAsDefault: false);
+
+    /// <summary>The named column's value as <typeparamref name="T"/>, as <see cref="GetFieldValue{T}(int)"/> reads it.</summary>
+    /// <typeparam name="T">The column's .NET type, or its nullable form.</typeparam>
+    /// <param name="name">The column name (exact Redshift spelling).</param>
+    public T GetFieldValue<T>(string name) => Read<T>(GetOrdinal(name), nullAsDefault: false);
+
+    /// <summary>A smallint (int2) column's value; see <see cref="GetFieldValue{T}(int)"/> for NULL and other types.</summary>
+    /// <param name="ordinal">The column's position.</param>
+    public short GetInt16(int ordinal) => Read<short>(ordinal, nullAsDefault: false);
+
+    /// <summary>An integer (int4) column's value; see <see cref="GetFieldValue{T}(int)"/> for NULL and other types.</summary>
+    /// <param name="ordinal">The column's position.</param>
+    public int GetInt32(int ordinal) => Read<int>(ordinal, nullAsDefault: false);
+
+    /// <summary>A bigint (int8) column's value; see <see cref="GetFieldValue{T}(int)"/> for NULL and other types.</summary>
+    /// <param name="ordinal">The column's position.</param>
+    public long GetInt64(int ordinal) => Read<long>(ordinal, nullAsDefault: false);
+
+    /// <summary>A real (float4) column's value; see <see cref="GetFieldValue{T}(int)"/> for NULL and other types.</summary>
+    /// <param name="ordinal">The column's position.</param>
+    public float GetFloat(int ordinal) => Read<float>(ordinal, nullAsDefault: false);
+
+    /// <summary>A double precision (float8) column's value; see <see cref="GetFieldValue{T}(int)"/> for NULL and other types.</summary>
+    /// <param name="ordinal">The column's position.</param>
+    public double GetDouble(int ordinal) => Read<double>(ordinal, nullAsDefault: false);
+
+    /// <summary>
+    /// A numeric column's value of up to 28 digits of precision (wider ones are <see cref="System.Data.SqlTypes.SqlDecimal"/>:
+    /// read them with <see cref="GetFieldValue{T}(int)"/>); see <see cref="GetFieldValue{T}(int)"/> for NULL and other types.
+    /// </summary>
+    /// <param name="ordinal">The column's position.</param>
+    public decimal GetDecimal(int ordinal) => Read<decimal>(ordinal, nullAsDefault: false);
+
+    /// <summary>A boolean column's value; see <see cref="GetFieldValue{T}(int)"/> for NULL and other types.</summary>
+    /// <param name="ordinal">The column's position.</param>
+    public bool GetBoolean(int ordinal) => Read<bool>(ordinal, nullAsDefault: false);
+
+    /// <summary>
+    /// A timestamp (without time zone) column's value, Kind Unspecified (a timestamp beyond .NET's years 1 to 9999 is its
+    /// text, an <see cref="InvalidCastException"/> here); see <see cref="GetFieldValue{T}(int)"/> for NULL and other types.
+    /// </summary>
+    /// <param name="ordinal">The column's position.</param>
+    public DateTime GetDateTime(int ordinal) => Read<DateTime>(ordinal, nullAsDefault: false);
+
+    /// <summary>A character column's value (char, varchar, and the types read as text), null for NULL.</summary>
+    /// <param name="ordinal">The column's position.</param>
+    public string? GetString(int ordinal) => Read<string?>(ordinal, nullAsDefault: false);
+
+    /// <summary>The values in result order, boxed.</summary>
+    public IEnumerator<object?> GetEnumerator()
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary><c>{ name = value, … }</c>.</summary>
     public override string ToString()
-        => "{ " + string.Join(", ", Schema.Columns.Select((c, i) => $"{c.Name} = {_values[i] ?? "NULL"}")) + " }";
+        => "{ " + string.Join(", ", Schema.Columns.Select((c, i) => $"{c.Name} = {this[i] ?? "NULL"}")) + " }";
+
+    private T Read<T>(int ordinal, bool nullAsDefault) => _store is Rows.RowColumn[] columns
+        ? columns[ordinal].Read<T>(_row, Schema.Names[ordinal], nullAsDefault)
+        : Rows.RowColumn.Cast<T>(((object?[])_store)[ordinal], Schema.Names[ordinal], nullAsDefault);
 }

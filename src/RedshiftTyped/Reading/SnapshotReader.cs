@@ -68,9 +68,9 @@ public sealed class SnapshotReader : IAsyncDisposable
     {
         await foreach (var page in _pages.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            foreach (var values in page.DecodeRows())
+            foreach (var row in page.ReadRows(RowSchema))
             {
-                yield return new RedshiftRow(RowSchema, values);
+                yield return row;
             }
         }
     }
@@ -132,12 +132,12 @@ public sealed class SnapshotReader : IAsyncDisposable
         }
 
         // Records are decoded to values as each page is read (and the next page fetched while the caller works).
-        var decoder = new ValueRecordDecoder();
+        var decoder = new Rows.RowPageDecoder();
         var pages = await PageCursor<ResultPage>.OpenAsync(
             token => series.ReadPagesAsync(completed, (statement, _, ct) => PagedResult.ReadAsync(statement.Id,
                 async (next, number, fetchToken) =>
                 {
-                    var fetched = await TypedPages.FetchAsync(client, statement, decoder, next,
+                    var fetched = await TypedPages.FetchAsync<Rows.RowPage, Rows.RowPageBuilder>(client, statement, decoder.NewPage, next,
                         decoder.HasColumns ? null : (columns, _) => decoder.Accept(columns), fetchToken).ConfigureAwait(false);
                     var page = new ResultPage(number, decoder.Columns, fetched.TotalNumRows, statement.ResultFormat, fetched.Page);
                     return new PageFetch<ResultPage>(page, fetched.RowCount, fetched.NextToken, fetched.TotalNumRows);

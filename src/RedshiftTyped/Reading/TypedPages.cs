@@ -22,25 +22,42 @@ internal static class TypedPages
     /// drift, not as a decode error); null to skip. It throws to stop the read.
     /// </param>
     /// <param name="cancellationToken">Stops the request.</param>
-    public static async Task<PageFetch<List<TRecord>>> FetchAsync<TRecord>(RedshiftClient client, CompletedStatement statement,
+    public static Task<PageFetch<List<TRecord>>> FetchAsync<TRecord>(RedshiftClient client, CompletedStatement statement,
         IRowDecoder<TRecord> decoder, string? nextToken,
         Action<IReadOnlyList<ColumnMetadata>?, long?>? checkHeader, CancellationToken cancellationToken)
+        => FetchAsync<List<TRecord>, RecordList<TRecord>>(client, statement, _ => new RecordList<TRecord>(decoder), nextToken, checkHeader,
+            cancellationToken);
+
+    /// <summary>
+    /// Fetches one result page and hands each record to a collector made for the page (<paramref name="newPage"/>, told
+    /// whether the page is JSON), which keeps the rows in its own form: a list of records, or the columns of untyped rows.
+    /// </summary>
+    /// <param name="client">The client whose Data API answers.</param>
+    /// <param name="statement">The finished statement.</param>
+    /// <param name="newPage">Makes the collector of one page (true for a JSON page).</param>
+    /// <param name="nextToken">The page's token; null for the first page.</param>
+    /// <param name="checkHeader">As for <see cref="FetchAsync{TRecord}"/>.</param>
+    /// <param name="cancellationToken">Stops the request.</param>
+    public static async Task<PageFetch<TPage>> FetchAsync<TPage, TCollector>(RedshiftClient client, CompletedStatement statement,
+        Func<bool, TCollector> newPage, string? nextToken,
+        Action<IReadOnlyList<ColumnMetadata>?, long?>? checkHeader, CancellationToken cancellationToken)
+        where TCollector : IPageCollector<TPage>
     {
         if (statement.ResultFormat == ResultFormatString.CSV)
         {
             var response = await client.DataApi.GetStatementResultV2Async(
                 new GetStatementResultV2Request { Id = statement.Id, NextToken = nextToken }, cancellationToken).ConfigureAwait(false);
             checkHeader?.Invoke(response.ColumnMetadata, response.TotalNumRows);
-            var rows = new List<TRecord>();
+            var rows = newPage(false);
             foreach (var chunk in response.Records ?? [])
             {
                 foreach (var fields in CsvRecordReader.Read(chunk.CSVRecords ?? string.Empty))
                 {
-                    rows.Add(decoder.DecodeCsv(fields));
+                    rows.Add(fields);
                 }
             }
 
-            return new PageFetch<List<TRecord>>(rows, rows.Count, response.NextToken, response.TotalNumRows);
+            return new PageFetch<TPage>(rows.Build(), rows.Count, response.NextToken, response.TotalNumRows);
         }
 
         using var body = await client.DataApi.GetStatementResultBytesAsync(
@@ -53,8 +70,9 @@ internal static class TypedPages
                 checkHeader(first.ColumnMetadata, first.TotalNumRows);
             }
 
-            var page = DataApiRecords.ReadPage(body.Span, decoder);
-            return new PageFetch<List<TRecord>>(page.Rows, page.Rows.Count, page.NextToken, page.TotalNumRows);
+            var rows = newPage(true);
+            var page = DataApiRecords.ReadPage(body.Span, rows);
+            return new PageFetch<TPage>(rows.Build(), rows.Count, page.NextToken, page.TotalNumRows);
         }
         catch (System.Text.Json.JsonException ex)
         {
@@ -62,4 +80,31 @@ internal static class TypedPages
             throw UnexpectedResponseException.FromJson("RedshiftData.GetStatementResult", client.DataApi.Endpoint, ex);
         }
     }
+}
+
+/// <summary>Keeps one page's records, JSON (<see cref="IJsonRecordSink.Add"/>) or CSV, in the page's form.</summary>
+internal interface IPageCollector<TPage> : IJsonRecordSink
+{
+    /// <summary>The records kept so far.</summary>
+    int Count { get; }
+
+    /// <summary>Decodes and keeps one CSV record (null for a NULL field).</summary>
+    void Add(string?[] fields);
+
+    /// <summary>The page, once every record is in.</summary>
+    TPage Build();
+}
+
+/// <summary>A page of typed records, decoded by a generated decoder into a list.</summary>
+internal sealed class RecordList<TRecord>(IRowDecoder<TRecord> decoder) : IPageCollector<List<TRecord>>
+{
+    private readonly List<TRecord> _rows = [];
+
+    public int Count => _rows.Count;
+
+    public void Add(ref JsonRecordScanner scanner) => _rows.Add(decoder.DecodeJson(ref scanner));
+
+    public void Add(string?[] fields) => _rows.Add(decoder.DecodeCsv(fields));
+
+    public List<TRecord> Build() => _rows;
 }

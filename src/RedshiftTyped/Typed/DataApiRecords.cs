@@ -23,22 +23,33 @@ public static class DataApiRecords
     public static TypedResultPage<TRecord> ReadPage<TRecord>(ReadOnlySpan<byte> responseBody, IRowDecoder<TRecord> decoder)
     {
         ArgumentNullException.ThrowIfNull(decoder);
-        return ReadPageCore(responseBody, decoder);
+        var page = new TypedResultPage<TRecord>();
+        return ReadPageCore(responseBody, page, new ListSink<TRecord>(decoder, page.Rows), readRecords: true);
     }
+
+    /// <summary>
+    /// Reads a whole GetStatementResult body in one pass, handing each record to <paramref name="sink"/> (which decodes
+    /// it where it keeps its rows); the page returned has ColumnMetadata, NextToken and TotalNumRows, and no rows.
+    /// </summary>
+    internal static TypedResultPage<object> ReadPage<TSink>(ReadOnlySpan<byte> responseBody, TSink sink)
+        where TSink : IJsonRecordSink
+        => ReadPageCore(responseBody, new TypedResultPage<object>(), sink, readRecords: true);
 
     /// <summary>
     /// ColumnMetadata, NextToken and TotalNumRows of a GetStatementResult body, its records skipped: what a reader
     /// checks before it decodes a first page.
     /// </summary>
     internal static TypedResultPage<object> ReadHeader(ReadOnlySpan<byte> responseBody)
-        => ReadPageCore<object>(responseBody, decoder: null);
+        => ReadPageCore(responseBody, new TypedResultPage<object>(), new ListSink<object>(null!, null!), readRecords: false);
 
     /// <param name="responseBody">The whole GetStatementResult body.</param>
-    /// <param name="decoder">Decodes each record; null skips the records.</param>
-    private static TypedResultPage<TRecord> ReadPageCore<TRecord>(ReadOnlySpan<byte> responseBody, IRowDecoder<TRecord>? decoder)
+    /// <param name="page">Receives ColumnMetadata, NextToken and TotalNumRows.</param>
+    /// <param name="sink">Decodes each record.</param>
+    /// <param name="readRecords">False skips the records.</param>
+    private static TypedResultPage<TRecord> ReadPageCore<TRecord, TSink>(ReadOnlySpan<byte> responseBody, TypedResultPage<TRecord> page,
+        TSink sink, bool readRecords)
+        where TSink : IJsonRecordSink
     {
-        var page = new TypedResultPage<TRecord>();
-        var rows = page.Rows;
         var reader = new Utf8JsonReader(responseBody);
 
         // Where the reader's input starts in the body: it is restarted after the records.
@@ -97,7 +108,7 @@ public static class DataApiRecords
                 continue;
             }
 
-            if (!records || decoder is null)
+            if (!records || !readRecords)
             {
                 reader.Skip();
                 continue;
@@ -114,7 +125,7 @@ public static class DataApiRecords
             var scanner = new JsonRecordScanner(responseBody, start);
             for (bool first = true; scanner.NextRecord(first); first = false)
             {
-                rows.Add(decoder.DecodeJson(ref scanner));
+                sink.Add(ref scanner);
             }
 
             offset = scanner.BytesConsumed;
@@ -153,6 +164,19 @@ public static class DataApiRecords
             yield return decoder.DecodeCsv(fields);
         }
     }
+}
+
+/// <summary>Decodes one record of GetStatementResult's <c>Records</c> (from before its <c>[</c> to after its <c>]</c>) and keeps it.</summary>
+internal interface IJsonRecordSink
+{
+    /// <summary>Reads the record at the scanner and keeps it.</summary>
+    void Add(ref JsonRecordScanner scanner);
+}
+
+/// <summary>Decodes each record with a row decoder into a list (the typed path).</summary>
+internal readonly struct ListSink<TRecord>(IRowDecoder<TRecord> decoder, List<TRecord> rows) : IJsonRecordSink
+{
+    public void Add(ref JsonRecordScanner scanner) => rows.Add(decoder.DecodeJson(ref scanner));
 }
 
 /// <summary>One GetStatementResult page decoded into typed rows, with what the runtime needs besides them.</summary>
