@@ -81,6 +81,9 @@ public sealed class ResultPage
         ? Enumerable.Range(0, decoded.Count).Select(decoded.BoxRow)
         : DecodeRecords();
 
+    /// <summary>The page's values held column by column, when the page was decoded as it was read (else null).</summary>
+    internal Reading.Rows.RowPage? DecodedRows => _decoded;
+
     /// <summary>
     /// The page's rows as <see cref="Reading.RedshiftRow"/>s of <paramref name="schema"/>, their values held unboxed by the
     /// page (decoded now, column by column, unless the page was decoded as it was read).

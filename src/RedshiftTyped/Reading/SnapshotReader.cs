@@ -81,9 +81,16 @@ public sealed class SnapshotReader : IAsyncDisposable
         await foreach (var page in _pages.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var builder = new UntypedArrowBatchBuilder(ArrowSchema);
-            foreach (var values in page.DecodeRows())
+            if (page.DecodedRows is { } decoded)
             {
-                builder.Append(values);
+                builder.Append(decoded);
+            }
+            else
+            {
+                foreach (var values in page.DecodeRows())
+                {
+                    builder.Append(values);
+                }
             }
 
             yield return builder.Build();

@@ -14,6 +14,9 @@ internal sealed class UntypedArrowBatchBuilder
 {
     private readonly Schema _schema;
     private readonly Action<object?>[] _append;
+
+    /// <summary>Per column: appends a page's value held unboxed (true), or leaves a NULL or fallback value to <see cref="_append"/> (false).</summary>
+    private readonly Func<Rows.RowColumn, int, bool>[] _appendUnboxed;
     private readonly Func<IArrowArray>[] _build;
     private int _count;
 
@@ -22,9 +25,28 @@ internal sealed class UntypedArrowBatchBuilder
         _schema = schema;
         _append = new Action<object?>[schema.FieldsList.Count];
         _build = new Func<IArrowArray>[schema.FieldsList.Count];
+        _appendUnboxed = new Func<Rows.RowColumn, int, bool>[schema.FieldsList.Count];
         for (int i = 0; i < _append.Length; i++)
         {
-            (_append[i], _build[i]) = ColumnFor(schema.FieldsList[i].DataType, schema.FieldsList[i].Name);
+            (_append[i], _build[i], _appendUnboxed[i]) = ColumnFor(schema.FieldsList[i].DataType, schema.FieldsList[i].Name);
+        }
+    }
+
+    /// <summary>Appends every row of a page of untyped rows, reading the values its columns hold unboxed without boxing them.</summary>
+    public void Append(Rows.RowPage page)
+    {
+        for (int row = 0; row < page.Count; row++)
+        {
+            for (int i = 0; i < _append.Length; i++)
+            {
+                var column = page.Columns[i];
+                if (!_appendUnboxed[i](column, row))
+                {
+                    _append[i](column.GetValue(row));
+                }
+            }
+
+            _count++;
         }
     }
 
@@ -41,22 +63,22 @@ internal sealed class UntypedArrowBatchBuilder
 
     public RecordBatch Build() => new(_schema, _build.Select(b => b()), _count);
 
-    private static (Action<object?> Append, Func<IArrowArray> Build) ColumnFor(IArrowType type, string name)
+    private static (Action<object?> Append, Func<IArrowArray> Build, Func<Rows.RowColumn, int, bool> AppendUnboxed) ColumnFor(IArrowType type, string name)
     {
         switch (type)
         {
             case Int16Type:
-                return Column(new Int16Array.Builder(), (b, v) => b.Append((short)v), b => b.AppendNull(), b => b.Build());
+                return Column<Int16Array.Builder, short>(new Int16Array.Builder(), (b, v) => b.Append((short)v), b => b.AppendNull(), b => b.Build(), (b, v) => b.Append(v));
             case Int32Type:
-                return Column(new Int32Array.Builder(), (b, v) => b.Append((int)v), b => b.AppendNull(), b => b.Build());
+                return Column<Int32Array.Builder, int>(new Int32Array.Builder(), (b, v) => b.Append((int)v), b => b.AppendNull(), b => b.Build(), (b, v) => b.Append(v));
             case Int64Type:
-                return Column(new Int64Array.Builder(), (b, v) => b.Append((long)v), b => b.AppendNull(), b => b.Build());
+                return Column<Int64Array.Builder, long>(new Int64Array.Builder(), (b, v) => b.Append((long)v), b => b.AppendNull(), b => b.Build(), (b, v) => b.Append(v));
             case FloatType:
-                return Column(new FloatArray.Builder(), (b, v) => b.Append((float)v), b => b.AppendNull(), b => b.Build());
+                return Column<FloatArray.Builder, float>(new FloatArray.Builder(), (b, v) => b.Append((float)v), b => b.AppendNull(), b => b.Build(), (b, v) => b.Append(v));
             case DoubleType:
-                return Column(new DoubleArray.Builder(), (b, v) => b.Append((double)v), b => b.AppendNull(), b => b.Build());
+                return Column<DoubleArray.Builder, double>(new DoubleArray.Builder(), (b, v) => b.Append((double)v), b => b.AppendNull(), b => b.Build(), (b, v) => b.Append(v));
             case Decimal128Type decimalType:
-                return Column(new Decimal128Array.Builder(decimalType), (b, v) =>
+                return Column<Decimal128Array.Builder, decimal>(new Decimal128Array.Builder(decimalType), (b, v) =>
                 {
                     if (v is SqlDecimal wide)
                     {
@@ -66,33 +88,36 @@ internal sealed class UntypedArrowBatchBuilder
                     {
                         b.Append((decimal)v);
                     }
-                }, b => b.AppendNull(), b => b.Build());
+                }, b => b.AppendNull(), b => b.Build(), (b, v) => b.Append(v));
             case BooleanType:
-                return Column(new BooleanArray.Builder(), (b, v) => b.Append((bool)v), b => b.AppendNull(), b => b.Build());
+                return Column<BooleanArray.Builder, bool>(new BooleanArray.Builder(), (b, v) => b.Append((bool)v), b => b.AppendNull(), b => b.Build(), (b, v) => b.Append(v));
             case Date32Type:
-                return Column(new Date32Array.Builder(), (b, v) => b.Append(v as DateOnly? ?? throw BeyondRange(name, v)), b => b.AppendNull(), b => b.Build());
+                return Column<Date32Array.Builder, DateOnly>(new Date32Array.Builder(), (b, v) => b.Append(v as DateOnly? ?? throw BeyondRange(name, v)), b => b.AppendNull(), b => b.Build(), (b, v) => b.Append(v));
             case Time64Type time64:
-                return Column(new Time64Array.Builder(time64), (b, v) => b.Append((TimeOnly)v), b => b.AppendNull(), b => b.Build());
+                return Column<Time64Array.Builder, TimeOnly>(new Time64Array.Builder(time64), (b, v) => b.Append((TimeOnly)v), b => b.AppendNull(), b => b.Build(), (b, v) => b.Append(v));
             case TimestampType timestamp:
-                return Column(new TimestampArray.Builder(timestamp), (b, v) => b.Append(v switch
+                var timestamps = new TimestampArray.Builder(timestamp);
+                var (append, build, appendLocal) = Column<TimestampArray.Builder, DateTime>(timestamps, (b, v) => b.Append(v switch
                 {
                     DateTime local => ArrowValues.Timestamp(local),
                     DateTimeOffset utc => utc,
                     _ => throw BeyondRange(name, v),
-                }), b => b.AppendNull(), b => b.Build());
+                }), b => b.AppendNull(), b => b.Build(), (b, v) => b.Append(ArrowValues.Timestamp(v)));
+                var appendUtc = Unboxed<TimestampArray.Builder, DateTimeOffset>(timestamps, (b, v) => b.Append(v));
+                return (append, build, (column, row) => appendLocal(column, row) || appendUtc(column, row));
             case DurationType duration:
-                return Column(new DurationArray.Builder(duration), (b, v) => b.Append(v as TimeSpan? ?? throw BeyondRange(name, v)),
-                    b => b.AppendNull(), b => b.Build());
+                return Column<DurationArray.Builder, TimeSpan>(new DurationArray.Builder(duration), (b, v) => b.Append(v as TimeSpan? ?? throw BeyondRange(name, v)),
+                    b => b.AppendNull(), b => b.Build(), (b, v) => b.Append(v));
             case BinaryType:
-                return Column(new BinaryArray.Builder(), (b, v) => b.Append((ReadOnlySpan<byte>)(byte[])v), b => b.AppendNull(), b => b.Build());
+                return WithoutUnboxed(Column(new BinaryArray.Builder(), (b, v) => b.Append((ReadOnlySpan<byte>)(byte[])v), b => b.AppendNull(), b => b.Build()));
             default:
-                return Column(new StringArray.Builder(), (b, v) => b.Append(v switch
+                return WithoutUnboxed(Column(new StringArray.Builder(), (b, v) => b.Append(v switch
                 {
                     string text => text,
                     DateTimeOffset timeTz => ArrowValues.TimeTz(timeTz),
                     IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
                     _ => v.ToString(),
-                }), b => b.AppendNull(), b => b.Build());
+                }), b => b.AppendNull(), b => b.Build()));
         }
     }
 
@@ -106,6 +131,32 @@ internal sealed class UntypedArrowBatchBuilder
             ? "a duration has no months. Cast the column to varchar in the SQL (a view) to export it as text."
             : ".NET's dates and timestamps (and Parquet.Net's) hold the years 1 to 9999. Cast the column to varchar in the SQL (a view), " +
               "or leave such rows out, to export it."));
+
+    /// <summary>A column whose page values are all references (strings, byte arrays): each is appended as it is read.</summary>
+    private static (Action<object?>, Func<IArrowArray>, Func<Rows.RowColumn, int, bool>) WithoutUnboxed((Action<object?> Append, Func<IArrowArray> Build) column)
+        => (column.Append, column.Build, static (_, _) => false);
+
+    /// <summary>A column whose page values of type <typeparamref name="T"/> are appended unboxed by <paramref name="appendUnboxed"/>.</summary>
+    private static (Action<object?>, Func<IArrowArray>, Func<Rows.RowColumn, int, bool>) Column<TBuilder, T>(TBuilder builder,
+        Action<TBuilder, object> append, Action<TBuilder> appendNull, Func<TBuilder, IArrowArray> build, Action<TBuilder, T> appendUnboxed)
+        where T : struct
+    {
+        var (boxed, built) = Column(builder, append, appendNull, build);
+        return (boxed, built, Unboxed(builder, appendUnboxed));
+    }
+
+    private static Func<Rows.RowColumn, int, bool> Unboxed<TBuilder, T>(TBuilder builder, Action<TBuilder, T> append)
+        where T : struct
+        => (column, row) =>
+        {
+            if (column is Rows.ValueColumn<T> values && values.TryGetValue(row, out T value))
+            {
+                append(builder, value);
+                return true;
+            }
+
+            return false;
+        };
 
     private static (Action<object?>, Func<IArrowArray>) Column<TBuilder>(
         TBuilder builder, Action<TBuilder, object> append, Action<TBuilder> appendNull, Func<TBuilder, IArrowArray> build)

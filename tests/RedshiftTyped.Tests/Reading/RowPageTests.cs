@@ -229,6 +229,56 @@ public sealed class RowPageTests
         Assert.Throws<InvalidCastException>(() => row.GetInt64(0));
     }
 
+    [Fact]
+    public void A_page_appends_to_an_Arrow_batch_as_its_boxed_rows_do()
+    {
+        ColumnMetadata[] columns = [Column("int4", 0, "a"), Column("int2", 0, "b"), Column("int8", 0, "c"), Column("float8", 0, "d"),
+            Column("numeric", 8, "e"), Column("numeric", 38, "f"), Column("bool", 0, "g"), Column("date", 0, "h"), Column("timestamp", 0, "i"),
+            Column("timestamptz", 0, "j"), Column("varchar", 0, "k"), Column("time", 0, "l")];
+        foreach (var column in columns) column.Scale = 2;
+        string[] records = [
+            "{\"longValue\":1},{\"longValue\":2},{\"longValue\":3},{\"doubleValue\":0.5},{\"stringValue\":\"1.25\"},{\"stringValue\":\"12345678901234567890123456789.12\"},{\"booleanValue\":true},{\"stringValue\":\"2024-02-29\"},{\"stringValue\":\"2024-02-29 12:00:00.5\"},{\"stringValue\":\"2024-02-29 12:00:00+00\"},{\"stringValue\":\"x\"},{\"stringValue\":\"10:11:12\"}",
+            "{\"isNull\":true},{\"isNull\":true},{\"isNull\":true},{\"isNull\":true},{\"isNull\":true},{\"isNull\":true},{\"isNull\":true},{\"isNull\":true},{\"isNull\":true},{\"isNull\":true},{\"isNull\":true},{\"isNull\":true}"];
+        var decoder = new RowPageDecoder();
+        decoder.Accept(columns);
+        var builder = decoder.NewPage(json: true);
+        DataApiRecords.ReadPage(Encoding.UTF8.GetBytes("{\"Records\":[" + string.Join(",", records.Select(r => "[" + r + "]")) + "]}"), builder);
+        var page = builder.Build();
+        var schema = ResultArrowSchema.For(columns);
+
+        var fromPage = new UntypedArrowBatchBuilder(schema);
+        fromPage.Append(page);
+        var fromBoxed = new UntypedArrowBatchBuilder(schema);
+        for (int row = 0; row < page.Count; row++) fromBoxed.Append(page.BoxRow(row));
+        using var expected = fromBoxed.Build();
+        using var actual = fromPage.Build();
+
+        Assert.Equal(2, actual.Length);
+        for (int c = 0; c < columns.Length; c++)
+        {
+            Assert.Equal(Values(expected.Column(c)), Values(actual.Column(c)));
+            Assert.True(actual.Column(c).IsNull(1));
+        }
+    }
+
+    private static object?[] Values(Apache.Arrow.IArrowArray array) => array switch
+    {
+        Apache.Arrow.StringArray s => [.. Enumerable.Range(0, s.Length).Select(i => (object?)s.GetString(i))],
+        _ => [.. Enumerable.Range(0, array.Length).Select(i => array.IsNull(i) ? null : (object?)Convert.ToBase64String(RawValue(array, i)))],
+    };
+
+    private static byte[] RawValue(Apache.Arrow.IArrowArray array, int index)
+    {
+        var data = array.Data;
+        if (data.DataType is Apache.Arrow.Types.BooleanType)
+        {
+            return [(byte)(((Apache.Arrow.BooleanArray)array).GetValue(index) == true ? 1 : 0)];
+        }
+
+        int width = ((Apache.Arrow.Types.FixedWidthType)data.DataType).BitWidth / 8;
+        return data.Buffers[1].Span.Slice((data.Offset + index) * width, width).ToArray();
+    }
+
     private static ColumnMetadata Column(string typeName, int precision, string name = "c")
         => new() { Name = name, TypeName = typeName, Precision = precision };
 

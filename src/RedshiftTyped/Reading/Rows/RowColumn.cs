@@ -90,6 +90,19 @@ internal sealed class ValueColumn<T> : RowColumn
     public T Get(int row, string column, bool nullAsDefault)
         => State(row) == HasValue ? _values[row] : Cast<T>(GetValue(row), column, nullAsDefault);
 
+    /// <summary>The row's value when it is of the column's type (false for NULL and for a fallback value of another type).</summary>
+    public bool TryGetValue(int row, out T value)
+    {
+        if (State(row) == HasValue)
+        {
+            value = _values[row];
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
     public override TOut Read<TOut>(int row, string column, bool nullAsDefault)
     {
         byte state = State(row);
