@@ -95,9 +95,17 @@ public sealed class ResultPage
             return decoded.Rows(schema);
         }
 
+        if (Columns.Count == 0)
+        {
+            // No ColumnMetadata: an empty page reads as no rows, records as the width error DecodeRows gives.
+            return DecodeRecords().Select(values => new Reading.RedshiftRow(schema, values));
+        }
+
         var decoder = new Reading.Rows.RowPageDecoder();
         decoder.Accept(Columns);
-        var builder = decoder.NewPage(json: _records is not null, RowCount);
+
+        // A FormatException for a record of the wrong width, as DecodeRows reports it.
+        var builder = decoder.NewPage(json: false, RowCount);
         if (_records is not null)
         {
             foreach (var record in _records)
