@@ -131,7 +131,12 @@ internal sealed class ValueColumn<T> : RowColumn
         _states[row] = HasValue;
     }
 
-    public override void AppendNull() => _states[Reserve()] = IsNullState;
+    public override void AppendNull()
+    {
+        // Reserve first: it may replace _states, which an indexer evaluated before it would still hold.
+        int row = Reserve();
+        _states[row] = IsNullState;
+    }
 
     public override void AppendBoxed(object? value)
     {
