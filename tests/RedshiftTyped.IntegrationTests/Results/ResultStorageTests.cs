@@ -179,6 +179,40 @@ public abstract class ResultStorageTests(TestBackend backend)
         Assert.Equal(1, (await client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = recent.Id })).TotalNumRows);
     }
 
+    [Fact]
+    public async Task Statements_are_forgotten_after_the_retention_and_say_they_expired()
+    {
+        var clock = new ManualClock();
+        await using var server = await StartAsync(o => o.TimeProvider = clock);
+        using var client = server.Client();
+        var old = await client.ExecuteAsync("select 1");
+        var batch = await client.DataApi.BatchExecuteStatementAsync(client.WithTarget(new BatchExecuteStatementRequest { Sqls = ["select 1", "select 2"] }));
+        await client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = batch.Id, WaitTimeSeconds = 30 });
+        clock.Advance(TimeSpan.FromHours(23));
+        var recent = await client.ExecuteAsync("select 2");
+        clock.Advance(TimeSpan.FromHours(2));
+
+        Assert.Equal(3, server.Server.ReleaseExpiredResults()); // the old statement's result and the batch's two
+        var listed = await client.DataApi.ListStatementsAsync(new ListStatementsRequest { RoleLevel = false });
+        Assert.Equal([recent.Id], listed.Statements!.Select(s => s.Id));
+        foreach (string id in new[] { old.Id, batch.Id!, batch.Id + ":2" })
+        {
+            var gone = await Assert.ThrowsAsync<ResourceNotFoundException>(() => client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = id }));
+            Assert.StartsWith($"Query does not exist: statement {id} expired, as statements do 24 hours after they end", gone.Message, StringComparison.Ordinal);
+        }
+
+        var result = await Assert.ThrowsAsync<ValidationException>(() => client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = old.Id }));
+        Assert.Equal("Could not retrieve the query result as it has expired after 24 hours", result.Message);
+        var unknown = await Assert.ThrowsAsync<ResourceNotFoundException>(() => client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = Guid.NewGuid().ToString() }));
+        Assert.Equal("Query does not exist.", unknown.Message);
+
+        // The ids are remembered one more retention, then forgotten too.
+        clock.Advance(TimeSpan.FromHours(25));
+        server.Server.ReleaseExpiredResults();
+        var forgotten = await Assert.ThrowsAsync<ResourceNotFoundException>(() => client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = old.Id }));
+        Assert.Equal("Query does not exist.", forgotten.Message);
+    }
+
     private static async Task<string> ExecuteAsync(TestServer server, string sql, ResultFormatString format, params SqlParameter[] parameters)
     {
         using var client = server.Client();
