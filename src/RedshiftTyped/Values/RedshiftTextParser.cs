@@ -74,7 +74,7 @@ public static class RedshiftTextParser
     {
         "t" or "true" => true,
         "f" or "false" => false,
-        _ => throw new FormatException($"\"{text}\" is not a Redshift boolean (expected t, f, true or false)."),
+        _ => throw new FormatException("not a Redshift boolean (expected t, f, true or false)."),
     };
 
     /// <summary>
@@ -159,7 +159,7 @@ public static class RedshiftTextParser
         int split = text.IndexOf(' ', StringComparison.Ordinal);
         if (split != 10)
         {
-            throw new FormatException($"\"{text}\" is not a Redshift timestamp (expected YYYY-MM-DD HH:MM:SS[.ffffff]).");
+            throw new FormatException("not a Redshift timestamp (expected YYYY-MM-DD HH:MM:SS[.ffffff]).");
         }
 
         return (text[..split], text[(split + 1)..]);
@@ -170,14 +170,14 @@ public static class RedshiftTextParser
         int sign = text.LastIndexOfAny(['+', '-']);
         if (sign < 0)
         {
-            throw new FormatException($"\"{text}\" has no time zone offset (Redshift prints +HH or +HH:MM).");
+            throw new FormatException("no time zone offset (Redshift prints +HH or +HH:MM).");
         }
 
         // ±HH or ±HH:MM, as Redshift prints offsets.
         string zone = text[(sign + 1)..];
         if (!(zone.Length == 2 || (zone.Length == 5 && zone[2] == ':')) || !CanonicalText.IsInteger(zone.AsSpan(0, 2)) || (zone.Length == 5 && !CanonicalText.IsInteger(zone.AsSpan(3))))
         {
-            throw new FormatException($"\"{text}\" does not end in a time zone offset as Redshift prints one (+HH or +HH:MM).");
+            throw new FormatException("does not end in a time zone offset as Redshift prints one (+HH or +HH:MM).");
         }
 
         int hours = int.Parse(zone.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture);

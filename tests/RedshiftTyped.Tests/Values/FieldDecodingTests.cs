@@ -191,7 +191,7 @@ public sealed class FieldDecodingTests
     public void An_empty_Field_and_an_unparsable_value_fail_with_the_column_named()
     {
         Assert.Contains("empty Field", Assert.Throws<FormatException>(() => Decode("{}", "bool")).Message);
-        var ex = Assert.Throws<FormatException>(() => Decode("{\"stringValue\":\"not a date\"}", "date"));
+        var ex = Assert.Throws<Typed.RowDecodeException>(() => Decode("{\"stringValue\":\"not a date\"}", "date"));
         Assert.Contains("Column \"c\"", ex.Message);
         Assert.Contains("not a date", ex.Message);
     }
