@@ -32,12 +32,12 @@ public sealed class DecoderTests
          {"longValue":42},{"stringValue":"192.168.0.0/16","typeHint":{"ignored":[1]}},{"longValue":5}]
         """;
 
-    // The NOT NULL columns again (some in other spellings the general parser handles), every nullable column NULL.
+    // The NOT NULL columns again (some in other forms the general parser handles: an escaped string, +00:00), every nullable column NULL.
     private const string NullRecord = """
         [{"longValue":32767},{"longValue":-1},{"longValue":0},{"doubleValue":-1.5},{"doubleValue":"-Infinity"},{"longValue":12},
          {"isNull":true},{"isNull":true},{"booleanValue":false},{"stringValue":""},{"stringValue":"x"},
          {"stringValue":"2024\u002d02\u002d29"},{"stringValue":"23:59:59"},{"stringValue":"00:00:00+00"},
-         {"stringValue":"2000-01-01T00:00:00"},{"stringValue":"1970-01-01 00:00:00Z"},{"stringValue":"-1 years"},{"stringValue":"3 days"},
+         {"stringValue":"2000-01-01 00:00:00"},{"stringValue":"1970-01-01 00:00:00+00:00"},{"stringValue":"-1 years"},{"stringValue":"3 days"},
          {"stringValue":""},{"stringValue":"null"},{"stringValue":""},{"stringValue":""},{"stringValue":""},
          {"isNull":true},{"isNull":true},{"isNull":true},{"isNull":true},{"isNull":true},{"isNull":true},{"isNull":true},{"isNull":true},
          {"isNull":true},{"isNull":true},{"isNull":true},{"isNull":true},{"isNull":true},{"isNull":true},{"isNull":true},{"isNull":true},
@@ -192,7 +192,6 @@ public sealed class DecoderTests
     [Theory]
     [InlineData("123456789012345678901234567890")]
     [InlineData("1.23456789012345678901234567890123")]
-    [InlineData("1e40")]
     public void NumericBeyondDecimalRaisesAClearOverflow(string value)
     {
         string record = FullRecord.Replace("\"1234567890123456.78\"", "\"" + value + "\"", StringComparison.Ordinal);
@@ -217,6 +216,74 @@ public sealed class DecoderTests
         string record = FullRecord.Replace("\"1234567890123456.78\"", "\"" + value + "\"", StringComparison.Ordinal);
         var row = Assert.Single(DataApiRecords.ReadJsonPage(Page(record), SyntheticDatabase.Hazards_2.AllTypes.Decoder));
         Assert.Equal(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), row.CNumeric);
+    }
+
+    // TICKIT sales: salesid, listid, sellerid, buyerid, eventid, dateid, qtysold, pricepaid, commission, saletime.
+    private static readonly string[] SalesCsv = ["1", "1", "36861", "21191", "7872", "1875", "4", "728.00", "109.20", "2008-02-18 02:36:48"];
+
+    [Theory]
+    [InlineData(7, "728.00\u0000")]
+    [InlineData(7, "7.28e2")]
+    [InlineData(7, " 728.00")]
+    [InlineData(7, "728.00 ")]
+    [InlineData(7, "+728.00")]
+    [InlineData(7, "728.")]
+    [InlineData(7, ".5")]
+    [InlineData(7, "-.5")]
+    [InlineData(7, "1e40")]
+    [InlineData(7, "1.5E-2")]
+    [InlineData(7, "12345678901234567890.5\u0000")]
+    [InlineData(9, " 2008-02-18 02:36:48")]
+    [InlineData(9, "2008-02-18T02:36:48")]
+    [InlineData(9, "2008-02-18 02:36:48\u0000")]
+    [InlineData(9, "2008-02-18  02:36:48")]
+    [InlineData(9, "2008-02-18 02:36")]
+    public void Text_in_any_form_but_the_one_Redshift_prints_is_a_RowDecodeException_naming_the_column(int index, string text)
+    {
+        string json = JsonSerializer.Serialize(text);
+        var fields = SalesCsv.Select(f => $"{{\"stringValue\":{JsonSerializer.Serialize(f)}}}").ToArray();
+        fields[index] = $"{{\"stringValue\":{json}}}";
+        string record = "[" + string.Join(",", fields.Select((f, i) => i < 7 ? $"{{\"longValue\":{SalesCsv[i]}}}" : f)) + "]";
+        var csv = (string[])SalesCsv.Clone();
+        csv[index] = text;
+        string column = index == 7 ? "pricepaid" : "saletime";
+
+        var fromJson = Assert.Throws<RowDecodeException>(() => DataApiRecords.ReadJsonPage(Page(record), TickitDatabase.Public.Sales.Decoder));
+        var fromCsv = Assert.Throws<RowDecodeException>(() => TickitDatabase.Public.Sales.Decoder.DecodeCsv(csv));
+
+        foreach (var ex in new[] { fromJson, fromCsv })
+        {
+            Assert.Equal(column, ex.Column?.Name);
+            Assert.Contains($"Column \"{column}\" of tickit.public.sales", ex.Message, StringComparison.Ordinal);
+            Assert.Contains(text.Replace("\u0000", "\\u0000", StringComparison.Ordinal), ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(0, " 1")]
+    [InlineData(0, "1 ")]
+    [InlineData(0, "+1")]
+    [InlineData(0, "1\u0000")]
+    [InlineData(0, "1e0")]
+    [InlineData(0, "1.0")]
+    [InlineData(6, "0x4")]
+    public void Integers_in_CSV_take_only_digits_and_a_minus(int index, string text)
+    {
+        var csv = (string[])SalesCsv.Clone();
+        csv[index] = text;
+        var ex = Assert.Throws<RowDecodeException>(() => TickitDatabase.Public.Sales.Decoder.DecodeCsv(csv));
+        Assert.Equal(index == 0 ? "salesid" : "qtysold", ex.Column?.Name);
+    }
+
+    [Fact]
+    public void The_forms_Redshift_prints_still_read()
+    {
+        var row = TickitDatabase.Public.Sales.Decoder.DecodeCsv(["-1", "1", "1", "1", "1", "1", "-4", "-0.00", "109", "2008-02-18 02:36:48.123456"]);
+        Assert.Equal(-1, row.Salesid);
+        Assert.Equal((short)-4, row.Qtysold);
+        Assert.Equal(0m, row.Pricepaid);
+        Assert.Equal(109m, row.Commission);
+        Assert.Equal(new DateTime(2008, 2, 18, 2, 36, 48).AddTicks(1_234_560), row.Saletime);
     }
 
     [Fact]

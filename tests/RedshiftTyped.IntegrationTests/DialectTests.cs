@@ -21,6 +21,28 @@ public abstract class DialectTests(TickitServerFixture fixture)
     private static (string Name, string Type, int Precision, int Scale) Describe(ColumnMetadata column)
         => (column.Name!, column.TypeName!, column.Precision ?? -1, column.Scale ?? -1);
 
+    [Theory]
+    [InlineData("select 1")]
+    [InlineData("select 1, 'a', 1 + 1")]
+    [InlineData("select 1; select 2")]
+    [InlineData("select 1, 2; select 7 as seven")]
+    [InlineData("select 1;")]
+    public async Task Unnamed_expressions_are_named_question_column_on_every_path(string sql)
+    {
+        // Redshift, like PostgreSQL, names an unaliased expression ?column? (DuckDB names it after its text: "1").
+        var result = await ResultAsync(sql);
+        Assert.All(result.ColumnMetadata!, c => Assert.Equal("?column?", c.Name));
+
+        var batch = await Client.DataApi.BatchExecuteStatementAsync(Client.WithTarget(new BatchExecuteStatementRequest { Sqls = ["select 1", sql] }));
+        var described = await Client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = batch.Id, WaitTimeSeconds = 30 });
+        Assert.Equal(StatusString.FINISHED, described.Status);
+        foreach (var sub in described.SubStatements!)
+        {
+            var page = await Client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = sub.Id });
+            Assert.All(page.ColumnMetadata!, c => Assert.Equal("?column?", c.Name));
+        }
+    }
+
     [Fact]
     public async Task Integer_division_truncates()
     {

@@ -14,13 +14,13 @@ public sealed class ResultStorageUnitTests
     private static Field[] Row(long a, string? b) => [Field.FromLong(a), b is null ? Field.Null : Field.FromString(b)];
 
     [Fact]
-    public void Json_pages_hold_the_records_array_as_the_model_serializes_it()
+    public void Json_pages_hold_the_records_array_escaped_as_the_service_escapes_it()
     {
         using var store = new ResultStore(long.MaxValue);
         var result = Build(store, ResultFormatString.JSON, new ResultLimits(1 << 20, null, 1 << 16, long.MaxValue), Row(1, "x\"y"), Row(2, null));
-        Assert.Equal("""[[{"longValue":1},{"stringValue":"x\u0022y"}],[{"longValue":2},{"isNull":true}]]""", PageText(result, 0));
+        Assert.Equal("""[[{"longValue":1},{"stringValue":"x\"y"}],[{"longValue":2},{"isNull":true}]]""", PageText(result, 0));
         // ResultSize: each record's array, without the separating comma.
-        Assert.Equal(Encoding.UTF8.GetByteCount("""[{"longValue":1},{"stringValue":"x\u0022y"}]""") + Encoding.UTF8.GetByteCount("""[{"longValue":2},{"isNull":true}]"""),
+        Assert.Equal(Encoding.UTF8.GetByteCount("""[{"longValue":1},{"stringValue":"x\"y"}]""") + Encoding.UTF8.GetByteCount("""[{"longValue":2},{"isNull":true}]"""),
             result.SizeBytes);
     }
 
@@ -29,7 +29,7 @@ public sealed class ResultStorageUnitTests
     {
         using var store = new ResultStore(long.MaxValue);
         var result = Build(store, ResultFormatString.CSV, new ResultLimits(1 << 20, null, 1 << 16, long.MaxValue), Row(1, "a,b"), Row(2, null), Row(3, ""));
-        Assert.Equal("""[{"CSVRecords":"1,\u0022a,b\u0022\n2,\n3,\u0022\u0022\n"}]""", PageText(result, 0));
+        Assert.Equal("""[{"CSVRecords":"1,\"a,b\"\n2,\n3,\"\"\n"}]""", PageText(result, 0));
         Assert.Equal("1,\"a,b\"\n2,\n3,\"\"\n".Length, result.SizeBytes);
     }
 

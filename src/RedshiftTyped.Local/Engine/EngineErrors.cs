@@ -16,6 +16,14 @@ internal static partial class EngineErrors
     {
         string message = StorageErrors.Unwrap(engineMessage);
         string first = FirstLine(message);
+        if (OrderTermOutOfRange().IsMatch(first))
+        {
+            // DuckDB names the range, PostgreSQL the position; the position is under the caret of DuckDB's LINE context.
+            return OrderByPosition(message) is { } position
+                ? $"ORDER BY position {position} is not in select list"
+                : "ORDER BY position is not in select list";
+        }
+
         foreach (var (pattern, rewrite) in Rules)
         {
             var match = pattern.Match(first);
@@ -57,7 +65,50 @@ internal static partial class EngineErrors
         (CastOutOfRange(), m => $"{RedshiftTypeName(m.Groups[1].Value)} out of range"),
         (DecimalOverflow(), _ => "numeric field overflow"),
         (QualifiedColumnMissing(), m => $"column {m.Groups[1].Value}.{m.Groups[2].Value} does not exist"),
+        (InsertWidth(), m => InsertWidthText(m.Groups[1].Value, m.Groups[2].Value)),
+        (InsertListWidth(), m => InsertWidthText(m.Groups[1].Value, m.Groups[2].Value)),
+        (BadRegex(), m => $"invalid regular expression: {RegexProblem(m.Groups[1].Value)}"),
     ];
+
+    /// <summary>PostgreSQL's words for an INSERT whose VALUES row is wider or narrower than its target columns.</summary>
+    private static string InsertWidthText(string columns, string values)
+        => int.Parse(values, System.Globalization.CultureInfo.InvariantCulture) > int.Parse(columns, System.Globalization.CultureInfo.InvariantCulture)
+            ? "INSERT has more expressions than target columns"
+            : "INSERT has more target columns than expressions";
+
+    /// <summary>RE2's complaint (DuckDB's regex engine) in PostgreSQL's words where they have one; else RE2's own.</summary>
+    private static string RegexProblem(string re2) => re2 switch
+    {
+        _ when re2.StartsWith("missing )", StringComparison.Ordinal) || re2.StartsWith("unexpected )", StringComparison.Ordinal) => "parentheses () not balanced",
+        _ when re2.StartsWith("missing ]", StringComparison.Ordinal) => "brackets [] not balanced",
+        _ when re2.StartsWith("missing argument to repetition operator", StringComparison.Ordinal)
+            || re2.StartsWith("bad repetition operator", StringComparison.Ordinal)
+            || re2.StartsWith("invalid nested repetition operator", StringComparison.Ordinal) => "quantifier operand invalid",
+        _ when re2.StartsWith("invalid repetition size", StringComparison.Ordinal) => "invalid repetition count(s)",
+        _ when re2.StartsWith("invalid escape sequence", StringComparison.Ordinal) || re2.StartsWith("trailing \\", StringComparison.Ordinal) => "invalid escape \\ sequence",
+        _ when re2.StartsWith("invalid character class range", StringComparison.Ordinal) => "invalid character range",
+        _ => re2,
+    };
+
+    /// <summary>The number under the caret of DuckDB's <c>LINE n: …</c> context, when the message carries one.</summary>
+    private static string? OrderByPosition(string message)
+    {
+        string[] lines = message.Split('\n');
+        for (int i = 0; i + 1 < lines.Length; i++)
+        {
+            var line = LineContext().Match(lines[i]);
+            int caret = lines[i + 1].IndexOf('^', StringComparison.Ordinal);
+            if (!line.Success || caret < 0) continue;
+            int at = caret - line.Groups[1].Length;
+            string sql = line.Groups[2].Value;
+            if (at < 0 || at >= sql.Length) return null;
+            int end = at;
+            while (end < sql.Length && char.IsAsciiDigit(sql[end])) end++;
+            return end > at ? sql[at..end] : null;
+        }
+
+        return null;
+    }
 
     private static string Unquote(string name) => name.Trim('"');
 
@@ -124,6 +175,21 @@ internal static partial class EngineErrors
 
     [GeneratedRegex(@"^Binder Error: Table ""([^""]+)"" does not have a column named ""([^""]+)""")]
     private static partial Regex QualifiedColumnMissing();
+
+    [GeneratedRegex(@"^Binder Error: ORDER term out of range - should be between 1 and \d+")]
+    private static partial Regex OrderTermOutOfRange();
+
+    [GeneratedRegex(@"^(LINE \d+: )(.*)$")]
+    private static partial Regex LineContext();
+
+    [GeneratedRegex(@"^Binder Error: table \S+ has (\d+) columns but (\d+) values were supplied")]
+    private static partial Regex InsertWidth();
+
+    [GeneratedRegex(@"^Binder Error: Column name/value mismatch for insert on \S+: expected (\d+) columns but (\d+) values were supplied")]
+    private static partial Regex InsertListWidth();
+
+    [GeneratedRegex(@"^Invalid Input Error: ((?:missing \)|unexpected \)|missing \]|missing argument to repetition operator|bad repetition operator|invalid nested repetition operator|invalid repetition size|invalid escape sequence|trailing \\|invalid character class|invalid named capture group|invalid perl operator|invalid UTF-8|bad inline flag).*)$")]
+    private static partial Regex BadRegex();
 
     [GeneratedRegex(@"^(?:Catalog|Binder|Parser|Conversion|Constraint|Invalid Input|Out of Range|Not implemented|Dependency|Transaction) Error: (.+)$")]
     private static partial Regex DuckDbCategory();

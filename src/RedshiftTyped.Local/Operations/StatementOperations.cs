@@ -16,6 +16,9 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
     private const int MaxBatchStatements = 40;
     private readonly ConcurrentDictionary<string, StatementRecord> _statements = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Key, string Token), StatementRecord> _clientTokens = new();
+
+    /// <summary>Ids of statements forgotten after the retention, and when (kept one more retention, for the error's sake).</summary>
+    private readonly ConcurrentDictionary<string, DateTime> _expiredStatements = new(StringComparer.Ordinal);
     private int _active;
 
     private DateTime Now => options.TimeProvider.GetUtcNow().UtcDateTime;
@@ -132,11 +135,14 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
     /// <summary>
     /// Releases the results past <see cref="LocalServerOptions.ResultRetention"/>, then the oldest ones while all kept
     /// results (memory and spill) exceed <see cref="LocalServerOptions.RetainedResultBytesLimit"/>; returns how many.
+    /// Statements ended longer than the retention ago are forgotten too (ListStatements, DescribeStatement), as the Data
+    /// API keeps a statement's metadata for 24 hours; their ids are remembered for one more retention so that asking for
+    /// one says it expired.
     /// </summary>
     public int ReleaseExpiredResults()
     {
         var now = Now;
-        int released = 0;
+        int released = ForgetExpiredStatements(now);
         var kept = new List<StatementRecord>();
         foreach (var holder in ResultHolders())
         {
@@ -157,6 +163,35 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
             if (retained <= options.RetainedResultBytesLimit) break;
             retained -= oldest.Result?.SizeBytes ?? 0;
             if (oldest.ReleaseResult(early: true)) released++;
+        }
+
+        return released;
+    }
+
+    /// <summary>Removes the statements (a batch with its sub-statements) that ended more than the retention ago; returns the results released.</summary>
+    private int ForgetExpiredStatements(DateTime now)
+    {
+        int released = 0;
+        foreach (var (id, record) in _statements)
+        {
+            if (record.IsTerminal && now - (record.EndedAt ?? record.CreatedAt) > options.ResultRetention && _statements.TryRemove(id, out _))
+            {
+                _expiredStatements[id] = now;
+                foreach (var sub in record.IsBatch ? record.SubStatements : [record])
+                {
+                    if (sub.ReleaseResult(early: false)) released++;
+                }
+            }
+        }
+
+        foreach (var (key, record) in _clientTokens)
+        {
+            if (_expiredStatements.ContainsKey(record.Id)) _clientTokens.TryRemove(key, out _);
+        }
+
+        foreach (var (id, forgottenAt) in _expiredStatements)
+        {
+            if (now - forgottenAt > options.ResultRetention) _expiredStatements.TryRemove(id, out _);
         }
 
         return released;
@@ -324,7 +359,14 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
     private async Task<(StatementRecord Record, StoredResult.Lease Lease, int Page)> ResultPageAsync(
         string? id, string? nextToken, int? waitTimeSeconds, ResultFormatString format, CancellationToken cancellationToken)
     {
-        var record = Find(RequestValidator.RequireStatementId(id));
+        string statementId = RequestValidator.RequireStatementId(id);
+        if (_expiredStatements.ContainsKey(statementId.Split(':')[0]))
+        {
+            // The statement is forgotten with its result; the result's own wording, as the service answers past 24 hours.
+            throw Expired();
+        }
+
+        var record = Find(statementId);
         RequestValidator.WaitTimeSeconds(waitTimeSeconds);
         if (record.IsBatch)
         {
@@ -486,7 +528,7 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
         int colon = id.IndexOf(':', StringComparison.Ordinal);
         if (colon < 0)
         {
-            return _statements.GetValueOrDefault(id) ?? throw ServiceError.StatementNotFound(id);
+            return _statements.GetValueOrDefault(id) ?? throw NotFound(id, id);
         }
 
         if (_statements.TryGetValue(id[..colon], out var batch) && batch.IsBatch
@@ -495,8 +537,16 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
             return batch.SubStatements[index - 1];
         }
 
-        throw ServiceError.StatementNotFound(id);
+        throw NotFound(id, id[..colon]);
     }
+
+    /// <summary>"Query does not exist.", saying why when the statement existed and was forgotten after the retention.</summary>
+    private ServiceError NotFound(string id, string statementId)
+        => _expiredStatements.ContainsKey(statementId)
+            ? ServiceError.NotFound(
+                $"Query does not exist: statement {id} expired, as statements do {FormatRetention(options.ResultRetention)} after they end (its metadata and result are gone). Run the statement again.",
+                id)
+            : ServiceError.StatementNotFound(id);
 
     private static TimeSpan Wait(int? seconds) => seconds is int s ? TimeSpan.FromSeconds(s) : TimeSpan.Zero;
 

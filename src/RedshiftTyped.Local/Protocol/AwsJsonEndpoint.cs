@@ -48,7 +48,7 @@ internal sealed class AwsJsonEndpoint
         _operations[$"{targetPrefix}.{operation}"] = new OperationHandler(service, async (body, caller, buffer, ct) =>
         {
             var request = Deserialize(body, requestInfo);
-            await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+            await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = MinimalJsonEncoder.Instance });
             await handler(request, caller, json, ct).ConfigureAwait(false);
             await json.FlushAsync(ct).ConfigureAwait(false);
         });

@@ -8,7 +8,7 @@ internal static class ErrorWriter
     public static byte[] Body(ServiceError error)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = MinimalJsonEncoder.Instance }))
         {
             json.WriteStartObject();
             json.WriteString("__type", error.Type);

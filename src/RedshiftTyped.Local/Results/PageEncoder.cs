@@ -6,13 +6,14 @@ namespace RedshiftTyped.Local.Results;
 
 /// <summary>
 /// Encodes rows of Fields (a row's values, reused from row to row) straight into one page of wire bytes: the value of
-/// the response's <c>Records</c> member, byte for byte what the service's page would carry.
+/// the response's <c>Records</c> member, byte for byte what the service's page would carry (strings escaped as little
+/// as the service escapes them, <see cref="MinimalJsonEncoder"/>).
 /// </summary>
 internal abstract class PageEncoder : IDisposable
 {
     protected PageEncoder()
     {
-        Json = new Utf8JsonWriter(Page, new JsonWriterOptions { SkipValidation = true });
+        Json = new Utf8JsonWriter(Page, new JsonWriterOptions { SkipValidation = true, Encoder = MinimalJsonEncoder.Instance });
     }
 
     protected PooledBufferWriter Page { get; } = new(64 * 1024);

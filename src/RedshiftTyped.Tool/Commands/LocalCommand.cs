@@ -41,6 +41,14 @@ internal static class LocalCommand
             Description = "S3-compatible endpoint UNLOAD writes Parquet files and manifests to (e.g. http://127.0.0.1:5000, a moto_server or MinIO; path-style).",
         };
         var slices = new Option<int>("--slices") { Description = "Slices UNLOAD writes files from in parallel.", DefaultValueFactory = _ => 2 };
+        var resultMemoryLimit = new Option<long?>("--result-memory-limit")
+        {
+            Description = "MB (MiB) of encoded result pages kept in memory across all results; pages past it spill to temporary files (default 256; 0 spills every page).",
+        };
+        var retainedResultLimit = new Option<long?>("--retained-result-limit")
+        {
+            Description = "MB (MiB) of results kept at once, in memory and spilled; past it the oldest are released early and read as expired (default 2048).",
+        };
         var secrets = new Option<string[]>("--secret") { Description = "A Secrets Manager secret as NAME=JSON, e.g. admin={\"username\":\"admin\",\"password\":\"pw\"} (repeatable)." };
 
         var faultFlags = new FaultFlags();
@@ -48,6 +56,7 @@ internal static class LocalCommand
         var command = new Command(Name, "Run a local Redshift Data API server (DuckDB by default, or PostgreSQL) for samples and tests.")
         {
             port, host, backend, database, databaseName, connectionString, initSql, sample, accessKeyId, secretAccessKey, secrets, externalData, s3Endpoint, slices,
+            resultMemoryLimit, retainedResultLimit,
         };
         faultFlags.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async () =>
@@ -71,6 +80,16 @@ internal static class LocalCommand
             if (options.S3Endpoint is { } s3 && (!Uri.TryCreate(s3, UriKind.Absolute, out var s3Uri) || s3Uri.Scheme is not ("http" or "https")))
             {
                 throw new UsageException($"--s3-endpoint \"{s3}\" is not an absolute http or https URL, e.g. http://127.0.0.1:5000.");
+            }
+
+            if (parse.GetValue(resultMemoryLimit) is long memoryMb)
+            {
+                options.ResultMemoryLimitBytes = Megabytes("--result-memory-limit", memoryMb, minimum: 0);
+            }
+
+            if (parse.GetValue(retainedResultLimit) is long retainedMb)
+            {
+                options.RetainedResultBytesLimit = Megabytes("--retained-result-limit", retainedMb, minimum: 1);
             }
 
             if (options.Slices is < 1 or > 128)
@@ -126,4 +145,13 @@ internal static class LocalCommand
         }, cancellationToken));
         return command;
     }
+
+    /// <summary>The largest MB figure the byte limits take (a petabyte: far past any machine, far from overflowing a long).</summary>
+    private const long MaxMegabytes = 1L << 30;
+
+    /// <summary>A size flag given in MB (MiB), as bytes; out of range is a one-line usage error naming the range.</summary>
+    private static long Megabytes(string flag, long megabytes, long minimum)
+        => megabytes >= minimum && megabytes <= MaxMegabytes
+            ? megabytes * 1024 * 1024
+            : throw new UsageException($"{flag} {megabytes} is out of range: give a size in MB from {minimum} to {MaxMegabytes}.");
 }

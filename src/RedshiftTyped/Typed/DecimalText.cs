@@ -21,13 +21,7 @@ internal static class DecimalText
             return plain;
         }
 
-        if (SignificantDigits(utf8) <= SafeDigits
-            && decimal.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value))
-        {
-            return value;
-        }
-
-        return ParseCarefully(Encoding.UTF8.GetString(utf8), column);
+        return Parse(Encoding.UTF8.GetString(utf8), column);
     }
 
     public static decimal Parse(string text, ColumnDescriptor column)
@@ -37,8 +31,14 @@ internal static class DecimalText
             return plain;
         }
 
+        if (!CanonicalText.IsNumeric(text))
+        {
+            // " 7", "+7", "7.28e2", "728.00\0": decimal.Parse would read them all; Redshift prints none of them.
+            return TextParsing.Parse(text, column, RedshiftTextParser.ParseDecimal);
+        }
+
         if (SignificantDigits(text.AsSpan()) <= SafeDigits
-            && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value))
+            && decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
         {
             return value;
         }
@@ -48,7 +48,7 @@ internal static class DecimalText
 
     /// <summary>
     /// The form Redshift prints numeric in (<c>-123.4500</c>: an optional minus, digits, an optional point and digits),
-    /// with at most 19 digits in all, so the digits fit a ulong and the value a decimal exactly, scale and trailing zeros
+    /// digits on both sides of a point, with at most 19 digits in all, so the digits fit a ulong and the value a decimal exactly, scale and trailing zeros
     /// kept as decimal.Parse keeps them. Anything else (a plus sign, an exponent, spaces, more digits, negative zero)
     /// returns false and takes the general path.
     /// </summary>
@@ -84,7 +84,7 @@ internal static class DecimalText
                     scale++;
                 }
             }
-            else if (c == '.' && scale < 0)
+            else if (c == '.' && scale < 0 && digits > 0)
             {
                 scale = 0;
             }
@@ -94,7 +94,7 @@ internal static class DecimalText
             }
         }
 
-        if (digits == 0 || (negative && mantissa == 0))
+        if (digits == 0 || scale == 0 || (negative && mantissa == 0))
         {
             return false;
         }
@@ -120,7 +120,7 @@ internal static class DecimalText
             throw DecodeErrors.BadText(column, text, ex);
         }
 
-        if (!decimal.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value)
+        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value)
             || !(new SqlDecimal(value) == exact).Value)
         {
             throw DecodeErrors.DecimalOverflow(column, text);

@@ -118,7 +118,7 @@ internal readonly struct Int16Converter : IFieldConverter<Int16Converter, short>
     public static short FromLong(long value, ColumnDescriptor column) => value == (short)value ? (short)value : TextParsing.Integer<short>(value, column);
 
     public static short FromText(string text, ColumnDescriptor column)
-        => TextParsing.Parse(text, column, static t => short.Parse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+        => TextParsing.Parse(text, column, RedshiftTextParser.ParseInt16);
 }
 
 internal readonly struct Int32Converter : IFieldConverter<Int32Converter, int>
@@ -126,7 +126,7 @@ internal readonly struct Int32Converter : IFieldConverter<Int32Converter, int>
     public static int FromLong(long value, ColumnDescriptor column) => value == (int)value ? (int)value : TextParsing.Integer<int>(value, column);
 
     public static int FromText(string text, ColumnDescriptor column)
-        => TextParsing.Parse(text, column, static t => int.Parse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+        => TextParsing.Parse(text, column, RedshiftTextParser.ParseInt32);
 }
 
 internal readonly struct Int64Converter : IFieldConverter<Int64Converter, long>
@@ -134,7 +134,7 @@ internal readonly struct Int64Converter : IFieldConverter<Int64Converter, long>
     public static long FromLong(long value, ColumnDescriptor column) => value;
 
     public static long FromText(string text, ColumnDescriptor column)
-        => TextParsing.Parse(text, column, static t => long.Parse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+        => TextParsing.Parse(text, column, RedshiftTextParser.ParseInt64);
 }
 
 internal readonly struct SingleConverter : IFieldConverter<SingleConverter, float>
@@ -145,7 +145,7 @@ internal readonly struct SingleConverter : IFieldConverter<SingleConverter, floa
     public static float FromDouble(double value, ColumnDescriptor column) => (float)value;
 
     public static float FromText(string text, ColumnDescriptor column)
-        => TextParsing.Parse(text, column, static t => float.Parse(t, NumberStyles.Float, CultureInfo.InvariantCulture));
+        => TextParsing.Parse(text, column, RedshiftTextParser.ParseSingle);
 }
 
 internal readonly struct DoubleConverter : IFieldConverter<DoubleConverter, double>
@@ -155,7 +155,7 @@ internal readonly struct DoubleConverter : IFieldConverter<DoubleConverter, doub
     public static double FromDouble(double value, ColumnDescriptor column) => value;
 
     public static double FromText(string text, ColumnDescriptor column)
-        => TextParsing.Parse(text, column, static t => double.Parse(t, NumberStyles.Float, CultureInfo.InvariantCulture));
+        => TextParsing.Parse(text, column, RedshiftTextParser.ParseDouble);
 }
 
 internal readonly struct DecimalConverter : IFieldConverter<DecimalConverter, decimal>

@@ -1,3 +1,5 @@
+using RedshiftTyped.Values;
+
 namespace RedshiftTyped.Typed;
 
 /// <summary>A value in a result could not be read into its column's property. The message names table and column.</summary>
@@ -43,7 +45,7 @@ internal static class DecodeErrors
 
     public static RowDecodeException BadText(ColumnDescriptor column, string text, Exception inner) => new(
         column,
-        $"Column \"{column.Name}\" of {column.Table} ({column.RedshiftType}): the value \"{Truncate(text)}\" cannot be read as {column.ClrType.Name}: {inner.Message}",
+        $"Column \"{column.Name}\" of {column.Table} ({column.RedshiftType}): the value \"{RedshiftValueDecoder.Truncate(text)}\" cannot be read as {column.ClrType.Name}: {inner.Message}",
         inner);
 
     public static RowDecodeException BeyondClrRange(ColumnDescriptor column, string text, Exception inner) => new(
@@ -79,5 +81,5 @@ internal static class DecodeErrors
         }
     }
 
-    public static string Truncate(string text) => text.Length <= 100 ? text : text[..100] + "…";
+    public static string Truncate(string text) => RedshiftValueDecoder.Truncate(text);
 }

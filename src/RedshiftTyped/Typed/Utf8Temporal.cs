@@ -3,7 +3,8 @@ namespace RedshiftTyped.Typed;
 /// <summary>
 /// Allocation-free parsing of the canonical text forms the Data API sends (<c>YYYY-MM-DD</c>,
 /// <c>YYYY-MM-DD HH:MM:SS[.ffffff]</c>, with <c>+00</c> for timestamptz). Anything else returns false and the caller
-/// falls back to <see cref="Values.RedshiftTextParser"/>, which accepts every form Redshift prints.
+/// falls back to <see cref="Values.RedshiftTextParser"/>, which reads the other forms Redshift prints (other offsets, dates
+/// beyond year 9999) and refuses the rest.
 /// </summary>
 internal static class Utf8Temporal
 {
@@ -54,7 +55,7 @@ internal static class Utf8Temporal
     public static bool TryParseTimestamp(ReadOnlySpan<byte> text, out DateTime value)
     {
         value = default;
-        if (text.Length < 19 || (text[10] != ' ' && text[10] != 'T')
+        if (text.Length < 19 || text[10] != ' '
             || !TryParseDate(text[..10], out var date) || !TryParseTime(text[11..], out var time))
         {
             return false;
@@ -64,11 +65,11 @@ internal static class Utf8Temporal
         return true;
     }
 
-    /// <summary>Only the UTC forms (<c>+00</c>, <c>+00:00</c>, <c>Z</c>); other offsets take the general path.</summary>
+    /// <summary>Only the UTC forms (<c>+00</c>, <c>+00:00</c>); other offsets take the general path.</summary>
     public static bool TryParseTimestampUtc(ReadOnlySpan<byte> text, out DateTimeOffset value)
     {
         value = default;
-        int suffix = text.EndsWith("+00:00"u8) ? 6 : text.EndsWith("+00"u8) ? 3 : text.EndsWith("Z"u8) ? 1 : -1;
+        int suffix = text.EndsWith("+00:00"u8) ? 6 : text.EndsWith("+00"u8) ? 3 : -1;
         if (suffix < 0 || !TryParseTimestamp(text[..^suffix], out var local))
         {
             return false;

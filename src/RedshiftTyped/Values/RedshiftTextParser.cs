@@ -40,44 +40,76 @@ public sealed class DateOutOfRangeException(string text)
 public static class RedshiftTextParser
 {
     private static readonly string[] TimeFormats =
-        ["HH:mm:ss", "HH:mm:ss.F", "HH:mm:ss.FF", "HH:mm:ss.FFF", "HH:mm:ss.FFFF", "HH:mm:ss.FFFFF", "HH:mm:ss.FFFFFF", "HH:mm"];
+        ["HH:mm:ss", "HH:mm:ss.F", "HH:mm:ss.FF", "HH:mm:ss.FFF", "HH:mm:ss.FFFF", "HH:mm:ss.FFFFF", "HH:mm:ss.FFFFFF"];
 
+    /// <summary>int2 text: <c>-?[0-9]+</c> only (no spaces, plus sign or trailing NULs, which .NET's parser would take).</summary>
+    internal static short ParseInt16(string text)
+        => short.Parse(Canonical(text, CanonicalText.IsInteger(text), "an integer"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    /// <summary>int4 text, as <see cref="ParseInt16"/>.</summary>
+    internal static int ParseInt32(string text)
+        => int.Parse(Canonical(text, CanonicalText.IsInteger(text), "an integer"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    /// <summary>int8 text, as <see cref="ParseInt16"/>.</summary>
+    internal static long ParseInt64(string text)
+        => long.Parse(Canonical(text, CanonicalText.IsInteger(text), "an integer"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    /// <summary>float4 text: digits with an optional exponent, or NaN, Infinity, -Infinity.</summary>
+    internal static float ParseSingle(string text)
+        => float.Parse(Canonical(text, CanonicalText.IsFloat(text), "a floating-point number"), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>float8 text, as <see cref="ParseSingle"/>.</summary>
+    internal static double ParseDouble(string text)
+        => double.Parse(Canonical(text, CanonicalText.IsFloat(text), "a floating-point number"), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>numeric text: <c>-?[0-9]+(.[0-9]+)?</c>, the one form Redshift prints (no exponent, spaces or plus sign).</summary>
     public static decimal ParseDecimal(string text)
-        => decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        => decimal.Parse(Canonical(text, CanonicalText.IsNumeric(text), "a numeric"), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 
-    /// <summary>Up to 38 significant digits, the full range of Redshift's numeric.</summary>
-    public static SqlDecimal ParseSqlDecimal(string text)
+    /// <summary>Up to 38 significant digits, the full range of Redshift's numeric; the form of <see cref="ParseDecimal"/>.</summary>
+    public static SqlDecimal ParseSqlDecimal(string text) => SqlDecimal.Parse(Canonical(text, CanonicalText.IsNumeric(text), "a numeric"));
+
+    /// <summary><c>t</c>, <c>f</c>, <c>true</c> or <c>false</c>, as Redshift prints a boolean.</summary>
+    public static bool ParseBoolean(string text) => text switch
     {
-        string plain = text.Trim();
-        if (plain.Contains('e') || plain.Contains('E'))
-        {
-            // SqlDecimal.Parse takes no exponent; such values come only from float casts and fit decimal.
-            return new SqlDecimal(ParseDecimal(plain));
-        }
-
-        return SqlDecimal.Parse(plain);
-    }
-
-    public static bool ParseBoolean(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "t" or "true" or "1" or "y" or "yes" => true,
-        "f" or "false" or "0" or "n" or "no" => false,
-        _ => throw new FormatException($"\"{text}\" is not a Redshift boolean (expected t, f, true or false)."),
+        "t" or "true" => true,
+        "f" or "false" => false,
+        _ => throw new FormatException("not a Redshift boolean (expected t, f, true or false)."),
     };
 
+    /// <summary>
+    /// The text when it holds only what Redshift's date and time forms hold (digits, <c>- : . +</c> and the one space of a
+    /// timestamp), since .NET's exact-format parsers still skip trailing NULs.
+    /// </summary>
+    private static string Temporal(string text)
+        => CanonicalText.IsTemporal(text) ? text : throw new FormatException("not a date or time as Redshift prints one (digits, '-', ':', '.', one space).");
+
+    /// <summary>The text when <paramref name="canonical"/>; otherwise a FormatException naming the form expected.</summary>
+    private static string Canonical(string text, bool canonical, string what)
+        => canonical ? text : throw new FormatException($"not {what} as Redshift prints one ({Expected(what)}).");
+
+    private static string Expected(string what) => what switch
+    {
+        "an integer" => "digits with an optional leading minus",
+        "a numeric" => "digits, an optional point and digits, an optional leading minus; no exponent",
+        _ => "digits, an optional point, digits and exponent, or NaN, Infinity, -Infinity",
+    };
+
+    /// <summary><c>YYYY-MM-DD</c> exactly (no spaces).</summary>
     public static DateOnly ParseDate(string text)
         => DateOutOfRangeException.Describes(text)
             ? throw new DateOutOfRangeException(text.Trim())
-            : DateOnly.ParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            : DateOnly.ParseExact(Temporal(text), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary><c>HH:MM:SS[.ffffff]</c> exactly (no spaces).</summary>
     public static TimeOnly ParseTime(string text)
-        => TimeOnly.ParseExact(text.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None);
+        => TimeOnly.ParseExact(Temporal(text), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None);
 
-    /// <summary><c>YYYY-MM-DD HH:MM:SS[.ffffff]</c> (a <c>T</c> separator is accepted too), Kind Unspecified.</summary>
+    /// <summary><c>YYYY-MM-DD HH:MM:SS[.ffffff]</c> exactly (one space between, none around), Kind Unspecified.</summary>
     public static DateTime ParseTimestamp(string text)
     {
         ThrowIfBeyondRange(text);
-        var (date, time) = SplitDateTime(text.Trim());
+        var (date, time) = SplitDateTime(text);
         return ParseDate(date).ToDateTime(ParseTime(time), DateTimeKind.Unspecified);
     }
 
@@ -85,7 +117,7 @@ public static class RedshiftTextParser
     public static DateTimeOffset ParseTimestampTz(string text)
     {
         ThrowIfBeyondRange(text);
-        var (date, rest) = SplitDateTime(text.Trim());
+        var (date, rest) = SplitDateTime(text);
         var (time, offset) = SplitOffset(rest);
         var local = ParseDate(date).ToDateTime(ParseTime(time), DateTimeKind.Unspecified);
         return new DateTimeOffset(local, offset).ToUniversalTime();
@@ -97,7 +129,7 @@ public static class RedshiftTextParser
     /// </summary>
     public static DateTimeOffset ParseTimeTz(string text)
     {
-        var (time, offset) = SplitOffset(text.Trim());
+        var (time, offset) = SplitOffset(text);
         return new DateTimeOffset(new DateOnly(1, 1, 2).ToDateTime(ParseTime(time)), offset);
     }
 
@@ -116,14 +148,18 @@ public static class RedshiftTextParser
         }
     }
 
-    public static byte[] ParseVarByte(string base64) => Convert.FromBase64String(base64);
+    /// <summary>Base64 without the white space <see cref="Convert.FromBase64String"/> would skip.</summary>
+    public static byte[] ParseVarByte(string base64)
+        => base64.AsSpan().ContainsAny(" \t\r\n")
+            ? throw new FormatException("not base64 as the Data API sends varbyte (white space inside).")
+            : Convert.FromBase64String(base64);
 
     private static (string Date, string Time) SplitDateTime(string text)
     {
-        int split = text.IndexOfAny([' ', 'T']);
+        int split = text.IndexOf(' ', StringComparison.Ordinal);
         if (split != 10)
         {
-            throw new FormatException($"\"{text}\" is not a Redshift timestamp (expected YYYY-MM-DD HH:MM:SS[.ffffff]).");
+            throw new FormatException("not a Redshift timestamp (expected YYYY-MM-DD HH:MM:SS[.ffffff]).");
         }
 
         return (text[..split], text[(split + 1)..]);
@@ -132,20 +168,20 @@ public static class RedshiftTextParser
     private static (string Time, TimeSpan Offset) SplitOffset(string text)
     {
         int sign = text.LastIndexOfAny(['+', '-']);
-        if (text.EndsWith('Z'))
-        {
-            return (text[..^1], TimeSpan.Zero);
-        }
-
         if (sign < 0)
         {
-            return (text, TimeSpan.Zero);
+            throw new FormatException("no time zone offset (Redshift prints +HH or +HH:MM).");
         }
 
+        // ±HH or ±HH:MM, as Redshift prints offsets.
         string zone = text[(sign + 1)..];
-        var parts = zone.Length == 4 && !zone.Contains(':') ? [zone[..2], zone[2..]] : zone.Split(':');
-        int hours = int.Parse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture);
-        int minutes = parts.Length > 1 ? int.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture) : 0;
+        if (!(zone.Length == 2 || (zone.Length == 5 && zone[2] == ':')) || !CanonicalText.IsInteger(zone.AsSpan(0, 2)) || (zone.Length == 5 && !CanonicalText.IsInteger(zone.AsSpan(3))))
+        {
+            throw new FormatException("does not end in a time zone offset as Redshift prints one (+HH or +HH:MM).");
+        }
+
+        int hours = int.Parse(zone.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture);
+        int minutes = zone.Length == 5 ? int.Parse(zone.AsSpan(3), NumberStyles.None, CultureInfo.InvariantCulture) : 0;
         var offset = new TimeSpan(hours, minutes, 0);
         return (text[..sign], text[sign] == '-' ? offset.Negate() : offset);
     }

@@ -1,6 +1,7 @@
 using System.Data.SqlTypes;
 using System.Globalization;
 using RedshiftTyped.DataApi.Model;
+using RedshiftTyped.Typed;
 
 namespace RedshiftTyped.Values;
 
@@ -58,7 +59,11 @@ public static class RedshiftValueDecoder
         }
     }
 
-    /// <summary>Decodes a value given as text (a stringValue, or a CSV field).</summary>
+    /// <summary>
+    /// Decodes a value given as text (a stringValue, or a CSV field), in the one form Redshift prints its type in; text in any
+    /// other form (<c>" 7"</c>, <c>"7.28e2"</c> for numeric, <c>"728.00\0"</c>) throws <see cref="RowDecodeException"/> naming the
+    /// column and the value (its first 100 characters).
+    /// </summary>
     public static object? FromText(string text, RedshiftType type, int precision, string columnName)
     {
         if (type is RedshiftType.Date or RedshiftType.Timestamp or RedshiftType.TimestampTz && DateOutOfRangeException.Describes(text))
@@ -70,11 +75,11 @@ public static class RedshiftValueDecoder
         {
             return type switch
             {
-                RedshiftType.SmallInt => short.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
-                RedshiftType.Integer => int.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
-                RedshiftType.BigInt => long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
-                RedshiftType.Real => float.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
-                RedshiftType.DoublePrecision => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
+                RedshiftType.SmallInt => RedshiftTextParser.ParseInt16(text),
+                RedshiftType.Integer => RedshiftTextParser.ParseInt32(text),
+                RedshiftType.BigInt => RedshiftTextParser.ParseInt64(text),
+                RedshiftType.Real => RedshiftTextParser.ParseSingle(text),
+                RedshiftType.DoublePrecision => RedshiftTextParser.ParseDouble(text),
                 RedshiftType.Numeric when precision > MaxDecimalPrecision => RedshiftTextParser.ParseSqlDecimal(text),
                 RedshiftType.Numeric => RedshiftTextParser.ParseDecimal(text),
                 RedshiftType.Boolean => RedshiftTextParser.ParseBoolean(text),
@@ -88,9 +93,9 @@ public static class RedshiftValueDecoder
                 _ => text,
             };
         }
-        catch (Exception ex) when (ex is FormatException or OverflowException)
+        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
         {
-            throw new FormatException(
+            throw new RowDecodeException(null,
                 $"Column \"{columnName}\" ({type}): the value \"{Truncate(text)}\" cannot be read as {type}: {ex.Message}", ex);
         }
     }
@@ -116,5 +121,21 @@ public static class RedshiftValueDecoder
     private static object Mismatch(Field field, RedshiftType type, string columnName)
         => throw new FormatException($"Column \"{columnName}\" is {type} but the service sent {field}.");
 
-    private static string Truncate(string text) => text.Length <= 100 ? text : text[..100] + "…";
+    /// <summary>The value for a message: its first 100 characters, control characters (a NUL) shown as <c>\uXXXX</c>.</summary>
+    internal static string Truncate(string text)
+    {
+        string shown = text.Length <= 100 ? text : text[..100] + "…";
+        if (!shown.AsSpan().ContainsAnyInRange('\0', '\u001f'))
+        {
+            return shown;
+        }
+
+        var escaped = new System.Text.StringBuilder(shown.Length + 8);
+        foreach (char c in shown)
+        {
+            escaped.Append(c < ' ' ? $"\\u{(int)c:X4}" : c.ToString());
+        }
+
+        return escaped.ToString();
+    }
 }

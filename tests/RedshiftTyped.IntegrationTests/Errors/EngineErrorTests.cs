@@ -22,6 +22,15 @@ public abstract class EngineErrorTests(CatalogServerFixture fixture)
     [InlineData("select cast(40000 as smallint)", "ERROR: smallint out of range")]
     [InlineData("select 99999999999::numeric(5,2)", "ERROR: numeric field overflow")]
     [InlineData("select i.nope from err_items i", "ERROR: column i.nope does not exist")]
+    [InlineData("select id from err_items order by 99", "ERROR: ORDER BY position 99 is not in select list")]
+    [InlineData("select id, name from err_items order by 1, 7 desc", "ERROR: ORDER BY position 7 is not in select list")]
+    [InlineData("insert into err_items values (1, 'a', 3)", "ERROR: INSERT has more expressions than target columns")]
+    [InlineData("insert into err_items (id) values (1, 2)", "ERROR: INSERT has more expressions than target columns")]
+    [InlineData("insert into err_items (id, name) values (1)", "ERROR: INSERT has more target columns than expressions")]
+    [InlineData("select regexp_replace('a', '(', 'x')", "ERROR: invalid regular expression: parentheses () not balanced")]
+    [InlineData("select 'a' ~ '('", "ERROR: invalid regular expression: parentheses () not balanced")]
+    [InlineData("select 1e400::float8", "ERROR: \"1e400\" is out of range for type double precision")]
+    [InlineData("select '1e400'::float8", "ERROR: \"1e400\" is out of range for type double precision")]
     public async Task A_failed_statement_reads_as_redshifts_error(string sql, string expected)
     {
         await fixture.Client.ExecuteAsync("create table if not exists err_items (id int not null, name varchar(10))");

@@ -74,6 +74,25 @@ public abstract class SnapshotCommandTests(TestBackend backend) : IAsyncLifetime
         return values;
     }
 
+    [Fact]
+    public async Task The_READMEs_pipeline_example_runs_as_written_against_the_local_TICKIT()
+    {
+        string readme = File.ReadAllText(Path.Combine(PostgresEnvironment.RepositoryRoot(), "README.md"));
+        int section = readme.IndexOf("### Snapshots of tables: `redshift-typed snapshot`", StringComparison.Ordinal);
+        Assert.True(section >= 0, "the README's snapshot section was not found");
+        int start = readme.IndexOf("```json\n", section, StringComparison.Ordinal) + "```json\n".Length;
+        string pipeline = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var (exit, _, error) = await Snapshot(pipeline);
+
+        Assert.True(exit == 0, error);
+        var manifest = Manifest();
+        Assert.Equal(2, manifest.GetProperty("tables").GetArrayLength());
+        Assert.True(File.Exists(Path.Combine(Out, "main", "tickit", "sales.parquet")));
+        Assert.True(File.Exists(Path.Combine(Out, "raw", "s", "events.parquet")));
+        Assert.Equal(await Count("select count(*) from event"), manifest.GetProperty("tables")[1].GetProperty("rows").GetInt64());
+    }
+
     private JsonElement Manifest() => JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "manifest.json"))).RootElement;
 
     private static JsonElement Entry(JsonElement manifest, string source)

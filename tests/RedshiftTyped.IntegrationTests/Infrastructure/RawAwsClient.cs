@@ -17,6 +17,15 @@ public sealed class RawAwsClient(Uri endpoint, string region)
     public async Task<(HttpStatusCode Status, string? ContentType, JsonElement Body)> PostAsync(
         string target, string body, string service = "redshift-data", bool sign = true, string accessKey = "local", string secretKey = "local")
     {
+        var (status, contentType, text) = await PostForTextAsync(target, body, service, sign, accessKey, secretKey);
+        var json = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return (status, contentType, json);
+    }
+
+    /// <summary>As <see cref="PostAsync"/>, with the response body as the exact text the server wrote.</summary>
+    public async Task<(HttpStatusCode Status, string? ContentType, string Body)> PostForTextAsync(
+        string target, string body, string service = "redshift-data", bool sign = true, string accessKey = "local", string secretKey = "local")
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint);
         string amzDate = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         string host = $"{endpoint.Host}:{endpoint.Port}";
@@ -43,7 +52,6 @@ public sealed class RawAwsClient(Uri endpoint, string region)
 
         using var response = await Http.SendAsync(request);
         string text = await response.Content.ReadAsStringAsync();
-        var json = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, json);
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, text);
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using RedshiftTyped.DataApi.Errors;
 using RedshiftTyped.DataApi.Model;
 using RedshiftTyped.Execution;
+using RedshiftTyped.IntegrationTests.Infrastructure;
 using RedshiftTyped.Local;
 
 namespace RedshiftTyped.IntegrationTests.Results;
@@ -81,6 +82,38 @@ public abstract class ResultStorageTests(TestBackend backend)
     }
 
     [Fact]
+    public async Task Strings_travel_as_UTF8_with_only_quotes_backslashes_and_control_characters_escaped()
+    {
+        // As the service writes JSON: é, 😀 and <>&' as is (STJ's default encoder made é 6 bytes and 😀 12), so ResultSize
+        // counts UTF-8 bytes: [{"stringValue":"é😀<>&'\"\\\n"}] is 17 + 10 + 6 + 3 = 36 bytes.
+        const string value = "é😀<>&'\"\\\n";
+        await using var server = await StartAsync();
+        using var client = server.Client();
+        var raw = new RawAwsClient(server.Server.Endpoint, server.Server.Region);
+        string id = await ExecuteAsync(server, "select :v::varchar as s", ResultFormatString.JSON, new SqlParameter("v", value));
+        string csvId = await ExecuteAsync(server, "select :v::varchar as s", ResultFormatString.CSV, new SqlParameter("v", value));
+
+        var (_, _, page) = await raw.PostForTextAsync("RedshiftData.GetStatementResult", $"{{\"Id\":\"{id}\"}}");
+        Assert.Contains("""[[{"stringValue":"é😀<>&'\"\\\n"}]]""", page, StringComparison.Ordinal);
+        var (_, _, csvPage) = await raw.PostForTextAsync("RedshiftData.GetStatementResultV2", $"{{\"Id\":\"{csvId}\"}}");
+        Assert.Contains("""{"CSVRecords":"\"é😀<>&'\"\"\\\n\"\n"}""", csvPage, StringComparison.Ordinal);
+
+        var described = await client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = id });
+        Assert.Equal(36, described.ResultSize);
+        var records = (await client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = id })).Records!;
+        Assert.Equal(value, records[0][0].StringValue);
+        var csv = (await client.DataApi.GetStatementResultV2Async(new GetStatementResultV2Request { Id = csvId })).Records!;
+        Assert.Equal("\"é😀<>&'\"\"\\\n\"\n", csv[0].CSVRecords);
+
+        // Errors and statement descriptions carry user text the same way.
+        var (_, _, error) = await raw.PostForTextAsync("RedshiftData.DescribeStatement", """{"Id":"é<>&'"}""");
+        Assert.Contains("é<>&'", error, StringComparison.Ordinal);
+        var (_, _, description) = await raw.PostForTextAsync("RedshiftData.DescribeStatement", $"{{\"Id\":\"{id}\"}}");
+        Assert.Contains("\"QueryString\":\"select :v::varchar as s\"", description, StringComparison.Ordinal);
+        Assert.Contains("\"value\":\"é😀<>&'\\\"\\\\\\n\"", description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_size_cap_counts_encoded_bytes_so_integer_rows_fit_where_field_sizes_did_not()
     {
         // 1,000 rows of one 7-digit integer: 23 bytes each as sent ([{"longValue":1000001}]), 39 as the server used to count them.
@@ -146,10 +179,47 @@ public abstract class ResultStorageTests(TestBackend backend)
         Assert.Equal(1, (await client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = recent.Id })).TotalNumRows);
     }
 
-    private static async Task<string> ExecuteAsync(TestServer server, string sql, ResultFormatString format)
+    [Fact]
+    public async Task Statements_are_forgotten_after_the_retention_and_say_they_expired()
+    {
+        var clock = new ManualClock();
+        await using var server = await StartAsync(o => o.TimeProvider = clock);
+        using var client = server.Client();
+        var old = await client.ExecuteAsync("select 1");
+        var batch = await client.DataApi.BatchExecuteStatementAsync(client.WithTarget(new BatchExecuteStatementRequest { Sqls = ["select 1", "select 2"] }));
+        await client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = batch.Id, WaitTimeSeconds = 30 });
+        clock.Advance(TimeSpan.FromHours(23));
+        var recent = await client.ExecuteAsync("select 2");
+        clock.Advance(TimeSpan.FromHours(2));
+
+        Assert.Equal(3, server.Server.ReleaseExpiredResults()); // the old statement's result and the batch's two
+        var listed = await client.DataApi.ListStatementsAsync(new ListStatementsRequest { RoleLevel = false });
+        Assert.Equal([recent.Id], listed.Statements!.Select(s => s.Id));
+        foreach (string id in new[] { old.Id, batch.Id!, batch.Id + ":2" })
+        {
+            var gone = await Assert.ThrowsAsync<ResourceNotFoundException>(() => client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = id }));
+            Assert.StartsWith($"Query does not exist: statement {id} expired, as statements do 24 hours after they end", gone.Message, StringComparison.Ordinal);
+        }
+
+        var result = await Assert.ThrowsAsync<ValidationException>(() => client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = old.Id }));
+        Assert.Equal("Could not retrieve the query result as it has expired after 24 hours", result.Message);
+        var unknown = await Assert.ThrowsAsync<ResourceNotFoundException>(() => client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = Guid.NewGuid().ToString() }));
+        Assert.Equal("Query does not exist.", unknown.Message);
+
+        // The ids are remembered one more retention, then forgotten too.
+        clock.Advance(TimeSpan.FromHours(25));
+        server.Server.ReleaseExpiredResults();
+        var forgotten = await Assert.ThrowsAsync<ResourceNotFoundException>(() => client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = old.Id }));
+        Assert.Equal("Query does not exist.", forgotten.Message);
+    }
+
+    private static async Task<string> ExecuteAsync(TestServer server, string sql, ResultFormatString format, params SqlParameter[] parameters)
     {
         using var client = server.Client();
-        var submitted = await client.DataApi.ExecuteStatementAsync(client.WithTarget(new ExecuteStatementRequest { Sql = sql, ResultFormat = format, WaitTimeSeconds = 30 }));
+        var submitted = await client.DataApi.ExecuteStatementAsync(client.WithTarget(new ExecuteStatementRequest
+        {
+            Sql = sql, ResultFormat = format, WaitTimeSeconds = 30, Parameters = parameters.Length == 0 ? null : [.. parameters],
+        }));
         var described = await client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = submitted.Id, WaitTimeSeconds = 30 });
         Assert.Equal(StatusString.FINISHED, described.Status);
         return submitted.Id!;

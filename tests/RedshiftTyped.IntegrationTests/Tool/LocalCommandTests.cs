@@ -60,6 +60,61 @@ public sealed class LocalCommandTests : IDisposable
         AssertOneLineError(error, $"--port {port} is not a TCP port", "1 to 65535");
     }
 
+    [Theory]
+    [InlineData("--result-memory-limit", "-1", "--result-memory-limit -1 is out of range: give a size in MB from 0 to")]
+    [InlineData("--retained-result-limit", "0", "--retained-result-limit 0 is out of range: give a size in MB from 1 to")]
+    [InlineData("--retained-result-limit", "9999999999999", "--retained-result-limit 9999999999999 is out of range")]
+    public async Task Result_limits_out_of_range_are_one_line_naming_the_range(string flag, string value, string expected)
+    {
+        var (exit, _, error) = await Local(flag, value, "--port", "0");
+
+        Assert.NotEqual(0, exit);
+        AssertOneLineError(error, expected);
+    }
+
+    [Fact]
+    public async Task The_retained_result_limit_releases_the_oldest_results_past_it()
+    {
+        using var cts = new CancellationTokenSource();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var run = ToolApp.RunAsync(["local", "--port", "0", "--retained-result-limit", "1", "--result-memory-limit", "0"], new ToolConsole(output, error), cts.Token);
+        var endpoint = new Uri((await WaitForListeningAsync(output, run))["Listening on ".Length..] + "/");
+        var raw = new RawAwsClient(endpoint, "us-east-1");
+
+        // About 1.5 MB of JSON: past the 1 MB kept, so the next submission a second later releases it.
+        string big = await ExecuteAsync(raw, "select g, repeat('x', 1000) as pad from generate_series(1, 1500) as t(g)");
+        await Task.Delay(1100);
+        string small = await ExecuteAsync(raw, "select 1");
+
+        var released = await raw.PostAsync("RedshiftData.GetStatementResult", $"{{\"Id\":\"{big}\"}}");
+        Assert.Equal(HttpStatusCode.BadRequest, released.Status);
+        Assert.Contains("RetainedResultBytesLimit", released.Body.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var kept = await raw.PostAsync("RedshiftData.GetStatementResult", $"{{\"Id\":\"{small}\"}}");
+        Assert.Equal(HttpStatusCode.OK, kept.Status);
+
+        cts.Cancel();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(60)));
+    }
+
+    private static async Task<string> ExecuteAsync(RawAwsClient raw, string sql)
+    {
+        var submitted = await raw.PostAsync("RedshiftData.ExecuteStatement",
+            System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["ClusterIdentifier"] = "local", ["Database"] = "dev", ["Sql"] = sql }));
+        Assert.Equal(HttpStatusCode.OK, submitted.Status);
+        string id = submitted.Body.GetProperty("Id").GetString()!;
+        for (int i = 0; i < 600; i++)
+        {
+            var described = await raw.PostAsync("RedshiftData.DescribeStatement", $"{{\"Id\":\"{id}\"}}");
+            string? status = described.Body.GetProperty("Status").GetString();
+            if (status == "FINISHED") return id;
+            Assert.True(status is "SUBMITTED" or "PICKED" or "STARTED", described.Body.ToString());
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException(sql);
+    }
+
     [Fact]
     public async Task An_address_this_machine_does_not_have_is_one_line()
     {

@@ -44,6 +44,51 @@ public sealed class FieldDecodingTests
         Assert.Equal(expected, value);
     }
 
+    [Theory]
+    [InlineData("numeric", "728.00\u0000")]
+    [InlineData("numeric", "7.28e2")]
+    [InlineData("numeric", " 728")]
+    [InlineData("numeric", "+728")]
+    [InlineData("int4", " 7")]
+    [InlineData("int4", "7\u0000")]
+    [InlineData("int4", "+7")]
+    [InlineData("int8", "7e0")]
+    [InlineData("int2", "7.0")]
+    [InlineData("float8", " 2.5")]
+    [InlineData("float8", "2.5\u0000")]
+    [InlineData("float8", "0x10")]
+    [InlineData("float4", "1,5")]
+    [InlineData("bool", "yes")]
+    [InlineData("bool", " t")]
+    [InlineData("date", " 2024-06-12")]
+    [InlineData("date", "2024-06-12\u0000")]
+    [InlineData("time", "14:30")]
+    [InlineData("time", "14:30:45 ")]
+    [InlineData("timestamp", " 2024-06-12 14:30:45")]
+    [InlineData("timestamp", "2024-06-12T14:30:45")]
+    [InlineData("timestamptz", "2024-06-12 14:30:45Z")]
+    [InlineData("timestamptz", "2024-06-12 14:30:45")]
+    [InlineData("timestamptz", "2024-06-12 14:30:45+00\u0000")]
+    [InlineData("varbyte", "YW Jj")]
+    public void Text_in_any_form_but_the_one_Redshift_prints_is_a_RowDecodeException_naming_column_and_value(string typeName, string text)
+    {
+        var ex = Assert.Throws<Typed.RowDecodeException>(() => RedshiftValueDecoder.FromText(text, RedshiftTypeNames.Parse(typeName), 10, "price"));
+        Assert.StartsWith("Column \"price\" (", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"\"{text.Replace("\u0000", "\\u0000", StringComparison.Ordinal)}\"", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u0000", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("numeric", "-728.50", "-728.50")]
+    [InlineData("int4", "-7", "-7")]
+    [InlineData("float8", "1e+20", "1E+20")]
+    [InlineData("float8", "-Infinity", "-Infinity")]
+    [InlineData("float4", "NaN", "NaN")]
+    [InlineData("bool", "true", "True")]
+    [InlineData("timestamptz", "2024-06-12 14:30:45.5-05:30", "06/12/2024 20:00:45 +00:00")]
+    public void The_forms_Redshift_prints_read(string typeName, string text, string expected)
+        => Assert.Equal(expected, Convert.ToString(RedshiftValueDecoder.FromText(text, RedshiftTypeNames.Parse(typeName), 10, "c"), System.Globalization.CultureInfo.InvariantCulture));
+
     [Fact]
     public void NULL_is_null_for_every_type_and_is_not_confused_with_a_boolean()
     {
@@ -146,7 +191,7 @@ public sealed class FieldDecodingTests
     public void An_empty_Field_and_an_unparsable_value_fail_with_the_column_named()
     {
         Assert.Contains("empty Field", Assert.Throws<FormatException>(() => Decode("{}", "bool")).Message);
-        var ex = Assert.Throws<FormatException>(() => Decode("{\"stringValue\":\"not a date\"}", "date"));
+        var ex = Assert.Throws<Typed.RowDecodeException>(() => Decode("{\"stringValue\":\"not a date\"}", "date"));
         Assert.Contains("Column \"c\"", ex.Message);
         Assert.Contains("not a date", ex.Message);
     }

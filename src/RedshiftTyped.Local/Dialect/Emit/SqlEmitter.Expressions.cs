@@ -371,6 +371,13 @@ internal sealed partial class SqlEmitter
             return $"CAST({Expr(cast.Operand)} AS {cast.Type})";
         }
 
+        if (type.Type is RsType.Float4 or RsType.Float8 && cast.Operand is Literal { Kind: not LiteralKind.Null and not LiteralKind.Boolean } number
+            && OverflowsFloat(number.Text, type.Type))
+        {
+            // DuckDB reads 1e400 as Infinity; PostgreSQL, and Redshift, refuse it.
+            throw new EngineFailure($"ERROR: \"{number.Text}\" is out of range for type {(type.Type == RsType.Float4 ? "real" : "double precision")}");
+        }
+
         var sourceType = _analysis.TypeOf(cast.Operand);
         if (cast.Operand is Literal { Kind: LiteralKind.String } literal && type.Type is RsType.Date or RsType.Timestamp or RsType.TimestampTz or RsType.Time or RsType.TimeTz)
         {
@@ -379,6 +386,12 @@ internal sealed partial class SqlEmitter
 
         return CastRules.Emit(this, Expr(cast.Operand), sourceType, type, cast.Operand);
     }
+
+    /// <summary>A finite number too large for the float type (not the words Infinity or NaN, which are values).</summary>
+    private static bool OverflowsFloat(string text, RsType type)
+        => double.TryParse(text.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value)
+           && text.AsSpan().IndexOfAnyInRange('0', '9') >= 0
+           && (double.IsInfinity(value) || (type == RsType.Float4 && float.IsInfinity((float)value)));
 
     internal string EngineType(RsTypeInfo type) => _engineType(type);
 
