@@ -316,19 +316,19 @@ internal sealed class RowPageBuilder : IPageCollector<RowPage>
             case ReferenceColumn when type.IsText:
                 column.AppendBoxed(text);
                 return;
-            case ValueColumn<int> ints when int.TryParse(text, Integer, invariant, out int i):
+            case ValueColumn<int> ints when CanonicalText.IsInteger(text) && int.TryParse(text, Integer, invariant, out int i):
                 ints.Append(i);
                 return;
-            case ValueColumn<long> longs when long.TryParse(text, Integer, invariant, out long l):
+            case ValueColumn<long> longs when CanonicalText.IsInteger(text) && long.TryParse(text, Integer, invariant, out long l):
                 longs.Append(l);
                 return;
-            case ValueColumn<short> shorts when short.TryParse(text, Integer, invariant, out short s):
+            case ValueColumn<short> shorts when CanonicalText.IsInteger(text) && short.TryParse(text, Integer, invariant, out short s):
                 shorts.Append(s);
                 return;
-            case ValueColumn<double> doubles when double.TryParse(text, NumberStyles.Float, invariant, out double x):
+            case ValueColumn<double> doubles when CanonicalText.IsFloat(text) && double.TryParse(text, NumberStyles.Float, invariant, out double x):
                 doubles.Append(x);
                 return;
-            case ValueColumn<float> floats when float.TryParse(text, NumberStyles.Float, invariant, out float f):
+            case ValueColumn<float> floats when CanonicalText.IsFloat(text) && float.TryParse(text, NumberStyles.Float, invariant, out float f):
                 floats.Append(f);
                 return;
             case ValueColumn<decimal> decimals when DecimalText.TryParsePlain(text.AsSpan(), out decimal d):
