@@ -41,7 +41,8 @@ fi
 for project in src/RedshiftTyped src/RedshiftTyped.Local src/RedshiftTyped.Tool; do
   echo "pack.sh: packing $project $version" >&2
   dotnet pack "$project" --configuration Release --output "$feed" --artifacts-path .artifacts/pack --nologo -v quiet \
-    -p:MinVerSkip=true -p:Version="$version" -p:ContinuousIntegrationBuild=true -p:RedshiftTypedToolRids="$rids" >&2
+    -p:MinVerSkip=true -p:Version="$version" -p:ContinuousIntegrationBuild=true -p:RedshiftTypedToolRids="${rids//;/%3B}" >&2
+  # (The platforms' ";" is escaped as %3B: MSBuild's -p: reads a bare ";" as the start of another property.)
 done
 
 echo "pack.sh: packed into $feed; use it with" >&2
