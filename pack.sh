@@ -40,8 +40,10 @@ fi
 # Built under .artifacts/pack (not the projects' bin/ and obj/), deterministic, with CI paths in the PDBs (/_/).
 for project in src/RedshiftTyped src/RedshiftTyped.Local src/RedshiftTyped.Tool; do
   echo "pack.sh: packing $project $version" >&2
-  dotnet pack "$project" --configuration Release --output "$feed" --artifacts-path .artifacts/pack --nologo -v quiet \
-    -p:MinVerSkip=true -p:Version="$version" -p:ContinuousIntegrationBuild=true -p:RedshiftTypedToolRids="$rids" >&2
+  # The platforms go in the environment, which MSBuild reads as properties: on the command line (-p:) MSBuild reads
+  # the ";" between them as the start of another property, and an escaped %3B would keep them one platform name.
+  RedshiftTypedToolRids="$rids" dotnet pack "$project" --configuration Release --output "$feed" --artifacts-path .artifacts/pack --nologo -v quiet \
+    -p:MinVerSkip=true -p:Version="$version" -p:ContinuousIntegrationBuild=true >&2
 done
 
 echo "pack.sh: packed into $feed; use it with" >&2

@@ -17,7 +17,8 @@ using RedshiftTyped.Benchmarks.TypedQueries;
 //   --memory [N,N,…]   the chunked → Parquet reads (library and tool) at N rows each (default 1M, 2M, 5M)
 //   --quick-incremental a full snapshot and a cdc_with_deletes run of a 1,000,000-row table with 0.1 % changed, once each
 //   --quick-cold-start cold processes of the shipped (ReadyToRun) tool and a JIT build: sql "select 1" and a 100,000-row
-//                      snapshot, at most 3 rounds; --cold-start [ROUNDS] the full comparison (default 10 rounds)
+//                      snapshot, at most 3 rounds; --cold-start [ROUNDS] the full comparison (default 10 rounds);
+//                      either with --also NAME=DIR, one more published build of the tool to run alongside
 //   --profile-decode T the generated decoder on table T's page for 20 s, for a profiler to attach
 //                      (DOTNET_PerfMapEnabled=1 perf record -p <pid>)
 // Anything else goes to BenchmarkDotNet, e.g. `-- --filter '*DecodeBenchmarks*'`.

@@ -34,12 +34,17 @@ internal abstract class ResultWriter
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         TimeOnly t => t.ToString("HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture).TrimEnd('.'),
         byte[] bytes => Convert.ToBase64String(bytes),
-        SqlDecimal sd => sd.ToString(),
+        // Tested by type name, not as a SqlDecimal pattern: that would load System.Data.Common and, through
+        // SqlDecimal's IXmlSerializable, System.Private.Xml into every process that prints a value (start-up cost).
+        _ when value.GetType().FullName == "System.Data.SqlTypes.SqlDecimal" => SqlDecimalText(value),
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string SqlDecimalText(object value) => ((SqlDecimal)value).ToString();
 
     public static string ColumnName(ColumnMetadata column, int index) => column.Label ?? column.Name ?? $"column{index + 1}";
 }

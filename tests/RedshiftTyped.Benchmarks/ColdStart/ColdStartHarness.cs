@@ -24,19 +24,38 @@ internal static class ColdStartHarness
 
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>Runs <c>--quick-cold-start</c> (3 rounds at most), or <c>--cold-start [ROUNDS]</c> (10 by default).</summary>
+    /// <summary>
+    /// Runs <c>--quick-cold-start</c> (3 rounds at most), or <c>--cold-start [ROUNDS]</c> (10 by default). Either takes
+    /// <c>--also NAME=DIR</c> (repeatable): one more build to run alongside, a folder holding a published
+    /// <c>redshift-typed.dll</c> (the tool published another way, say without the composite image).
+    /// </summary>
     public static Task<int> RunAsync(string[] args)
     {
+        var extra = new List<ToolBuild>();
+        for (int i = 0; i < args.Length - 1; i++)
+        {
+            if (args[i] == "--also")
+            {
+                if (args[i + 1].Split('=', 2) is not [{ Length: > 0 } name, { Length: > 0 } directory] || !File.Exists(Path.Combine(directory, "redshift-typed.dll")))
+                {
+                    Console.WriteLine($"cold-start: --also {args[i + 1]}: write NAME=DIR, DIR a folder holding a published redshift-typed.dll");
+                    return Task.FromResult(2);
+                }
+
+                extra.Add(new ToolBuild(name, Path.GetFullPath(directory), new Dictionary<string, string>()));
+            }
+        }
+
         int at = Array.IndexOf(args, "--cold-start");
         if (at < 0)
         {
-            return RunAsync(quick: true, rounds: 3);
+            return RunAsync(quick: true, rounds: 3, extra);
         }
 
-        return RunAsync(quick: false, at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out int rounds) && rounds > 0 ? rounds : 10);
+        return RunAsync(quick: false, at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out int rounds) && rounds > 0 ? rounds : 10, extra);
     }
 
-    private static async Task<int> RunAsync(bool quick, int rounds)
+    private static async Task<int> RunAsync(bool quick, int rounds, List<ToolBuild> extra)
     {
         // Quick (test.sh's smoke step): two builds, at most 3 counted rounds, none started after 40 s.
         TimeSpan budget = quick ? TimeSpan.FromSeconds(40) : TimeSpan.MaxValue;
@@ -56,6 +75,7 @@ internal static class ColdStartHarness
                 builds.Add(shipped with { Name = "R2R, TieredCompilation off", Environment = new Dictionary<string, string> { ["DOTNET_TieredCompilation"] = "0" } });
             }
 
+            builds.AddRange(extra);
             foreach (var build in builds.DistinctBy(b => b.Directory))
             {
                 var (r2r, managed) = build.ReadyToRunAssemblies();

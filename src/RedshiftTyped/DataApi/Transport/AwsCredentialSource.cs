@@ -42,13 +42,13 @@ public sealed class AwsCredentialSource
     public static AwsCredentialSource FromCredentials(AWSCredentials credentials)
         => new(credentials ?? throw new ArgumentNullException(nameof(credentials)));
 
-    internal async ValueTask<ImmutableCredentials> GetAsync(IClientConfig config, CancellationToken cancellationToken)
+    internal async ValueTask<ImmutableCredentials> GetAsync(SigningClientConfig config, CancellationToken cancellationToken)
     {
         var source = _explicit ?? _resolved ?? await ResolveDefaultChainAsync(config, cancellationToken).ConfigureAwait(false);
         return await source.GetCredentialsAsync().ConfigureAwait(false);
     }
 
-    private async Task<AWSCredentials> ResolveDefaultChainAsync(IClientConfig config, CancellationToken cancellationToken)
+    private async Task<AWSCredentials> ResolveDefaultChainAsync(SigningClientConfig config, CancellationToken cancellationToken)
     {
         await _resolveLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -61,7 +61,7 @@ public sealed class AwsCredentialSource
             try
             {
                 _resolved = await new DefaultAWSCredentialsIdentityResolver()
-                    .ResolveIdentityAsync(config, cancellationToken).ConfigureAwait(false);
+                    .ResolveIdentityAsync(config.ForCredentialChain(), cancellationToken).ConfigureAwait(false);
             }
             catch (AmazonClientException ex)
             {

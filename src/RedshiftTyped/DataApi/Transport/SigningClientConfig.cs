@@ -7,6 +7,9 @@ namespace RedshiftTyped.DataApi.Transport;
 /// <summary>
 /// The smallest <see cref="ClientConfig"/> that AWSSDK.Core's <c>AWS4Signer</c> and credential chain accept:
 /// it names the signing service and region. Endpoint resolution is ours, so it is not supported here.
+/// The signer reads only <see cref="ClientConfig.AuthenticationRegion"/>; the SDK's <see cref="Amazon.RegionEndpoint"/>
+/// is set only for the default credential chain (<see cref="ForCredentialChain"/>), because building the SDK's region
+/// table compiles regular expressions with Reflection.Emit, start-up work a call with explicit keys never needs.
 /// </summary>
 internal sealed class SigningClientConfig : ClientConfig
 {
@@ -21,14 +24,25 @@ internal sealed class SigningClientConfig : ClientConfig
     ];
 
     private readonly AwsService _service;
+    private readonly string _region;
 
     public SigningClientConfig(AwsService service, string region)
         : base(new DefaultConfigurationProvider(Defaults))
     {
         _service = service;
+        _region = region;
         AuthenticationRegion = region;
         AuthenticationServiceName = service.SigningName;
-        RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(region);
+    }
+
+    /// <summary>
+    /// This configuration with its <see cref="ClientConfig.RegionEndpoint"/> set, as the default credential chain reads
+    /// it (regional STS for web identity and assumed roles, SSO). Called once, under the credential source's lock.
+    /// </summary>
+    public IClientConfig ForCredentialChain()
+    {
+        RegionEndpoint ??= Amazon.RegionEndpoint.GetBySystemName(_region);
+        return this;
     }
 
     public override string ServiceVersion => _service.ApiVersion;
