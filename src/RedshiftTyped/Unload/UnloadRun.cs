@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading.Channels;
 using Parquet;
 using RedshiftTyped.Execution;
+using RedshiftTyped.Typed;
 using RedshiftTyped.Values;
 
 namespace RedshiftTyped.Reading;
@@ -105,11 +106,11 @@ internal sealed class UnloadRun
     }
 
     /// <summary>
-    /// Every row of every file, as pages made by <paramref name="decode"/> from the columns' Data API text (column-major:
-    /// <c>columns[c][row]</c>, rows <c>start</c> to <c>start + count</c>).
+    /// Every row of every file, as pages made by <paramref name="decode"/> from a row group's columns (rows <c>start</c> to
+    /// <c>start + count</c> of the batch).
     /// </summary>
     public async IAsyncEnumerable<TPage> ReadPagesAsync<TPage>(IReadOnlyList<RedshiftType> types,
-        Func<string?[][], int, int, TPage> decode, Func<TPage, int> rowsOf, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Func<ColumnBatch, int, int, TPage> decode, Func<TPage, int> rowsOf, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         int workers = Ordered ? 1 : Math.Min(_options.DownloadParallelism, Math.Max(1, Manifest.Entries.Count));
@@ -168,7 +169,7 @@ internal sealed class UnloadRun
     }
 
     private async Task<long> ReadFileAsync<TPage>(UnloadManifest.Entry entry, IReadOnlyList<RedshiftType> types,
-        Func<string?[][], int, int, TPage> decode, ChannelWriter<TPage> pages, CancellationToken cancellationToken)
+        Func<ColumnBatch, int, int, TPage> decode, ChannelWriter<TPage> pages, CancellationToken cancellationToken)
     {
         if (!entry.Key.StartsWith(_runPrefix, StringComparison.Ordinal) || entry.Bucket != _bucket)
         {
@@ -212,13 +213,8 @@ internal sealed class UnloadRun
                 for (int g = 0; g < reader.RowGroupCount; g++)
                 {
                     using var group = reader.OpenRowGroupReader(g);
-                    int count = checked((int)group.RowCount);
-                    var columns = new string?[types.Count][];
-                    for (int c = 0; c < columns.Length; c++)
-                    {
-                        columns[c] = await ParquetText.ReadColumnAsync(group, fields[c], types[c], count, cancellationToken).ConfigureAwait(false);
-                    }
-
+                    var columns = await ParquetColumns.ReadAsync(group, fields, types, cancellationToken).ConfigureAwait(false);
+                    int count = columns.RowCount;
                     for (int start = 0; start < count; start += PageRows)
                     {
                         await pages.WriteAsync(decode(columns, start, Math.Min(PageRows, count - start)), cancellationToken).ConfigureAwait(false);
