@@ -28,6 +28,12 @@ public sealed class ColumnBatch
 
     internal ColumnValues this[int column] => _columns[column];
 
+    /// <summary>Gives the columns' arrays back to their pool: the batch must not be read afterwards.</summary>
+    internal void Release()
+    {
+        foreach (var column in _columns) column.Release();
+    }
+
     /// <summary>Row <paramref name="row"/> as the Data API's CSV text (null for NULL): the path of decoders without <c>DecodeColumns</c>.</summary>
     internal string?[] TextRecord(int row)
     {
@@ -49,6 +55,11 @@ public sealed class ColumnBatch
 internal abstract class ColumnValues
 {
     public abstract bool IsNull(int row);
+
+    /// <summary>Gives pooled arrays back (nothing, for a column that rents none).</summary>
+    public virtual void Release()
+    {
+    }
 
     /// <summary>The text the Data API's CSV results carry for the (non-null) value.</summary>
     public abstract string Text(int row);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using Parquet;
@@ -65,34 +66,46 @@ internal static class ParquetColumns
         };
     }
 
-    /// <summary>A column of a value type, as nullable values whether or not the field is optional (one array, one shape).</summary>
+    /// <summary>
+    /// A column of a value type, as nullable values whether or not the field is optional (one array, one shape). The
+    /// arrays are rented (a row group's columns are large-object-heap arrays, which would otherwise pile up between full
+    /// collections and grow the peak with the table) and go back when the batch is released.
+    /// </summary>
     private static async Task<T?[]> ReadValues<T>(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
         where T : struct
     {
-        var values = new T?[rows];
+        var values = ArrayPool<T?>.Shared.Rent(rows);
         if (field.IsNullable)
         {
-            await group.ReadAsync<T>(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            await group.ReadAsync<T>(field, values.AsMemory(0, rows), null, cancellationToken).ConfigureAwait(false);
             return values;
         }
 
-        var required = new T[rows];
-        await group.ReadAsync<T>(field, required.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-        for (int i = 0; i < rows; i++) values[i] = required[i];
+        var required = ArrayPool<T>.Shared.Rent(rows);
+        try
+        {
+            await group.ReadAsync<T>(field, required.AsMemory(0, rows), null, cancellationToken).ConfigureAwait(false);
+            for (int i = 0; i < rows; i++) values[i] = required[i];
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(required);
+        }
+
         return values;
     }
 
     private static async Task<string?[]> Strings(ParquetRowGroupReader group, DataField field, int rows)
     {
-        var values = new string?[rows];
-        await group.ReadAsync(field, values.AsMemory()!).ConfigureAwait(false);
+        var values = ArrayPool<string?>.Shared.Rent(rows);
+        await group.ReadAsync(field, values.AsMemory(0, rows)!).ConfigureAwait(false);
         return values;
     }
 
     private static async Task<byte[]?[]> Bytes(ParquetRowGroupReader group, DataField field, int rows)
     {
-        var values = new byte[]?[rows];
-        await group.ReadAsync(field, values.AsMemory()!).ConfigureAwait(false);
+        var values = ArrayPool<byte[]?>.Shared.Rent(rows);
+        await group.ReadAsync(field, values.AsMemory(0, rows)!).ConfigureAwait(false);
         return values;
     }
 
@@ -106,6 +119,8 @@ internal static class ParquetColumns
         public sealed override bool IsNull(int row) => !values[row].HasValue;
 
         public sealed override string Text(int row) => Format(values[row].GetValueOrDefault());
+
+        public sealed override void Release() => ArrayPool<T?>.Shared.Return(values);
 
         protected T Value(int row) => values[row].GetValueOrDefault();
 
@@ -168,13 +183,29 @@ internal static class ParquetColumns
     {
         private readonly long?[] _ticks;
 
-        public TimeOfDayColumn(int?[] values, Func<int, long> ticks) => _ticks = Array.ConvertAll(values, v => v is { } x ? ticks(x) : (long?)null);
+        public TimeOfDayColumn(int?[] values, Func<int, long> ticks)
+        {
+            _ticks = Array.ConvertAll(values, v => v is { } x ? ticks(x) : (long?)null);
+            ArrayPool<int?>.Shared.Return(values);
+        }
 
-        public TimeOfDayColumn(long?[] values, Func<long, long> ticks) => _ticks = Array.ConvertAll(values, v => v is { } x ? ticks(x) : (long?)null);
+        public TimeOfDayColumn(long?[] values, Func<long, long> ticks)
+        {
+            _ticks = Array.ConvertAll(values, v => v is { } x ? ticks(x) : (long?)null);
+            ArrayPool<long?>.Shared.Return(values);
+        }
 
-        public TimeOfDayColumn(TimeSpan?[] values, Func<TimeSpan, long> ticks) => _ticks = Array.ConvertAll(values, v => v is { } x ? ticks(x) : (long?)null);
+        public TimeOfDayColumn(TimeSpan?[] values, Func<TimeSpan, long> ticks)
+        {
+            _ticks = Array.ConvertAll(values, v => v is { } x ? ticks(x) : (long?)null);
+            ArrayPool<TimeSpan?>.Shared.Return(values);
+        }
 
-        public TimeOfDayColumn(TimeOnly?[] values, Func<TimeOnly, long> ticks) => _ticks = Array.ConvertAll(values, v => v is { } x ? ticks(x) : (long?)null);
+        public TimeOfDayColumn(TimeOnly?[] values, Func<TimeOnly, long> ticks)
+        {
+            _ticks = Array.ConvertAll(values, v => v is { } x ? ticks(x) : (long?)null);
+            ArrayPool<TimeOnly?>.Shared.Return(values);
+        }
 
         public override bool IsNull(int row) => !_ticks[row].HasValue;
 
@@ -209,6 +240,9 @@ internal static class ParquetColumns
         where T : class
     {
         public sealed override bool IsNull(int row) => values[row] is null;
+
+        // References are cleared, so that a pooled array holds no strings or bytes of a released batch.
+        public sealed override void Release() => ArrayPool<T?>.Shared.Return(values, clearArray: true);
 
         protected T Value(int row) => values[row]!;
     }

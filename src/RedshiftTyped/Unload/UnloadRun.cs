@@ -215,9 +215,17 @@ internal sealed class UnloadRun
                     using var group = reader.OpenRowGroupReader(g);
                     var columns = await ParquetColumns.ReadAsync(group, fields, types, cancellationToken).ConfigureAwait(false);
                     int count = columns.RowCount;
-                    for (int start = 0; start < count; start += PageRows)
+                    try
                     {
-                        await pages.WriteAsync(decode(columns, start, Math.Min(PageRows, count - start)), cancellationToken).ConfigureAwait(false);
+                        // Pages are decoded here, before they are handed on: no page refers to the batch once it is released.
+                        for (int start = 0; start < count; start += PageRows)
+                        {
+                            await pages.WriteAsync(decode(columns, start, Math.Min(PageRows, count - start)), cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                    finally
+                    {
+                        columns.Release();
                     }
 
                     rows += count;

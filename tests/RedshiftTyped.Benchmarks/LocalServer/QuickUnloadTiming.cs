@@ -117,7 +117,7 @@ internal static class UnloadDecodeProbe
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
-            await ParquetColumns.ReadAsync(group, fields, types, default);
+            (await ParquetColumns.ReadAsync(group, fields, types, default)).Release();
         }
     }
 
@@ -136,6 +136,8 @@ internal static class UnloadDecodeProbe
             {
                 if (table.Decoder.DecodeColumns(batch, r).Qtysold > 0) rows++;
             }
+
+            batch.Release();
         }
 
         return rows;

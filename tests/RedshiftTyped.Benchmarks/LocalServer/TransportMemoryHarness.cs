@@ -63,7 +63,7 @@ internal static class TransportMemoryHarness
                 Unload = new UnloadOptions { S3Prefix = $"s3://{bucket}/{Guid.NewGuid():N}/", IamRole = Role, MaxFileSizeMb = 5, DownloadParallelism = 4 },
             },
             "chunks4" => new SnapshotOptions { ResultFormat = ResultFormatString.CSV, ChunkRows = rows / 16, ChunkParallelism = 4 }
-                .OrderBy(TickitDatabase.Public.Sales.RedshiftTable.Column.Salesid),
+                .OrderBy(RedshiftTyped.Benchmarks.Tickit.Public.Sales.RedshiftTable.Column.Salesid),
             _ => throw new ArgumentException($"Unknown case '{name}': give unload or chunks4."),
         };
         long read = 0;
