@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using Parquet;
@@ -22,66 +21,68 @@ namespace RedshiftTyped.Reading;
 internal static class ParquetColumns
 {
     public static async Task<ColumnBatch> ReadAsync(ParquetRowGroupReader group, DataField[] fields, IReadOnlyList<RedshiftType> targets,
-        CancellationToken cancellationToken)
+        ColumnArrayPool pool, CancellationToken cancellationToken)
     {
         int rows = checked((int)group.RowCount);
         var columns = new ColumnValues[fields.Length];
         for (int c = 0; c < columns.Length; c++)
         {
-            columns[c] = await ReadColumnAsync(group, fields[c], targets[c], rows, cancellationToken).ConfigureAwait(false);
+            columns[c] = await ReadColumnAsync(group, fields[c], targets[c], rows, pool, cancellationToken).ConfigureAwait(false);
         }
 
         return new ColumnBatch(columns, rows);
     }
 
     private static async Task<ColumnValues> ReadColumnAsync(ParquetRowGroupReader group, DataField field, RedshiftType target, int rows,
-        CancellationToken cancellationToken)
+        ColumnArrayPool pool, CancellationToken cancellationToken)
     {
         Type type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
         return type switch
         {
             // TIME(MILLIS) is an INT32 and TIME(MICROS) an INT64 of the unit since midnight; Parquet.Net hands both over as numbers.
             _ when type == typeof(int) && target == RedshiftType.Time
-                => new TimeOfDayColumn(await ReadValues<int>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v * TimeSpan.TicksPerMillisecond),
+                => new TimeOfDayColumn(await ReadValues<int>(group, field, rows, pool, cancellationToken).ConfigureAwait(false), pool, v => v * TimeSpan.TicksPerMillisecond),
             _ when type == typeof(long) && target == RedshiftType.Time
-                => new TimeOfDayColumn(await ReadValues<long>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v * 10),
-            _ when type == typeof(TimeSpan) => new TimeOfDayColumn(await ReadValues<TimeSpan>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v.Ticks),
-            _ when type == typeof(TimeOnly) => new TimeOfDayColumn(await ReadValues<TimeOnly>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v.Ticks),
-            _ when type == typeof(short) => new IntegerColumn<short>(await ReadValues<short>(group, field, rows, cancellationToken).ConfigureAwait(false)),
-            _ when type == typeof(int) => new IntegerColumn<int>(await ReadValues<int>(group, field, rows, cancellationToken).ConfigureAwait(false)),
-            _ when type == typeof(long) => new IntegerColumn<long>(await ReadValues<long>(group, field, rows, cancellationToken).ConfigureAwait(false)),
-            _ when type == typeof(sbyte) => new IntegerColumn<sbyte>(await ReadValues<sbyte>(group, field, rows, cancellationToken).ConfigureAwait(false)),
-            _ when type == typeof(float) => new SingleColumn(await ReadValues<float>(group, field, rows, cancellationToken).ConfigureAwait(false)),
-            _ when type == typeof(double) => new DoubleColumn(await ReadValues<double>(group, field, rows, cancellationToken).ConfigureAwait(false)),
-            _ when type == typeof(bool) => new BooleanColumn(await ReadValues<bool>(group, field, rows, cancellationToken).ConfigureAwait(false)),
-            _ when type == typeof(decimal) => new DecimalColumn(await ReadValues<decimal>(group, field, rows, cancellationToken).ConfigureAwait(false)),
-            _ when type == typeof(BigDecimal) => new BigDecimalColumn(await ReadValues<BigDecimal>(group, field, rows, cancellationToken).ConfigureAwait(false)),
-            _ when type == typeof(DateOnly) => new DateColumn(await ReadValues<DateOnly>(group, field, rows, cancellationToken).ConfigureAwait(false)),
-            _ when type == typeof(DateTime) => new DateTimeColumn(await ReadValues<DateTime>(group, field, rows, cancellationToken).ConfigureAwait(false), target),
+                => new TimeOfDayColumn(await ReadValues<long>(group, field, rows, pool, cancellationToken).ConfigureAwait(false), pool, v => v * 10),
+            _ when type == typeof(TimeSpan) => new TimeOfDayColumn(await ReadValues<TimeSpan>(group, field, rows, pool, cancellationToken).ConfigureAwait(false), pool, v => v.Ticks),
+            _ when type == typeof(TimeOnly) => new TimeOfDayColumn(await ReadValues<TimeOnly>(group, field, rows, pool, cancellationToken).ConfigureAwait(false), pool, v => v.Ticks),
+            _ when type == typeof(short) => new IntegerColumn<short>(await ReadValues<short>(group, field, rows, pool, cancellationToken).ConfigureAwait(false), pool),
+            _ when type == typeof(int) => new IntegerColumn<int>(await ReadValues<int>(group, field, rows, pool, cancellationToken).ConfigureAwait(false), pool),
+            _ when type == typeof(long) => new IntegerColumn<long>(await ReadValues<long>(group, field, rows, pool, cancellationToken).ConfigureAwait(false), pool),
+            _ when type == typeof(sbyte) => new IntegerColumn<sbyte>(await ReadValues<sbyte>(group, field, rows, pool, cancellationToken).ConfigureAwait(false), pool),
+            _ when type == typeof(float) => new SingleColumn(await ReadValues<float>(group, field, rows, pool, cancellationToken).ConfigureAwait(false), pool),
+            _ when type == typeof(double) => new DoubleColumn(await ReadValues<double>(group, field, rows, pool, cancellationToken).ConfigureAwait(false), pool),
+            _ when type == typeof(bool) => new BooleanColumn(await ReadValues<bool>(group, field, rows, pool, cancellationToken).ConfigureAwait(false), pool),
+            _ when type == typeof(decimal) => new DecimalColumn(await ReadValues<decimal>(group, field, rows, pool, cancellationToken).ConfigureAwait(false), pool),
+            _ when type == typeof(BigDecimal) => new BigDecimalColumn(await ReadValues<BigDecimal>(group, field, rows, pool, cancellationToken).ConfigureAwait(false), pool),
+            _ when type == typeof(DateOnly) => new DateColumn(await ReadValues<DateOnly>(group, field, rows, pool, cancellationToken).ConfigureAwait(false), pool),
+            _ when type == typeof(DateTime) => new DateTimeColumn(await ReadValues<DateTime>(group, field, rows, pool, cancellationToken).ConfigureAwait(false), target, pool),
             _ when type == typeof(string) || type == typeof(ReadOnlyMemory<char>)
-                => new StringColumn(await Strings(group, field, rows).ConfigureAwait(false), target),
+                => new StringColumn(await Strings(group, field, rows, pool).ConfigureAwait(false), target, pool),
             _ when type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>)
-                => new BytesColumn(await Bytes(group, field, rows).ConfigureAwait(false)),
+                => new BytesColumn(await Bytes(group, field, rows, pool).ConfigureAwait(false), pool),
             _ => throw new NotSupportedException($"UNLOAD file column \"{field.Name}\" has the Parquet type {type.Name}, which is not a type UNLOAD writes for {target}."),
         };
     }
 
     /// <summary>
     /// A column of a value type, as nullable values whether or not the field is optional (one array, one shape). The
-    /// arrays are rented (a row group's columns are large-object-heap arrays, which would otherwise pile up between full
-    /// collections and grow the peak with the table) and go back when the batch is released.
+    /// arrays are rented from the read's own <see cref="ColumnArrayPool"/> (a row group's columns are large-object-heap
+    /// arrays, which would otherwise pile up between full collections and grow the peak with the table) and go back when
+    /// the batch is released.
     /// </summary>
-    private static async Task<T?[]> ReadValues<T>(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
+    private static async Task<T?[]> ReadValues<T>(ParquetRowGroupReader group, DataField field, int rows, ColumnArrayPool pool, CancellationToken cancellationToken)
         where T : struct
     {
-        var values = ArrayPool<T?>.Shared.Rent(rows);
+        var values = pool.Of<T?>().Rent(rows);
         if (field.IsNullable)
         {
             await group.ReadAsync<T>(field, values.AsMemory(0, rows), null, cancellationToken).ConfigureAwait(false);
             return values;
         }
 
-        var required = ArrayPool<T>.Shared.Rent(rows);
+        var requiredPool = pool.Of<T>();
+        var required = requiredPool.Rent(rows);
         try
         {
             await group.ReadAsync<T>(field, required.AsMemory(0, rows), null, cancellationToken).ConfigureAwait(false);
@@ -89,22 +90,22 @@ internal static class ParquetColumns
         }
         finally
         {
-            ArrayPool<T>.Shared.Return(required);
+            requiredPool.Return(required);
         }
 
         return values;
     }
 
-    private static async Task<string?[]> Strings(ParquetRowGroupReader group, DataField field, int rows)
+    private static async Task<string?[]> Strings(ParquetRowGroupReader group, DataField field, int rows, ColumnArrayPool pool)
     {
-        var values = ArrayPool<string?>.Shared.Rent(rows);
+        var values = pool.Of<string?>().Rent(rows);
         await group.ReadAsync(field, values.AsMemory(0, rows)!).ConfigureAwait(false);
         return values;
     }
 
-    private static async Task<byte[]?[]> Bytes(ParquetRowGroupReader group, DataField field, int rows)
+    private static async Task<byte[]?[]> Bytes(ParquetRowGroupReader group, DataField field, int rows, ColumnArrayPool pool)
     {
-        var values = ArrayPool<byte[]?>.Shared.Rent(rows);
+        var values = pool.Of<byte[]?>().Rent(rows);
         await group.ReadAsync(field, values.AsMemory(0, rows)!).ConfigureAwait(false);
         return values;
     }
@@ -113,21 +114,21 @@ internal static class ParquetColumns
         => new DateTime(ticks % TimeSpan.TicksPerDay).ToString("HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
 
     /// <summary>Values of a value type; <see cref="ColumnValues.Text"/> formats one as the Data API does.</summary>
-    private abstract class StructColumn<T>(T?[] values) : ColumnValues
+    private abstract class StructColumn<T>(T?[] values, ColumnArrayPool pool) : ColumnValues
         where T : struct
     {
         public sealed override bool IsNull(int row) => !values[row].HasValue;
 
         public sealed override string Text(int row) => Format(values[row].GetValueOrDefault());
 
-        public sealed override void Release() => ArrayPool<T?>.Shared.Return(values);
+        public sealed override void Release() => pool.Of<T?>().Return(values);
 
         protected T Value(int row) => values[row].GetValueOrDefault();
 
         protected abstract string Format(T value);
     }
 
-    private sealed class IntegerColumn<T>(T?[] values) : StructColumn<T>(values)
+    private sealed class IntegerColumn<T>(T?[] values, ColumnArrayPool pool) : StructColumn<T>(values, pool)
         where T : struct, IBinaryInteger<T>
     {
         public override short Int16(int row, ColumnDescriptor column)
@@ -143,35 +144,35 @@ internal static class ParquetColumns
         protected override string Format(T value) => value.ToString(null, CultureInfo.InvariantCulture);
     }
 
-    private sealed class SingleColumn(float?[] values) : StructColumn<float>(values)
+    private sealed class SingleColumn(float?[] values, ColumnArrayPool pool) : StructColumn<float>(values, pool)
     {
         public override float Single(int row, ColumnDescriptor column) => Value(row);
 
         protected override string Format(float value) => value.ToString("R", CultureInfo.InvariantCulture);
     }
 
-    private sealed class DoubleColumn(double?[] values) : StructColumn<double>(values)
+    private sealed class DoubleColumn(double?[] values, ColumnArrayPool pool) : StructColumn<double>(values, pool)
     {
         public override double Double(int row, ColumnDescriptor column) => Value(row);
 
         protected override string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
     }
 
-    private sealed class BooleanColumn(bool?[] values) : StructColumn<bool>(values)
+    private sealed class BooleanColumn(bool?[] values, ColumnArrayPool pool) : StructColumn<bool>(values, pool)
     {
         public override bool Boolean(int row, ColumnDescriptor column) => Value(row);
 
         protected override string Format(bool value) => value ? "t" : "f";
     }
 
-    private sealed class DecimalColumn(decimal?[] values) : StructColumn<decimal>(values)
+    private sealed class DecimalColumn(decimal?[] values, ColumnArrayPool pool) : StructColumn<decimal>(values, pool)
     {
         public override decimal Decimal(int row, ColumnDescriptor column) => Value(row);
 
         protected override string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
     }
 
-    private sealed class DateColumn(DateOnly?[] values) : StructColumn<DateOnly>(values)
+    private sealed class DateColumn(DateOnly?[] values, ColumnArrayPool pool) : StructColumn<DateOnly>(values, pool)
     {
         public override DateOnly Date(int row, ColumnDescriptor column) => Value(row);
 
@@ -183,28 +184,28 @@ internal static class ParquetColumns
     {
         private readonly long?[] _ticks;
 
-        public TimeOfDayColumn(int?[] values, Func<int, long> ticks)
+        public TimeOfDayColumn(int?[] values, ColumnArrayPool pool, Func<int, long> ticks)
         {
             _ticks = Array.ConvertAll(values, v => v is { } x ? ticks(x) : (long?)null);
-            ArrayPool<int?>.Shared.Return(values);
+            pool.Of<int?>().Return(values);
         }
 
-        public TimeOfDayColumn(long?[] values, Func<long, long> ticks)
+        public TimeOfDayColumn(long?[] values, ColumnArrayPool pool, Func<long, long> ticks)
         {
             _ticks = Array.ConvertAll(values, v => v is { } x ? ticks(x) : (long?)null);
-            ArrayPool<long?>.Shared.Return(values);
+            pool.Of<long?>().Return(values);
         }
 
-        public TimeOfDayColumn(TimeSpan?[] values, Func<TimeSpan, long> ticks)
+        public TimeOfDayColumn(TimeSpan?[] values, ColumnArrayPool pool, Func<TimeSpan, long> ticks)
         {
             _ticks = Array.ConvertAll(values, v => v is { } x ? ticks(x) : (long?)null);
-            ArrayPool<TimeSpan?>.Shared.Return(values);
+            pool.Of<TimeSpan?>().Return(values);
         }
 
-        public TimeOfDayColumn(TimeOnly?[] values, Func<TimeOnly, long> ticks)
+        public TimeOfDayColumn(TimeOnly?[] values, ColumnArrayPool pool, Func<TimeOnly, long> ticks)
         {
             _ticks = Array.ConvertAll(values, v => v is { } x ? ticks(x) : (long?)null);
-            ArrayPool<TimeOnly?>.Shared.Return(values);
+            pool.Of<TimeOnly?>().Return(values);
         }
 
         public override bool IsNull(int row) => !_ticks[row].HasValue;
@@ -215,7 +216,7 @@ internal static class ParquetColumns
     }
 
     /// <summary>TIMESTAMP (and INT96) values: a timestamp, the UTC instant of a TIMESTAMPTZ, or a date, by the column's type.</summary>
-    private sealed class DateTimeColumn(DateTime?[] values, RedshiftType target) : StructColumn<DateTime>(values)
+    private sealed class DateTimeColumn(DateTime?[] values, RedshiftType target, ColumnArrayPool pool) : StructColumn<DateTime>(values, pool)
     {
         public override DateTime Timestamp(int row, ColumnDescriptor column)
             => target == RedshiftType.Timestamp ? DateTime.SpecifyKind(Value(row), DateTimeKind.Unspecified) : base.Timestamp(row, column);
@@ -236,18 +237,18 @@ internal static class ParquetColumns
     }
 
     /// <summary>Values of a reference type; null is NULL.</summary>
-    private abstract class ReferenceColumn<T>(T?[] values) : ColumnValues
+    private abstract class ReferenceColumn<T>(T?[] values, ColumnArrayPool pool) : ColumnValues
         where T : class
     {
         public sealed override bool IsNull(int row) => values[row] is null;
 
         // References are cleared, so that a pooled array holds no strings or bytes of a released batch.
-        public sealed override void Release() => ArrayPool<T?>.Shared.Return(values, clearArray: true);
+        public sealed override void Release() => pool.Of<T?>().Return(values, clearArray: true);
 
         protected T Value(int row) => values[row]!;
     }
 
-    private sealed class BigDecimalColumn(BigDecimal?[] values) : StructColumn<BigDecimal>(values)
+    private sealed class BigDecimalColumn(BigDecimal?[] values, ColumnArrayPool pool) : StructColumn<BigDecimal>(values, pool)
     {
         private static readonly BigInteger DecimalLimit = (BigInteger.One << 96) - 1;
 
@@ -275,7 +276,7 @@ internal static class ParquetColumns
     }
 
     /// <summary>Strings as they are; VARBYTE, which UNLOAD cannot write to Parquet, arrives as <c>to_hex</c> text.</summary>
-    private sealed class StringColumn(string?[] values, RedshiftType target) : ReferenceColumn<string>(values)
+    private sealed class StringColumn(string?[] values, RedshiftType target, ColumnArrayPool pool) : ReferenceColumn<string>(values, pool)
     {
         public override string Text(int row) => target == RedshiftType.VarByte ? Convert.ToBase64String(Convert.FromHexString(Value(row))) : Value(row);
 
@@ -284,7 +285,7 @@ internal static class ParquetColumns
         public override byte[] VarByte(int row, ColumnDescriptor column) => target == RedshiftType.VarByte ? Convert.FromHexString(Value(row)) : base.VarByte(row, column);
     }
 
-    private sealed class BytesColumn(byte[]?[] values) : ReferenceColumn<byte[]>(values)
+    private sealed class BytesColumn(byte[]?[] values, ColumnArrayPool pool) : ReferenceColumn<byte[]>(values, pool)
     {
         public override string Text(int row) => Convert.ToBase64String(Value(row));
 

@@ -114,6 +114,8 @@ internal sealed class UnloadRun
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         int workers = Ordered ? 1 : Math.Min(_options.DownloadParallelism, Math.Max(1, Manifest.Entries.Count));
+        // Each worker holds one row group's arrays at a time; one more of a size covers a batch on its way back.
+        var arrays = new ColumnArrayPool(workers + 1);
         var pages = Channel.CreateBounded<TPage>(new BoundedChannelOptions(Math.Max(2, workers * 2)) { SingleReader = true });
         int nextFile = -1;
         long rowsRead = 0;
@@ -122,7 +124,7 @@ internal sealed class UnloadRun
             int index;
             while ((index = Interlocked.Increment(ref nextFile)) < Manifest.Entries.Count)
             {
-                long rows = await ReadFileAsync(Manifest.Entries[index], types, decode, pages.Writer, stop.Token).ConfigureAwait(false);
+                long rows = await ReadFileAsync(Manifest.Entries[index], types, decode, arrays, pages.Writer, stop.Token).ConfigureAwait(false);
                 Interlocked.Add(ref rowsRead, rows);
             }
         }
@@ -169,7 +171,7 @@ internal sealed class UnloadRun
     }
 
     private async Task<long> ReadFileAsync<TPage>(UnloadManifest.Entry entry, IReadOnlyList<RedshiftType> types,
-        Func<ColumnBatch, int, int, TPage> decode, ChannelWriter<TPage> pages, CancellationToken cancellationToken)
+        Func<ColumnBatch, int, int, TPage> decode, ColumnArrayPool arrays, ChannelWriter<TPage> pages, CancellationToken cancellationToken)
     {
         if (!entry.Key.StartsWith(_runPrefix, StringComparison.Ordinal) || entry.Bucket != _bucket)
         {
@@ -213,7 +215,7 @@ internal sealed class UnloadRun
                 for (int g = 0; g < reader.RowGroupCount; g++)
                 {
                     using var group = reader.OpenRowGroupReader(g);
-                    var columns = await ParquetColumns.ReadAsync(group, fields, types, cancellationToken).ConfigureAwait(false);
+                    var columns = await ParquetColumns.ReadAsync(group, fields, types, arrays, cancellationToken).ConfigureAwait(false);
                     int count = columns.RowCount;
                     try
                     {

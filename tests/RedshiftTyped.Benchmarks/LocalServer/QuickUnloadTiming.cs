@@ -108,6 +108,9 @@ internal static class UnloadDecodeProbe
 {
     private static readonly Parquet.ParquetOptions Options = new() { UseDateOnlyTypeForDates = true, UseBigDecimal = true };
 
+    /// <summary>One pool for the files read one at a time, as one UNLOAD read has.</summary>
+    private static readonly ColumnArrayPool Arrays = new(2);
+
     /// <summary>Parquet.Net's reading of every column of every row group into typed arrays, the floor of any decoding.</summary>
     public static async Task ReadColumnsAsync(string path)
     {
@@ -117,7 +120,7 @@ internal static class UnloadDecodeProbe
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
-            (await ParquetColumns.ReadAsync(group, fields, types, default)).Release();
+            (await ParquetColumns.ReadAsync(group, fields, types, Arrays, default)).Release();
         }
     }
 
@@ -131,7 +134,7 @@ internal static class UnloadDecodeProbe
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
-            var batch = await ParquetColumns.ReadAsync(group, fields, types, default);
+            var batch = await ParquetColumns.ReadAsync(group, fields, types, Arrays, default);
             for (int r = 0; r < batch.RowCount; r++)
             {
                 if (table.Decoder.DecodeColumns(batch, r).Qtysold > 0) rows++;

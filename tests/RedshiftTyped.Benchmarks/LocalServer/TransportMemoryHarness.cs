@@ -39,7 +39,8 @@ internal static class TransportMemoryHarness
             // A fresh server per size: the table is rebuilt, and nothing of the last size stays in it.
             await using var local = await LocalClient.StartAsync(new LocalServerOptions { S3Endpoint = s3.Endpoint, Slices = 4 });
             await TransportBenchmarks.FillAsync(local.Client, rows);
-            foreach (string name in (string[])["unload", "chunks4"])
+            string[] cases = Environment.GetEnvironmentVariable("RT_TRANSPORT_MEMORY_CASES")?.Split(',') ?? ["unload", "chunks4"];
+            foreach (string name in cases)
             {
                 await MeasureAsync(name, local.Server.Endpoint.ToString(), s3.Endpoint, bucket, rows);
             }
@@ -66,6 +67,18 @@ internal static class TransportMemoryHarness
                 .OrderBy(RedshiftTyped.Benchmarks.Tickit.Public.Sales.RedshiftTable.Column.Salesid),
             _ => throw new ArgumentException($"Unknown case '{name}': give unload or chunks4."),
         };
+        long maxHeap = 0, maxCommitted = 0;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            // The managed heap as the GC sees it, every 20 ms: with the kernel's peak this tells live growth from garbage.
+            while (!sampling.IsCancellationRequested)
+            {
+                maxHeap = Math.Max(maxHeap, GC.GetTotalMemory(false));
+                maxCommitted = Math.Max(maxCommitted, GC.GetGCMemoryInfo().TotalCommittedBytes);
+                await Task.Delay(20, CancellationToken.None);
+            }
+        });
         long read = 0;
         await foreach (var sale in client.SnapshotAsync(TickitDatabase.Public.Sales, options))
         {
@@ -78,6 +91,11 @@ internal static class TransportMemoryHarness
             return 1;
         }
 
+        await sampling.CancelAsync();
+        await sampler;
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RT_HEAP max heap {maxHeap >> 20} MB, max committed {maxCommitted >> 20} MB, gen2 collections {GC.CollectionCount(2)}, live after a full GC {GC.GetTotalMemory(true) >> 20} MB, LOH last {info.GenerationInfo[3].SizeAfterBytes >> 20} MB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RT_ALLOCATED {GC.GetTotalAllocatedBytes(precise: true)}"));
         return 0;
     }
@@ -89,6 +107,12 @@ internal static class TransportMemoryHarness
                      "--transport-memory-child", name, endpoint, s3Endpoint, bucket, rows.ToString(CultureInfo.InvariantCulture)])
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (Environment.GetEnvironmentVariable("RT_CHILD_GC_HEAP_HARD_LIMIT") is { Length: > 0 } limit)
+        {
+            // Only the child: a read whose live set stays under the limit succeeds (growth was garbage); one that grows fails.
+            start.Environment["DOTNET_GCHeapHardLimit"] = limit;
         }
 
         var clock = Stopwatch.StartNew();
@@ -108,5 +132,6 @@ internal static class TransportMemoryHarness
         double peakMb = long.Parse(rss[MaxRssMarker.Length..], CultureInfo.InvariantCulture) / 1024.0;
         double allocMb = long.Parse(allocated["RT_ALLOCATED ".Length..], CultureInfo.InvariantCulture) / (1024.0 * 1024);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} {rows,10:N0} {peakMb,9:N1} {allocMb,9:N0} {clock.Elapsed.TotalSeconds,7:N1}"));
+        Console.WriteLine("    " + output.Split('\n').FirstOrDefault(l => l.StartsWith("RT_HEAP ", StringComparison.Ordinal)));
     }
 }
