@@ -15,7 +15,10 @@ namespace RedshiftTyped.Benchmarks.LocalServer;
 /// 16 key-range chunks 4 at a time (CSV), typed, at each size: issue 12's "peak memory flat between 1M and 5M rows".
 /// Each read runs in a child process of its own (<c>--transport-memory-child</c>) under <c>/usr/bin/time</c>, whose
 /// <c>%M</c> is the kernel's maximum resident set (wait4's rusage), which a busy machine does not distort; the local server
-/// and moto run outside it, so only the client is counted (as <see cref="Streaming.ClientMemoryHarness"/> does).
+/// and moto run outside it, so only the client is counted (as <see cref="Streaming.ClientMemoryHarness"/> does). Under each
+/// line, the child's GC figures (heap maximum, heap after the read and a full collection, thread-pool threads) tell live
+/// growth from garbage. <c>RT_TRANSPORT_MEMORY_CASES</c> (e.g. <c>unload</c>) picks the cases; <c>RT_CHILD_GC_HEAP_HARD_LIMIT</c>
+/// (e.g. <c>0xA000000</c>) runs the children under that <c>DOTNET_GCHeapHardLimit</c>.
 /// </summary>
 internal static class TransportMemoryHarness
 {
@@ -67,7 +70,7 @@ internal static class TransportMemoryHarness
                 .OrderBy(RedshiftTyped.Benchmarks.Tickit.Public.Sales.RedshiftTable.Column.Salesid),
             _ => throw new ArgumentException($"Unknown case '{name}': give unload or chunks4."),
         };
-        long maxHeap = 0, maxCommitted = 0;
+        long maxHeap = 0, maxCommitted = 0, maxThreads = 0;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
@@ -76,6 +79,7 @@ internal static class TransportMemoryHarness
             {
                 maxHeap = Math.Max(maxHeap, GC.GetTotalMemory(false));
                 maxCommitted = Math.Max(maxCommitted, GC.GetGCMemoryInfo().TotalCommittedBytes);
+                maxThreads = Math.Max(maxThreads, ThreadPool.ThreadCount);
                 await Task.Delay(20, CancellationToken.None);
             }
         });
@@ -95,7 +99,7 @@ internal static class TransportMemoryHarness
         await sampler;
         var info = GC.GetGCMemoryInfo(GCKind.Any);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RT_HEAP max heap {maxHeap >> 20} MB, max committed {maxCommitted >> 20} MB, gen2 collections {GC.CollectionCount(2)}, live after a full GC {GC.GetTotalMemory(true) >> 20} MB, LOH last {info.GenerationInfo[3].SizeAfterBytes >> 20} MB"));
+            $"RT_HEAP max heap {maxHeap >> 20} MB, max committed {maxCommitted >> 20} MB, gen2 collections {GC.CollectionCount(2)}, live after a full GC {GC.GetTotalMemory(true) >> 20} MB, LOH last {info.GenerationInfo[3].SizeAfterBytes >> 20} MB, pool threads max {maxThreads}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RT_ALLOCATED {GC.GetTotalAllocatedBytes(precise: true)}"));
         return 0;
     }
