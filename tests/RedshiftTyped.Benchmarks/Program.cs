@@ -13,6 +13,8 @@ using RedshiftTyped.Benchmarks.TypedQueries;
 //   --quick-server     a 1,000,000-row result read from the local server (rows/s, CPU and bytes allocated per row), and a
 //                      stored 2,000,000-row result's memory against its encoded size (LocalServer/compare-serving.sh: vs a base commit)
 //   --quick-decode     the decode benchmarks, timed by thread CPU time (for a loaded machine)
+//   --quick-unload [N] where an UNLOAD read of N rows (default 1M) spends its time: server UNLOAD, downloads, decoding, end to end
+//   --transport-memory [N,N,…] the client's peak memory reading by UNLOAD and by 4 parallel chunks at N rows each (default 1M, 5M)
 //   --quick-memory     the client's peak memory (whole process): typed/untyped 100,000 rows, chunked → Parquet at 200k and 400k
 //   --memory [N,N,…]   the chunked → Parquet reads (library and tool) at N rows each (default 1M, 2M, 5M)
 //   --quick-incremental a full snapshot and a cdc_with_deletes run of a 1,000,000-row table with 0.1 % changed, once each
@@ -31,6 +33,27 @@ if (args.Contains("--quick-server"))
 {
     await QuickServingTiming.RunAsync();
     return 0;
+}
+
+if (Array.IndexOf(args, "--quick-unload") is int unload and >= 0)
+{
+    int rows = unload + 1 < args.Length && !args[unload + 1].StartsWith('-') ? int.Parse(args[unload + 1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+    await QuickUnloadTiming.RunAsync(rows);
+    return 0;
+}
+
+if (Array.IndexOf(args, "--transport-memory-child") is int transportChild and >= 0)
+{
+    var a = args[(transportChild + 1)..];
+    return await TransportMemoryHarness.RunChildAsync(a[0], a[1], a[2], a[3], int.Parse(a[4], System.Globalization.CultureInfo.InvariantCulture));
+}
+
+if (Array.IndexOf(args, "--transport-memory") is int transportMemory and >= 0)
+{
+    int[] sizes = transportMemory + 1 < args.Length && !args[transportMemory + 1].StartsWith('-')
+        ? [.. args[transportMemory + 1].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))]
+        : [1_000_000, 5_000_000];
+    return await TransportMemoryHarness.RunAsync(sizes);
 }
 
 if (Array.IndexOf(args, "--memory-child") is int child and >= 0)

@@ -25,6 +25,9 @@ public sealed class MotoS3 : IAsyncDisposable
         _process = process;
     }
 
+    /// <summary>The process id of the moto_server started here (null for the one test.sh started), for its CPU time.</summary>
+    public int? ProcessId => _process?.Id;
+
     /// <summary>http://127.0.0.1:PORT</summary>
     public string Endpoint { get; }
 

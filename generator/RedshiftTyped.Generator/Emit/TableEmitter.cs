@@ -224,6 +224,18 @@ internal static class TableEmitter
 
         WriteConstruction(w, record, columns);
         w.Close();
+        w.Line();
+        // UNLOAD's Parquet row groups: each value read as the property's type from the file's typed column, no text between.
+        w.Line("/// <inheritdoc/>");
+        w.Open($"public {record} DecodeColumns({Typed}ColumnBatch batch, int row)");
+        w.Line($"{Typed}ColumnFieldReader.CheckWidth(batch, Descriptor);");
+        for (int i = 0; i < columns.Count; i++)
+        {
+            w.Line($"{PropertyType(columns[i])} c{i} = {Typed}ColumnFieldReader.{ReaderMethod(columns[i])}(batch, {i}, row, s_columns[{i}]);");
+        }
+
+        WriteConstruction(w, record, columns);
+        w.Close();
         w.Close();
     }
 

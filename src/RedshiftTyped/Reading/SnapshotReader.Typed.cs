@@ -225,14 +225,13 @@ public sealed class SnapshotReader<TRow> : IAsyncDisposable
         var types = columns.Select(c => c.Type).ToArray();
         var decoder = shape.Decoder;
         var pages = await PageCursor<List<TRow>>.OpenAsync(
-            token => run.ReadPagesAsync(types, (texts, start, count) =>
+            token => run.ReadPagesAsync(types, (batch, start, count) =>
             {
+                // Each value straight from the file's typed column into the record (generated DecodeColumns), no text between.
                 var rows = new List<TRow>(count);
                 for (int r = start; r < start + count; r++)
                 {
-                    var fields = new string?[texts.Length];
-                    for (int c = 0; c < fields.Length; c++) fields[c] = texts[c][r];
-                    rows.Add(decoder.DecodeCsv(fields));
+                    rows.Add(decoder.DecodeColumns(batch, r));
                 }
 
                 return rows;

@@ -171,13 +171,14 @@ public sealed class SnapshotReader : IAsyncDisposable
         long total = run.TotalRows;
         int number = 0;
         var pages = await PageCursor<ResultPage>.OpenAsync(
-            token => run.ReadPagesAsync(types, (texts, start, count) =>
+            token => run.ReadPagesAsync(types, (batch, start, count) =>
             {
+                // Untyped values are the Data API's text for each value, as a CSV page carries them.
                 var records = new List<List<Field>>(count);
                 for (int r = start; r < start + count; r++)
                 {
-                    var record = new List<Field>(texts.Length);
-                    for (int c = 0; c < texts.Length; c++) record.Add(texts[c][r] is { } text ? Field.FromString(text) : Field.Null);
+                    var record = new List<Field>(batch.ColumnCount);
+                    for (int c = 0; c < batch.ColumnCount; c++) record.Add(batch[c].IsNull(r) ? Field.Null : Field.FromString(batch[c].Text(r)));
                     records.Add(record);
                 }
 

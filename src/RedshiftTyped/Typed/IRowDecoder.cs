@@ -16,6 +16,17 @@ public interface IRowDecoder<TRecord>
 
     /// <summary>Reads one CSV record of GetStatementResultV2 (null for a NULL field).</summary>
     TRecord DecodeCsv(string?[] fields);
+
+    /// <summary>
+    /// Reads row <paramref name="row"/> of rows held column by column (an UNLOAD Parquet file's row group). Generated
+    /// decoders read each value as its property's type (<see cref="ColumnFieldReader"/>); this default goes through
+    /// the row's Data API CSV text, so that any decoder reads UNLOAD files, and reads them as the CSV path would.
+    /// </summary>
+    TRecord DecodeColumns(ColumnBatch batch, int row)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return DecodeCsv(batch.TextRecord(row));
+    }
 }
 
 /// <summary>Collects rows into one Arrow record batch.</summary>

@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading.Channels;
 using Parquet;
 using RedshiftTyped.Execution;
+using RedshiftTyped.Typed;
 using RedshiftTyped.Values;
 
 namespace RedshiftTyped.Reading;
@@ -105,14 +106,16 @@ internal sealed class UnloadRun
     }
 
     /// <summary>
-    /// Every row of every file, as pages made by <paramref name="decode"/> from the columns' Data API text (column-major:
-    /// <c>columns[c][row]</c>, rows <c>start</c> to <c>start + count</c>).
+    /// Every row of every file, as pages made by <paramref name="decode"/> from a row group's columns (rows <c>start</c> to
+    /// <c>start + count</c> of the batch).
     /// </summary>
     public async IAsyncEnumerable<TPage> ReadPagesAsync<TPage>(IReadOnlyList<RedshiftType> types,
-        Func<string?[][], int, int, TPage> decode, Func<TPage, int> rowsOf, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Func<ColumnBatch, int, int, TPage> decode, Func<TPage, int> rowsOf, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         int workers = Ordered ? 1 : Math.Min(_options.DownloadParallelism, Math.Max(1, Manifest.Entries.Count));
+        // Each worker holds one row group's arrays at a time; one more of a size covers a batch on its way back.
+        var arrays = new ColumnArrayPool(workers + 1);
         var pages = Channel.CreateBounded<TPage>(new BoundedChannelOptions(Math.Max(2, workers * 2)) { SingleReader = true });
         int nextFile = -1;
         long rowsRead = 0;
@@ -121,7 +124,7 @@ internal sealed class UnloadRun
             int index;
             while ((index = Interlocked.Increment(ref nextFile)) < Manifest.Entries.Count)
             {
-                long rows = await ReadFileAsync(Manifest.Entries[index], types, decode, pages.Writer, stop.Token).ConfigureAwait(false);
+                long rows = await ReadFileAsync(Manifest.Entries[index], types, decode, arrays, pages.Writer, stop.Token).ConfigureAwait(false);
                 Interlocked.Add(ref rowsRead, rows);
             }
         }
@@ -168,7 +171,7 @@ internal sealed class UnloadRun
     }
 
     private async Task<long> ReadFileAsync<TPage>(UnloadManifest.Entry entry, IReadOnlyList<RedshiftType> types,
-        Func<string?[][], int, int, TPage> decode, ChannelWriter<TPage> pages, CancellationToken cancellationToken)
+        Func<ColumnBatch, int, int, TPage> decode, ColumnArrayPool arrays, ChannelWriter<TPage> pages, CancellationToken cancellationToken)
     {
         if (!entry.Key.StartsWith(_runPrefix, StringComparison.Ordinal) || entry.Bucket != _bucket)
         {
@@ -212,16 +215,19 @@ internal sealed class UnloadRun
                 for (int g = 0; g < reader.RowGroupCount; g++)
                 {
                     using var group = reader.OpenRowGroupReader(g);
-                    int count = checked((int)group.RowCount);
-                    var columns = new string?[types.Count][];
-                    for (int c = 0; c < columns.Length; c++)
+                    var columns = await ParquetColumns.ReadAsync(group, fields, types, arrays, cancellationToken).ConfigureAwait(false);
+                    int count = columns.RowCount;
+                    try
                     {
-                        columns[c] = await ParquetText.ReadColumnAsync(group, fields[c], types[c], count, cancellationToken).ConfigureAwait(false);
+                        // Pages are decoded here, before they are handed on: no page refers to the batch once it is released.
+                        for (int start = 0; start < count; start += PageRows)
+                        {
+                            await pages.WriteAsync(decode(columns, start, Math.Min(PageRows, count - start)), cancellationToken).ConfigureAwait(false);
+                        }
                     }
-
-                    for (int start = 0; start < count; start += PageRows)
+                    finally
                     {
-                        await pages.WriteAsync(decode(columns, start, Math.Min(PageRows, count - start)), cancellationToken).ConfigureAwait(false);
+                        columns.Release();
                     }
 
                     rows += count;

@@ -25,13 +25,14 @@ namespace RedshiftTyped.Benchmarks.LocalServer;
 public class TransportBenchmarks
 {
     /// <summary>
-    /// One launch, one warm-up and three measured reads of the whole table each, in this process: BenchmarkDotNet's
-    /// separate build of the project graph takes longer than its build timeout on a shared 2-core machine.
+    /// One launch, one warm-up and <c>RT_BENCH_ITERATIONS</c> (default 3) measured reads of the whole table each, in this
+    /// process: BenchmarkDotNet's separate build of the project graph takes longer than its build timeout on a shared
+    /// 2-core machine.
     /// </summary>
     private sealed class InProcessMonitoring : ManualConfig
     {
         public InProcessMonitoring() => AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1)
-            .WithIterationCount(3).WithInvocationCount(1).WithUnrollFactor(1).WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(2), logOutput: true)));
+            .WithIterationCount(int.Parse(Environment.GetEnvironmentVariable("RT_BENCH_ITERATIONS") ?? "3", System.Globalization.CultureInfo.InvariantCulture)).WithInvocationCount(1).WithUnrollFactor(1).WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(2), logOutput: true)));
     }
 
     private const string Ddl = """
@@ -57,21 +58,27 @@ public class TransportBenchmarks
         _bucket = await _s3.CreateBucketAsync("bench");
         var options = new LocalServerOptions { S3Endpoint = _s3.Endpoint, Slices = 4 };
         _local = await LocalClient.StartAsync(options, o => o.S3Endpoint = _s3.Endpoint);
-        await _local.Client.ExecuteAsync(Ddl);
-        await _local.Client.ExecuteAsync($"""
-            insert into public.sales
-            select i, i * 3 % 100000, i * 7 % 50000, i * 11 % 50000, i % 8000, cast(1827 + i % 365 as smallint), cast(1 + i % 4 as smallint),
-                   case when i % 10 = 0 then null else cast(i % 1000 + (i % 100) / 100.0 as decimal(8,2)) end,
-                   cast(i % 150 + 0.15 as decimal(8,2)),
-                   timestamp '2008-01-01 00:00:00' + (i * 37) * interval '1 second'
-            from generate_series(1, {Rows}) as g(i)
-            """);
+        await FillAsync(_local.Client, Rows);
         // The latency goes in after the table is filled: it is the reads that are measured.
         _local.Server.Faults = new FaultInjectionOptions { AddedLatency = TimeSpan.FromMilliseconds(50) };
         foreach (var read in new[] { DataApiJson(), DataApiCsv(), ChunksOneAtATime(), ChunksFourAtOnce(), Unload() })
         {
             if (await read != Rows) throw new InvalidOperationException("A read did not return every row.");
         }
+    }
+
+    /// <summary>Creates <c>public.sales</c> and fills it with <paramref name="rows"/> generated rows.</summary>
+    internal static async Task FillAsync(RedshiftClient client, int rows)
+    {
+        await client.ExecuteAsync(Ddl);
+        await client.ExecuteAsync($"""
+            insert into public.sales
+            select i, i * 3 % 100000, i * 7 % 50000, i * 11 % 50000, i % 8000, cast(1827 + i % 365 as smallint), cast(1 + i % 4 as smallint),
+                   case when i % 10 = 0 then null else cast(i % 1000 + (i % 100) / 100.0 as decimal(8,2)) end,
+                   cast(i % 150 + 0.15 as decimal(8,2)),
+                   timestamp '2008-01-01 00:00:00' + (i * 37) * interval '1 second'
+            from generate_series(1, {rows}) as g(i)
+            """);
     }
 
     [GlobalCleanup]

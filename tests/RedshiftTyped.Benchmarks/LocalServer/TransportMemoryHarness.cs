@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+using RedshiftTyped.Benchmarks.Tickit;
+using RedshiftTyped.Connection;
+using RedshiftTyped.DataApi.Model;
+using RedshiftTyped.Local;
+using RedshiftTyped.Reading;
+using RedshiftTyped.TestSupport;
+
+namespace RedshiftTyped.Benchmarks.LocalServer;
+
+/// <summary>
+/// <c>--transport-memory [ROWS,ROWS…]</c> (default 1,000,000 and 5,000,000): the client's peak memory reading
+/// <see cref="TransportBenchmarks"/>' table by UNLOAD (4 slices, files of at most 5 MB, 4 downloads at once) and by
+/// 16 key-range chunks 4 at a time (CSV), typed, at each size: issue 12's "peak memory flat between 1M and 5M rows".
+/// Each read runs in a child process of its own (<c>--transport-memory-child</c>) under <c>/usr/bin/time</c>, whose
+/// <c>%M</c> is the kernel's maximum resident set (wait4's rusage), which a busy machine does not distort; the local server
+/// and moto run outside it, so only the client is counted (as <see cref="Streaming.ClientMemoryHarness"/> does). Under each
+/// line, the child's GC figures (heap maximum, heap after the read and a full collection, thread-pool threads) tell live
+/// growth from garbage. <c>RT_TRANSPORT_MEMORY_CASES</c> (e.g. <c>unload</c>) picks the cases; <c>RT_CHILD_GC_HEAP_HARD_LIMIT</c>
+/// (e.g. <c>0xA000000</c>) runs the children under that <c>DOTNET_GCHeapHardLimit</c>.
+/// </summary>
+internal static class TransportMemoryHarness
+{
+    private const string MaxRssMarker = "RT_MAXRSS_KB=";
+    private const string Role = "arn:aws:iam::123456789012:role/bench";
+
+    public static async Task<int> RunAsync(IReadOnlyList<int> sizes)
+    {
+        if (!File.Exists("/usr/bin/time"))
+        {
+            Console.Error.WriteLine("The memory harness reads each child's peak resident set through /usr/bin/time (Debian package 'time'); install it.");
+            return 2;
+        }
+
+        await using var s3 = await MotoS3.StartAsync();
+        string bucket = await s3.CreateBucketAsync("memory");
+        Console.WriteLine($"# client peak memory by transport (child process, kernel max RSS); load: {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine($"{"case",-28} {"rows",10} {"peak MB",9} {"alloc MB",9} {"wall s",7}");
+        foreach (int rows in sizes)
+        {
+            // A fresh server per size: the table is rebuilt, and nothing of the last size stays in it.
+            await using var local = await LocalClient.StartAsync(new LocalServerOptions { S3Endpoint = s3.Endpoint, Slices = 4 });
+            await TransportBenchmarks.FillAsync(local.Client, rows);
+            string[] cases = Environment.GetEnvironmentVariable("RT_TRANSPORT_MEMORY_CASES")?.Split(',') ?? ["unload", "chunks4"];
+            foreach (string name in cases)
+            {
+                await MeasureAsync(name, local.Server.Endpoint.ToString(), s3.Endpoint, bucket, rows);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary><c>--transport-memory-child CASE ENDPOINT S3ENDPOINT BUCKET ROWS</c>: one typed read, then its allocated bytes.</summary>
+    public static async Task<int> RunChildAsync(string name, string endpoint, string s3Endpoint, string bucket, int rows)
+    {
+        using var client = new RedshiftClient(LocalServerDefaults.ApplyTo(new RedshiftConnectionOptions
+        {
+            Endpoint = endpoint, PollInterval = 0.05, S3Endpoint = s3Endpoint,
+        }));
+        var options = name switch
+        {
+            "unload" => new SnapshotOptions
+            {
+                Transport = SnapshotTransport.Unload,
+                Unload = new UnloadOptions { S3Prefix = $"s3://{bucket}/{Guid.NewGuid():N}/", IamRole = Role, MaxFileSizeMb = 5, DownloadParallelism = 4 },
+            },
+            "chunks4" => new SnapshotOptions { ResultFormat = ResultFormatString.CSV, ChunkRows = rows / 16, ChunkParallelism = 4 }
+                .OrderBy(RedshiftTyped.Benchmarks.Tickit.Public.Sales.RedshiftTable.Column.Salesid),
+            _ => throw new ArgumentException($"Unknown case '{name}': give unload or chunks4."),
+        };
+        long maxHeap = 0, maxCommitted = 0, maxThreads = 0;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            // The managed heap as the GC sees it, every 20 ms: with the kernel's peak this tells live growth from garbage.
+            while (!sampling.IsCancellationRequested)
+            {
+                maxHeap = Math.Max(maxHeap, GC.GetTotalMemory(false));
+                maxCommitted = Math.Max(maxCommitted, GC.GetGCMemoryInfo().TotalCommittedBytes);
+                maxThreads = Math.Max(maxThreads, ThreadPool.ThreadCount);
+                await Task.Delay(20, CancellationToken.None);
+            }
+        });
+        long read = 0;
+        await foreach (var sale in client.SnapshotAsync(TickitDatabase.Public.Sales, options))
+        {
+            read += sale.Qtysold > 0 ? 1 : 0;
+        }
+
+        if (read != rows)
+        {
+            Console.Error.WriteLine($"Read {read} rows of {rows}.");
+            return 1;
+        }
+
+        await sampling.CancelAsync();
+        await sampler;
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RT_HEAP max heap {maxHeap >> 20} MB, max committed {maxCommitted >> 20} MB, gen2 collections {GC.CollectionCount(2)}, live after a full GC {GC.GetTotalMemory(true) >> 20} MB, LOH last {info.GenerationInfo[3].SizeAfterBytes >> 20} MB, pool threads max {maxThreads}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RT_ALLOCATED {GC.GetTotalAllocatedBytes(precise: true)}"));
+        return 0;
+    }
+
+    private static async Task MeasureAsync(string name, string endpoint, string s3Endpoint, string bucket, int rows)
+    {
+        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string arg in (string[])["-f", MaxRssMarker + "%M", "dotnet", typeof(TransportMemoryHarness).Assembly.Location,
+                     "--transport-memory-child", name, endpoint, s3Endpoint, bucket, rows.ToString(CultureInfo.InvariantCulture)])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (Environment.GetEnvironmentVariable("RT_CHILD_GC_HEAP_HARD_LIMIT") is { Length: > 0 } limit)
+        {
+            // Only the child: a read whose live set stays under the limit succeeds (growth was garbage); one that grows fails.
+            start.Environment["DOTNET_GCHeapHardLimit"] = limit;
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + name);
+        var stdout = child.StandardOutput.ReadToEndAsync();
+        var stderr = child.StandardError.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        clock.Stop();
+        string output = await stdout, errors = await stderr;
+        string? rss = errors.Split('\n').LastOrDefault(l => l.StartsWith(MaxRssMarker, StringComparison.Ordinal));
+        string? allocated = output.Split('\n').FirstOrDefault(l => l.StartsWith("RT_ALLOCATED ", StringComparison.Ordinal));
+        if (child.ExitCode != 0 || rss is null || allocated is null)
+        {
+            throw new InvalidOperationException($"{name} failed ({child.ExitCode}): {errors}{output}");
+        }
+
+        double peakMb = long.Parse(rss[MaxRssMarker.Length..], CultureInfo.InvariantCulture) / 1024.0;
+        double allocMb = long.Parse(allocated["RT_ALLOCATED ".Length..], CultureInfo.InvariantCulture) / (1024.0 * 1024);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} {rows,10:N0} {peakMb,9:N1} {allocMb,9:N0} {clock.Elapsed.TotalSeconds,7:N1}"));
+        Console.WriteLine("    " + output.Split('\n').FirstOrDefault(l => l.StartsWith("RT_HEAP ", StringComparison.Ordinal)));
+    }
+}
