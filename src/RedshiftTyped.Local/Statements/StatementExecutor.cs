@@ -213,6 +213,13 @@ internal sealed class StatementExecutor
     private void ExecuteOne(IEngineConnection connection, StatementRecord record, BoundSql bound, CancellationToken cancel)
     {
         cancel.ThrowIfCancellationRequested();
+        // DuckDB cuts a parameter at U+0000 (a silent wrong value); Redshift's text types cannot hold it, and PostgreSQL
+        // refuses it with this message, so both backends fail the statement the same way.
+        if (bound.Values.Any(value => value.Contains('\0', StringComparison.Ordinal)))
+        {
+            throw new EngineFailure("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00");
+        }
+
         using var plan = _planner.Plan(bound.Sql, cancel);
         record.RedshiftQueryId = Interlocked.Increment(ref _queryId);
         plan.Prepare(connection, cancel);

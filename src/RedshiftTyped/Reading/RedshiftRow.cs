@@ -101,7 +101,14 @@ public sealed class RedshiftRow : IReadOnlyList<object?>
 
     /// <summary>The value at this position (0-based, in result order), boxed; null for NULL.</summary>
     /// <param name="index">The column's position.</param>
-    public object? this[int index] => _store is Rows.RowColumn[] columns ? columns[index].GetValue(_row) : ((object?[])_store)[index];
+    public object? this[int index]
+    {
+        get
+        {
+            CheckOrdinal(index);
+            return _store is Rows.RowColumn[] columns ? columns[index].GetValue(_row) : ((object?[])_store)[index];
+        }
+    }
 
     /// <summary>
     /// The value of the named column (exact Redshift spelling), boxed; null for NULL. A name the result does not have is a
@@ -134,7 +141,11 @@ public sealed class RedshiftRow : IReadOnlyList<object?>
 
     /// <summary>Whether the value at this position (0-based) is NULL.</summary>
     /// <param name="ordinal">The column's position.</param>
-    public bool IsNull(int ordinal) => _store is Rows.RowColumn[] columns ? columns[ordinal].IsNull(_row) : ((object?[])_store)[ordinal] is null;
+    public bool IsNull(int ordinal)
+    {
+        CheckOrdinal(ordinal);
+        return _store is Rows.RowColumn[] columns ? columns[ordinal].IsNull(_row) : ((object?[])_store)[ordinal] is null;
+    }
 
     /// <summary>
     /// The value at this position (0-based) as <typeparamref name="T"/>, without boxing when <typeparamref name="T"/> is the
@@ -209,7 +220,24 @@ public sealed class RedshiftRow : IReadOnlyList<object?>
     public override string ToString()
         => "{ " + string.Join(", ", Schema.Columns.Select((c, i) => $"{c.Name} = {this[i] ?? "NULL"}")) + " }";
 
-    private T Read<T>(int ordinal, bool nullAsDefault) => _store is Rows.RowColumn[] columns
-        ? columns[ordinal].Read<T>(_row, Schema.Names[ordinal], nullAsDefault)
-        : Rows.RowColumn.Cast<T>(((object?[])_store)[ordinal], Schema.Names[ordinal], nullAsDefault);
+    private T Read<T>(int ordinal, bool nullAsDefault)
+    {
+        CheckOrdinal(ordinal);
+        return _store is Rows.RowColumn[] columns
+            ? columns[ordinal].Read<T>(_row, Schema.Names[ordinal], nullAsDefault)
+            : Rows.RowColumn.Cast<T>(((object?[])_store)[ordinal], Schema.Names[ordinal], nullAsDefault);
+    }
+
+    /// <summary>
+    /// The same exception type as an array's (and DbDataReader's), with a message that says which ordinal and how many
+    /// columns there are, instead of "Index was outside the bounds of the array".
+    /// </summary>
+    private void CheckOrdinal(int ordinal)
+    {
+        if ((uint)ordinal >= (uint)Count)
+        {
+            throw new IndexOutOfRangeException(
+                $"Column ordinal {ordinal} is out of range: the row has {Count} columns, numbered from 0 (GetOrdinal finds one by name).");
+        }
+    }
 }

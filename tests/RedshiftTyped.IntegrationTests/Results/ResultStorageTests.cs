@@ -114,6 +114,22 @@ public abstract class ResultStorageTests(TestBackend backend)
     }
 
     [Fact]
+    public async Task A_parameter_holding_NUL_fails_the_statement_instead_of_being_cut_short()
+    {
+        // DuckDB read "nul\0mid" as "nul", a silent wrong answer; Redshift's text types cannot hold U+0000 and PostgreSQL
+        // refuses it with this message, so both backends fail the statement the same way.
+        await using var server = await StartAsync();
+        using var client = server.Client();
+        var failed = await Assert.ThrowsAsync<StatementFailedException>(
+            () => client.ExecuteAsync(new SqlStatement("select :p::varchar as s").WithParameter("p", "nul\0mid")));
+        Assert.Contains("invalid byte sequence for encoding \"UTF8\": 0x00", failed.Message, StringComparison.Ordinal);
+
+        // The same text without the NUL still travels whole.
+        var fine = await client.ExecuteAsync(new SqlStatement("select :p::varchar as s").WithParameter("p", "nul mid"));
+        Assert.Equal(StatusString.FINISHED, fine.Description.Status);
+    }
+
+    [Fact]
     public async Task The_size_cap_counts_encoded_bytes_so_integer_rows_fit_where_field_sizes_did_not()
     {
         // 1,000 rows of one 7-digit integer: 23 bytes each as sent ([{"longValue":1000001}]), 39 as the server used to count them.

@@ -201,6 +201,10 @@ public sealed class RowPageTests
         var wrongType = Assert.Throws<InvalidCastException>(() => first.GetInt64(0));
         Assert.Equal("Column \"salesid\" holds a Int32, not a Int64.", wrongType.Message);
         Assert.Throws<KeyNotFoundException>(() => first.GetOrdinal("salesId"));
+        var outOfRange = Assert.Throws<IndexOutOfRangeException>(() => first.GetInt32(99));
+        Assert.Equal($"Column ordinal 99 is out of range: the row has {first.Count} columns, numbered from 0 (GetOrdinal finds one by name).", outOfRange.Message);
+        Assert.Throws<IndexOutOfRangeException>(() => first.IsNull(-1));
+        Assert.Throws<IndexOutOfRangeException>(() => first[first.Count]);
         Assert.Equal(new object?[] { 7, (short)4, 12.50m, new DateTime(2008, 1, 1, 10, 0, 0), "hi", 5L, 0.5, true }, first.ToArray());
     }
 
