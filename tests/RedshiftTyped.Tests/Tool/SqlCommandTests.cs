@@ -56,6 +56,29 @@ public sealed class SqlCommandTests
     }
 
     [Fact]
+    public async Task Json_output_gives_repeated_column_names_unique_keys_and_writes_text_as_is()
+    {
+        const string columns = "[{\"name\":\"?column?\",\"typeName\":\"int4\"},{\"name\":\"?column?\",\"typeName\":\"int4\"},{\"name\":\"?column?_2\",\"typeName\":\"varchar\"}]";
+        const string records = "[[{\"longValue\":1},{\"longValue\":2},{\"stringValue\":\"é<>'\"}]]";
+        var handler = new RecordingHandler((r, _) => r.Operation switch
+        {
+            "ExecuteStatement" => Aws.Ok(Aws.Submitted(Id)),
+            "DescribeStatement" => Aws.Ok(Aws.Described(Id, "FINISHED")),
+            "GetStatementResult" => Aws.Ok($"{{\"Records\":{records},\"ColumnMetadata\":{columns},\"TotalNumRows\":1}}"),
+            _ => Aws.Error(HttpStatusCode.BadRequest, "ValidationException", "unexpected"),
+        });
+
+        var (exit, output, _) = await Run(handler, "sql", "select 1, 2, 'x' as \"?column?_2\"", "--format", "json");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("é<>'", output, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(output);
+        var row = Assert.Single(doc.RootElement.EnumerateArray().ToList());
+        Assert.Equal(["?column?", "?column?_3", "?column?_2"], row.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(2, row.GetProperty("?column?_3").GetInt32());
+    }
+
+    [Fact]
     public async Task Table_output_shows_columns_rows_and_a_count()
     {
         var (exit, output, _) = await Run(Result(TwoRows, ThreeColumns), "sql", "select 1");
