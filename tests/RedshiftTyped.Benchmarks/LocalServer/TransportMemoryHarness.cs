@@ -22,16 +22,11 @@ namespace RedshiftTyped.Benchmarks.LocalServer;
 /// </summary>
 internal static class TransportMemoryHarness
 {
-    private const string MaxRssMarker = "RT_MAXRSS_KB=";
     private const string Role = "arn:aws:iam::123456789012:role/bench";
 
     public static async Task<int> RunAsync(IReadOnlyList<int> sizes)
     {
-        if (!File.Exists("/usr/bin/time"))
-        {
-            Console.Error.WriteLine("The memory harness reads each child's peak resident set through /usr/bin/time (Debian package 'time'); install it.");
-            return 2;
-        }
+        if (!Streaming.PeakMemoryChild.IsAvailable()) return 2;
 
         await using var s3 = await MotoS3.StartAsync();
         string bucket = await s3.CreateBucketAsync("memory");
@@ -106,36 +101,20 @@ internal static class TransportMemoryHarness
 
     private static async Task MeasureAsync(string name, string endpoint, string s3Endpoint, string bucket, int rows)
     {
-        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in (string[])["-f", MaxRssMarker + "%M", "dotnet", typeof(TransportMemoryHarness).Assembly.Location,
-                     "--transport-memory-child", name, endpoint, s3Endpoint, bucket, rows.ToString(CultureInfo.InvariantCulture)])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var environment = new Dictionary<string, string>();
         if (Environment.GetEnvironmentVariable("RT_CHILD_GC_HEAP_HARD_LIMIT") is { Length: > 0 } limit)
         {
             // Only the child: a read whose live set stays under the limit succeeds (growth was garbage); one that grows fails.
-            start.Environment["DOTNET_GCHeapHardLimit"] = limit;
+            environment["DOTNET_GCHeapHardLimit"] = limit;
         }
 
-        var clock = Stopwatch.StartNew();
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + name);
-        var stdout = child.StandardOutput.ReadToEndAsync();
-        var stderr = child.StandardError.ReadToEndAsync();
-        await child.WaitForExitAsync();
-        clock.Stop();
-        string output = await stdout, errors = await stderr;
-        string? rss = errors.Split('\n').LastOrDefault(l => l.StartsWith(MaxRssMarker, StringComparison.Ordinal));
-        string? allocated = output.Split('\n').FirstOrDefault(l => l.StartsWith("RT_ALLOCATED ", StringComparison.Ordinal));
-        if (child.ExitCode != 0 || rss is null || allocated is null)
-        {
-            throw new InvalidOperationException($"{name} failed ({child.ExitCode}): {errors}{output}");
-        }
-
-        double peakMb = long.Parse(rss[MaxRssMarker.Length..], CultureInfo.InvariantCulture) / 1024.0;
+        var run = await Streaming.PeakMemoryChild.RunAsync(name,
+            [typeof(TransportMemoryHarness).Assembly.Location, "--transport-memory-child", name, endpoint, s3Endpoint, bucket, rows.ToString(CultureInfo.InvariantCulture)],
+            environment);
+        string? allocated = run.Output.Split('\n').FirstOrDefault(l => l.StartsWith("RT_ALLOCATED ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"{name} printed no RT_ALLOCATED line: {run.Output}");
         double allocMb = long.Parse(allocated["RT_ALLOCATED ".Length..], CultureInfo.InvariantCulture) / (1024.0 * 1024);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} {rows,10:N0} {peakMb,9:N1} {allocMb,9:N0} {clock.Elapsed.TotalSeconds,7:N1}"));
-        Console.WriteLine("    " + output.Split('\n').FirstOrDefault(l => l.StartsWith("RT_HEAP ", StringComparison.Ordinal)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} {rows,10:N0} {run.PeakMb,9:N1} {allocMb,9:N0} {run.Elapsed.TotalSeconds,7:N1}"));
+        Console.WriteLine("    " + run.Output.Split('\n').FirstOrDefault(l => l.StartsWith("RT_HEAP ", StringComparison.Ordinal)));
     }
 }

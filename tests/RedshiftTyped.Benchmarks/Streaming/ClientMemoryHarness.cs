@@ -23,7 +23,6 @@ namespace RedshiftTyped.Benchmarks.Streaming;
 /// </summary>
 internal static class ClientMemoryHarness
 {
-    private const string MaxRssMarker = "RT_MAXRSS_KB=";
     private const string ChildMarker = "RT_MEMORY ";
 
     /// <summary>
@@ -33,11 +32,7 @@ internal static class ClientMemoryHarness
     /// </summary>
     public static async Task<int> RunAsync(bool quick, IReadOnlyList<int> chunkedSizes)
     {
-        if (!File.Exists("/usr/bin/time"))
-        {
-            Console.Error.WriteLine("The memory harness reads each child's peak resident set through /usr/bin/time (Debian package 'time'); install it.");
-            return 2;
-        }
+        if (!PeakMemoryChild.IsAvailable()) return 2;
 
         Console.WriteLine($"# client peak memory (whole process, kernel max RSS); load: {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine($"{"case",-34} {"rows",10} {"peak MB",9} {"alloc MB",9} {"alloc B/row",11} {"gen0/1/2",10} {"wall s",7}");
@@ -175,47 +170,22 @@ internal static class ClientMemoryHarness
         Directory.CreateDirectory(work);
         try
         {
-            var start = new ProcessStartInfo("/usr/bin/time")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.ArgumentList.Add("-f");
-            start.ArgumentList.Add(MaxRssMarker + "%M");
-            start.ArgumentList.Add("dotnet");
+            var arguments = new List<string>();
             if (name == "cli")
             {
                 string pipeline = Path.Combine(work, "pipeline.json");
                 await File.WriteAllTextAsync(pipeline, Pipeline(ChunkRowsFor(rows)));
-                start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "redshift-typed.dll"));
-                foreach (string arg in (string[])["snapshot", "--pipeline", pipeline, "--out", Path.Combine(work, "out"), "--endpoint", endpoint, "--poll-interval", "0.05"])
-                {
-                    start.ArgumentList.Add(arg);
-                }
+                arguments.AddRange([Path.Combine(AppContext.BaseDirectory, "redshift-typed.dll"),
+                    "snapshot", "--pipeline", pipeline, "--out", Path.Combine(work, "out"), "--endpoint", endpoint, "--poll-interval", "0.05"]);
             }
             else
             {
-                start.ArgumentList.Add(typeof(ClientMemoryHarness).Assembly.Location);
-                foreach (string arg in (string[])["--memory-child", name, endpoint, rows.ToString(CultureInfo.InvariantCulture)])
-                {
-                    start.ArgumentList.Add(arg);
-                }
+                arguments.AddRange([typeof(ClientMemoryHarness).Assembly.Location, "--memory-child", name, endpoint, rows.ToString(CultureInfo.InvariantCulture)]);
             }
 
-            var clock = Stopwatch.StartNew();
-            using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + name);
-            var stdout = child.StandardOutput.ReadToEndAsync();
-            var stderr = child.StandardError.ReadToEndAsync();
-            await child.WaitForExitAsync();
-            clock.Stop();
-            string output = await stdout, errors = await stderr;
-            string? rss = errors.Split('\n').LastOrDefault(l => l.StartsWith(MaxRssMarker, StringComparison.Ordinal));
-            if (child.ExitCode != 0 || rss is null)
-            {
-                throw new InvalidOperationException($"{label} failed ({child.ExitCode}): {errors}{output}");
-            }
-
-            double peakMb = long.Parse(rss[MaxRssMarker.Length..], CultureInfo.InvariantCulture) / 1024.0;
+            var run = await PeakMemoryChild.RunAsync(label, arguments);
+            string output = run.Output;
+            double peakMb = run.PeakMb;
             string? figures = output.Split('\n').FirstOrDefault(l => l.StartsWith(ChildMarker, StringComparison.Ordinal));
             string alloc = "-", perRow = "-", gcs = "-";
             if (figures is not null)
@@ -227,7 +197,7 @@ internal static class ClientMemoryHarness
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{label,-34} {rows,10:N0} {peakMb,9:N1} {alloc,9} {perRow,11} {gcs,10} {clock.Elapsed.TotalSeconds,7:N1}"));
+                $"{label,-34} {rows,10:N0} {peakMb,9:N1} {alloc,9} {perRow,11} {gcs,10} {run.Elapsed.TotalSeconds,7:N1}"));
         }
         finally
         {
