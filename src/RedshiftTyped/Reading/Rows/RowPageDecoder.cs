@@ -253,8 +253,9 @@ internal sealed class RowPageBuilder : IPageCollector<RowPage>
     /// <summary>RedshiftTextParser reads six fractional digits at most; longer forms take its path (and its error).</summary>
     private static bool IsMicroseconds(ReadOnlySpan<byte> timestamp) => timestamp.Length <= 26;
 
+    /// <summary>The timestamp without the UTC offset Utf8Temporal.TryParseTimestampUtc accepts (<c>+00</c>, <c>+00:00</c>; never <c>Z</c>).</summary>
     private static ReadOnlySpan<byte> WithoutUtcSuffix(ReadOnlySpan<byte> text)
-        => text.EndsWith("+00:00"u8) ? text[..^6] : text.EndsWith("+00"u8) ? text[..^3] : text.EndsWith("Z"u8) ? text[..^1] : text;
+        => text.EndsWith("+00:00"u8) ? text[..^6] : text.EndsWith("+00"u8) ? text[..^3] : text;
 
     /// <summary>A Field, decoded by kind: the common pairs of kind and column without boxing, the rest by RedshiftValueDecoder.</summary>
     private static void AppendField(RowColumn column, ColumnType type, Field field)
