@@ -24,9 +24,8 @@ public abstract class DialectTests(TickitServerFixture fixture)
     [Theory]
     [InlineData("select 1")]
     [InlineData("select 1, 'a', 1 + 1")]
-    [InlineData("select 1; select 2")]
-    [InlineData("select 1, 2; select 7 as seven")]
     [InlineData("select 1;")]
+    [InlineData("select 1, 2 ; ;")]
     public async Task Unnamed_expressions_are_named_question_column_on_every_path(string sql)
     {
         // Redshift, like PostgreSQL, names an unaliased expression ?column? (DuckDB names it after its text: "1").
@@ -41,6 +40,55 @@ public abstract class DialectTests(TickitServerFixture fixture)
             var page = await Client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = sub.Id });
             Assert.All(page.ColumnMetadata!, c => Assert.Equal("?column?", c.Name));
         }
+    }
+
+    [Theory]
+    [InlineData("select 1; select 2")]
+    [InlineData("select 1, 2; select 7 as seven")]
+    [InlineData("select 1 -- a comment; no statement\n; select 2")]
+    public async Task Several_statements_in_one_execute_statement_fail_as_a_prepared_statement_does(string sql)
+    {
+        // The Data API reference: ExecuteStatement's SQL "must be a single SQL statement"; Redshift refuses several in a
+        // prepared statement. Before, the first statement's rows came back and the rest was skipped.
+        var failure = await Assert.ThrowsAsync<StatementFailedException>(() => Client.ExecuteAsync(sql));
+        Assert.StartsWith("ERROR: cannot insert multiple commands into a prepared statement", failure.Error);
+        Assert.Contains("BatchExecuteStatement", failure.Error);
+    }
+
+    [Fact]
+    public async Task Several_statements_run_nothing_of_the_text_not_even_the_first()
+    {
+        string table = "multi_" + Guid.NewGuid().ToString("N")[..8];
+        await Assert.ThrowsAsync<StatementFailedException>(
+            () => Client.ExecuteAsync($"create table {table} (a int); select * from no_such_table_anywhere"));
+        var exists = await Client.ExecuteAsync(new SqlStatement(
+            "select count(*) from information_schema.tables where table_name = :t").WithParameter("t", table));
+        var count = await Client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = exists.Id });
+        Assert.Equal(0L, count.Records!.Single()[0].LongValue);
+    }
+
+    [Fact]
+    public async Task A_batch_entry_holding_several_statements_fails_and_rolls_back_the_batch()
+    {
+        string table = "multi_" + Guid.NewGuid().ToString("N")[..8];
+        var batch = await Client.DataApi.BatchExecuteStatementAsync(Client.WithTarget(new BatchExecuteStatementRequest
+        {
+            Sqls = [$"create table {table} (a int)", "select 1; select 2"],
+        }));
+        var described = await Client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = batch.Id, WaitTimeSeconds = 30 });
+        Assert.Equal(StatusString.FAILED, described.Status);
+        Assert.StartsWith("ERROR: cannot insert multiple commands", described.Error);
+        await Assert.ThrowsAsync<StatementFailedException>(() => Client.ExecuteAsync($"select * from {table}"));
+    }
+
+    [Theory]
+    [InlineData(";")]
+    [InlineData(" ; ; ")]
+    [InlineData("-- only a comment")]
+    public async Task An_empty_query_finishes_with_no_result_as_postgresql_answers_it(string sql)
+    {
+        var completed = await Client.ExecuteAsync(sql);
+        Assert.False(completed.HasResultSet);
     }
 
     [Fact]

@@ -273,6 +273,32 @@ public abstract class FaultTests(TestBackend backend)
     }
 
     [Fact]
+    public async Task A_burst_of_results_is_held_to_the_budget_as_each_statement_ends()
+    {
+        // No delay and no later submission: the limit holds when a result arrives, not at the next submission (which
+        // checks at most once a second) or the one-minute sweep. The result that just ended is spared for its reader.
+        await using var server = await StartAsync(o => o.RetainedResultBytesLimit = 50_000);
+        using var client = server.Client();
+        var first = await client.ExecuteAsync("select repeat('a', 100) as s from generate_series(1, 300)");
+        var second = await client.ExecuteAsync("select repeat('b', 100) as s from generate_series(1, 300)");
+
+        var evicted = await Assert.ThrowsAsync<ValidationException>(() => client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = first.Id }));
+        Assert.Contains("--retained-result-limit", evicted.Message);
+        var kept = await client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = second.Id });
+        Assert.Equal(300, kept.TotalNumRows);
+    }
+
+    [Fact]
+    public async Task A_single_result_over_the_budget_stays_readable_until_the_next_one_ends()
+    {
+        await using var server = await StartAsync(o => o.RetainedResultBytesLimit = 10_000);
+        using var client = server.Client();
+        var large = await client.ExecuteAsync("select repeat('a', 100) as s from generate_series(1, 300)");
+        var page = await client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = large.Id });
+        Assert.Equal(300, page.TotalNumRows);
+    }
+
+    [Fact]
     public async Task Small_pages_split_a_result_without_losing_rows()
     {
         await using var server = await StartAsync(o => o.PageMaxRows = 7);

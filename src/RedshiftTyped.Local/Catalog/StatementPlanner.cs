@@ -106,25 +106,6 @@ internal sealed class StatementPlanner
     }
 
     /// <summary>
-    /// The result columns of a script of several statements (<c>select 1; select 2</c>), which both engines answer with its
-    /// first statement's rows: planned from that statement, so that they are named as Redshift names them (<c>?column?</c>,
-    /// where DuckDB would say <c>1</c>). Null for one statement, or a first statement the dialect layer does not read.
-    /// </summary>
-    private IReadOnlyList<OutputColumn>? FirstQueryColumns(string sql)
-    {
-        var statements = SqlScript.Split(sql);
-        if (statements.Count < 2 || _dialect.Parse(statements[0]) is not SelectStatement first) return null;
-        try
-        {
-            return _dialect.Translate(first, statements[0]).Columns;
-        }
-        catch (EngineFailure)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>
     /// The engine statement: the dialect layer's translation (an INSERT numbered first), or, for a statement it passes
     /// through, the DDL translator's. The identity reservation is held until the statement has ended.
     /// </summary>
@@ -133,7 +114,7 @@ internal sealed class StatementPlanner
         var statement = _dialect.Parse(sql);
         if (statement is null)
         {
-            var passed = _dialect.PassThrough(sql) with { Columns = FirstQueryColumns(sql) };
+            var passed = _dialect.PassThrough(sql);
             return (passed, _translator.Translate(passed.Sql), null);
         }
 

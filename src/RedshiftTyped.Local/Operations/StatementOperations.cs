@@ -157,10 +157,31 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
             }
         }
 
+        return released + ReleaseOldestPastLimit(kept, spare: null);
+    }
+
+    /// <summary>
+    /// Holds the retained results to <see cref="LocalServerOptions.RetainedResultBytesLimit"/> as soon as a statement ends
+    /// with one (a burst of large results would otherwise stay over the limit until the next submission or sweep). The
+    /// result that just ended is spared: its client is about to read it.
+    /// </summary>
+    private void EnforceRetainedLimit(StatementRecord finished)
+    {
+        bool holdsResult = finished.IsBatch ? finished.SubStatements.Any(s => s.Result is not null) : finished.Result is not null;
+        if (!holdsResult) return;
+        var kept = ResultHolders().Where(h => h.Result is not null && h.IsTerminal).ToList();
+        ReleaseOldestPastLimit(kept, spare: finished);
+    }
+
+    /// <summary>Releases the oldest of <paramref name="kept"/> while their total passes the limit; returns how many.</summary>
+    private int ReleaseOldestPastLimit(List<StatementRecord> kept, StatementRecord? spare)
+    {
+        int released = 0;
         long retained = kept.Sum(r => r.Result?.SizeBytes ?? 0);
         foreach (var oldest in kept.OrderBy(r => r.EndedAt))
         {
             if (retained <= options.RetainedResultBytesLimit) break;
+            if (spare is not null && (ReferenceEquals(oldest, spare) || spare.SubStatements.Contains(oldest))) continue;
             retained -= oldest.Result?.SizeBytes ?? 0;
             if (oldest.ReleaseResult(early: true)) released++;
         }
@@ -272,7 +293,11 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
         }
 
         _statements[record.Id] = record;
-        executor.Start(record, bound, session, () => Interlocked.Decrement(ref _active));
+        executor.Start(record, bound, session, () =>
+        {
+            Interlocked.Decrement(ref _active);
+            EnforceRetainedLimit(record);
+        });
     }
 
     public async Task<DescribeStatementResponse> DescribeStatementAsync(DescribeStatementRequest request, CancellationToken cancellationToken)
@@ -432,7 +457,8 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
     /// </summary>
     private ServiceError Evicted() => ServiceError.Validation(
         $"Could not retrieve the query result as it has expired: the local server released it before its {FormatRetention(options.ResultRetention)}, " +
-        "because the results it keeps passed RetainedResultBytesLimit (the oldest go first) or ReleaseAllResults was called. Run the statement again.");
+        "because the results it keeps passed their limit (the oldest go first; `redshift-typed local --retained-result-limit MB`, " +
+        "LocalServerOptions.RetainedResultBytesLimit) or ReleaseAllResults was called. Run the statement again, or raise the limit.");
 
     private static string FormatRetention(TimeSpan retention)
         => retention.TotalHours >= 1 && retention.TotalHours == Math.Floor(retention.TotalHours)

@@ -7,6 +7,9 @@ internal static class SqlScript
 {
     public static List<string> Split(string script) => SplitWithLines(script).Select(s => s.Sql).ToList();
 
+    /// <summary>Whether the text holds no statement at all: only comments, white space and semicolons (PostgreSQL's empty query).</summary>
+    public static bool IsEmptyQuery(string sql) => SqlLexer.Tokenize(sql).All(t => t.IsTrivia || t.IsSymbol(";"));
+
     /// <summary>The statements with the 1-based line each starts on, for messages that point into the script.</summary>
     public static List<(string Sql, int Line)> SplitWithLines(string script)
     {

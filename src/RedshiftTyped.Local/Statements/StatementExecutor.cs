@@ -210,6 +210,10 @@ internal sealed class StatementExecutor
         => Task.Factory.StartNew(() => ExecuteOne(connection, record, bound, cancel), CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
+    /// <summary>Redshift's error for a statement text holding several statements, with the way to run them.</summary>
+    internal const string SeveralStatementsError =
+        "ERROR: cannot insert multiple commands into a prepared statement (ExecuteStatement runs one SQL statement: send several as BatchExecuteStatement's Sqls, one statement each)";
+
     private void ExecuteOne(IEngineConnection connection, StatementRecord record, BoundSql bound, CancellationToken cancel)
     {
         cancel.ThrowIfCancellationRequested();
@@ -220,7 +224,27 @@ internal sealed class StatementExecutor
             throw new EngineFailure("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00");
         }
 
-        using var plan = _planner.Plan(bound.Sql, cancel);
+        // ExecuteStatement's Sql "must be a single SQL statement" (the Data API reference), and Redshift runs it as a prepared
+        // statement, which refuses several with this message. Running only the first, or each in its own commit, would let
+        // code pass here that fails on the service.
+        string text = bound.Sql;
+        if (text.Contains(';', StringComparison.Ordinal))
+        {
+            var statements = SqlScript.Split(text);
+            if (statements.Count > 1) throw new EngineFailure(SeveralStatementsError);
+            // The statement without its semicolons (the dialect layer reads one statement; "select 1 ; ;" is one).
+            if (statements.Count == 1) text = statements[0];
+        }
+
+        // PostgreSQL answers an empty query (";", or only a comment) with no result and no error; the engines would throw.
+        if (SqlScript.IsEmptyQuery(text))
+        {
+            record.ResultRows = 0;
+            record.ResultSize = 0;
+            return;
+        }
+
+        using var plan = _planner.Plan(text, cancel);
         record.RedshiftQueryId = Interlocked.Increment(ref _queryId);
         plan.Prepare(connection, cancel);
         if (plan.Sql is { } sql)

@@ -82,14 +82,13 @@ public sealed class LocalCommandTests : IDisposable
         var endpoint = new Uri((await WaitForListeningAsync(output, run))["Listening on ".Length..] + "/");
         var raw = new RawAwsClient(endpoint, "us-east-1");
 
-        // About 1.5 MB of JSON: past the 1 MB kept, so the next submission a second later releases it.
+        // About 1.5 MB of JSON: past the 1 MB kept, so the next result to end releases it.
         string big = await ExecuteAsync(raw, "select g, repeat('x', 1000) as pad from generate_series(1, 1500) as t(g)");
-        await Task.Delay(1100);
         string small = await ExecuteAsync(raw, "select 1");
 
         var released = await raw.PostAsync("RedshiftData.GetStatementResult", $"{{\"Id\":\"{big}\"}}");
         Assert.Equal(HttpStatusCode.BadRequest, released.Status);
-        Assert.Contains("RetainedResultBytesLimit", released.Body.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("--retained-result-limit", released.Body.GetProperty("message").GetString(), StringComparison.Ordinal);
         var kept = await raw.PostAsync("RedshiftData.GetStatementResult", $"{{\"Id\":\"{small}\"}}");
         Assert.Equal(HttpStatusCode.OK, kept.Status);
 

@@ -199,7 +199,7 @@ public sealed class RowPageTests
         var isNull = Assert.Throws<InvalidCastException>(() => second.GetDecimal(2));
         Assert.Contains("\"pricepaid\" is NULL", isNull.Message, StringComparison.Ordinal);
         var wrongType = Assert.Throws<InvalidCastException>(() => first.GetInt64(0));
-        Assert.Equal("Column \"salesid\" holds a Int32, not a Int64.", wrongType.Message);
+        Assert.Equal("Column \"salesid\" holds a value of type Int32, not Int64: read it as Int32.", wrongType.Message);
         Assert.Throws<KeyNotFoundException>(() => first.GetOrdinal("salesId"));
         var outOfRange = Assert.Throws<IndexOutOfRangeException>(() => first.GetInt32(99));
         Assert.Equal($"Column ordinal 99 is out of range: the row has {first.Count} columns, numbered from 0 (GetOrdinal finds one by name).", outOfRange.Message);

@@ -39,9 +39,9 @@ internal abstract class RowColumn
     {
         null when nullAsDefault || default(T) is null => default!,
         null => throw new InvalidCastException(
-            $"Column \"{column}\" is NULL, which a {typeof(T).Name} cannot hold: check IsNull first, or read it as {typeof(T).Name}?."),
+            $"Column \"{column}\" is NULL, which type {typeof(T).Name} cannot hold: check IsNull first, or read it as {typeof(T).Name}?."),
         T typed => typed,
-        _ => throw new InvalidCastException($"Column \"{column}\" holds a {value.GetType().Name}, not a {typeof(T).Name}."),
+        _ => throw new InvalidCastException($"Column \"{column}\" holds a value of type {value.GetType().Name}, not {typeof(T).Name}: read it as {value.GetType().Name}."),
     };
 
     /// <summary>The capacity after <paramref name="capacity"/> is full.</summary>
