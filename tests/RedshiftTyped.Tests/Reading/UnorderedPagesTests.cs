@@ -109,6 +109,15 @@ public sealed class UnorderedPagesTests
         Assert.Equal(0, probe.Running);
     }
 
+    [Fact]
+    public void Chunks_are_unordered_by_default_and_in_key_order_when_an_order_was_asked_for_or_chosen()
+    {
+        Assert.Equal(ChunkOrder.Unordered, new SnapshotOptions { ChunkRows = 10 }.EffectiveChunkOrder);
+        Assert.Equal(ChunkOrder.KeyOrder, new SnapshotOptions { ChunkRows = 10 }.OrderBy("id").EffectiveChunkOrder);
+        Assert.Equal(ChunkOrder.Unordered, new SnapshotOptions { ChunkRows = 10, ChunkOrder = ChunkOrder.Unordered }.OrderBy("id").EffectiveChunkOrder);
+        Assert.Equal(ChunkOrder.KeyOrder, new SnapshotOptions { ChunkRows = 10, ChunkOrder = ChunkOrder.KeyOrder }.EffectiveChunkOrder);
+    }
+
     /// <summary>Sources of numbered pages that count what they made and how many run at once.</summary>
     private sealed class Probe(int pagesPerSource, int delayMs)
     {
