@@ -27,7 +27,8 @@ internal sealed class TableSnapshotter(RedshiftClient client, string outputDirec
 
     /// <summary>
     /// The read the pipeline asks for: a limit ordered by the primary keys, the raw where clause, and chunks split on
-    /// the primary keys.
+    /// the primary keys, read in no particular order (<see cref="ChunkOrder.Unordered"/>): an export's file is a set of
+    /// rows, and parallel chunks are only fast unordered.
     /// </summary>
     public static SnapshotOptions Options(PipelineTable table, TransportSettings? transport = null)
     {
@@ -37,6 +38,7 @@ internal sealed class TableSnapshotter(RedshiftClient client, string outputDirec
         {
             Limit = table.Limit,
             ChunkRows = name == "unload" ? null : table.ChunkRows,
+            ChunkOrder = ChunkOrder.Unordered,
             StatementName = "redshift-typed snapshot",
             Transport = name switch { "unload" => SnapshotTransport.Unload, "auto" => SnapshotTransport.Auto, _ => SnapshotTransport.DataApi },
             Unload = transport.Unload(table),

@@ -41,19 +41,31 @@ public sealed class SnapshotOptions
     /// <summary>
     /// Read in statements of at most this many rows, split on the primary key (or on the <see cref="OrderBy"/> keys,
     /// which must then be ascending, unique and non-null), so a table larger than the Data API's result cap (500 MB)
-    /// can be read. Rows come back in key order; the next chunk runs while the current one is read. The chunks are
+    /// can be read. Each row is read once; the order rows come back in is <see cref="ChunkOrder"/>'s. The chunks are
     /// separate statements, so rows changed while they run may be seen before or after the change (each key once).
     /// </summary>
     public int? ChunkRows { get; init; }
 
     /// <summary>
     /// How many key-range chunks (<see cref="ChunkRows"/>) run and are read at once (default 4; 1 reads one chunk at a time,
-    /// the next one running ahead). Each row is still read once, and rows come back in chunk (key) order:
-    /// the chunks after the current one run at once and each reads its first pages ahead, then waits for its turn, so
-    /// memory holds a few pages whatever <see cref="ChunkRows"/> is (the chunks' statements overlap; their pages are read in
-    /// turn).
+    /// the next one running ahead, in key order whatever <see cref="ChunkOrder"/> says). Each row is still read once; memory
+    /// holds a few pages per running chunk whatever <see cref="ChunkRows"/> is. How the chunks' pages reach the caller, and
+    /// so how much the parallelism gains, is <see cref="ChunkOrder"/>'s.
     /// </summary>
     public int ChunkParallelism { get; init; } = 4;
+
+    /// <summary>
+    /// The order of a chunked read's rows (<see cref="ChunkRows"/>): <see cref="Reading.ChunkOrder.KeyOrder"/> or
+    /// <see cref="Reading.ChunkOrder.Unordered"/> (see each for what it costs). Null (the default) chooses key order when
+    /// <see cref="OrderBy"/> was given, since the caller asked for an order, and unordered otherwise, the fast choice
+    /// for exports (issue 12). Without <see cref="ChunkRows"/> the read is one statement, in the order
+    /// <see cref="OrderBy"/> or the primary key gives, and this is not used.
+    /// </summary>
+    public ChunkOrder? ChunkOrder { get; init; }
+
+    /// <summary>The chunk order in force: <see cref="ChunkOrder"/>, or its default for these options.</summary>
+    internal ChunkOrder EffectiveChunkOrder
+        => ChunkOrder ?? (_ordering.Count > 0 ? Reading.ChunkOrder.KeyOrder : Reading.ChunkOrder.Unordered);
 
     /// <summary>
     /// How the rows travel: through the Data API (the default), through <c>UNLOAD … FORMAT AS PARQUET</c> to S3 and a
@@ -232,6 +244,29 @@ public enum SnapshotTransport
     /// location, and otherwise the size-limit error naming both fixes.
     /// </summary>
     Auto,
+}
+
+/// <summary>
+/// The order in which a chunked read (<see cref="SnapshotOptions.ChunkRows"/>) hands out its rows when several chunks run at
+/// once (<see cref="SnapshotOptions.ChunkParallelism"/>). Every row comes once either way, and each chunk's rows in key order.
+/// </summary>
+public enum ChunkOrder
+{
+    /// <summary>
+    /// Rows in key order, chunk after chunk. The chunks after the one being read run at once, read their first pages
+    /// ahead and then wait for their turn, so memory stays a few pages per chunk; but a waiting chunk fetches nothing, so
+    /// parallel chunks gain little over one stream (1.15x at 4 chunks in docs/benchmarks.md section 8). For callers that
+    /// need key order.
+    /// </summary>
+    KeyOrder,
+
+    /// <summary>
+    /// Rows as the running chunks deliver them: each chunk's rows in key order, the chunks interleaved in no fixed order
+    /// (the first chunk's first page first). The chunks share a bounded buffer of one page each, so memory stays a few
+    /// pages per running chunk whatever <see cref="SnapshotOptions.ChunkRows"/> or the table's size, and every running
+    /// chunk fetches all the time: the fast choice for exports and for anything that does not depend on row order.
+    /// </summary>
+    Unordered,
 }
 
 /// <summary>How strictly a compiled table is checked against the live table before its rows are read.</summary>

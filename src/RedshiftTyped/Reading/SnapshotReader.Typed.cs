@@ -179,7 +179,7 @@ public sealed class SnapshotReader<TRow> : IAsyncDisposable
                 (statement, isFirst, ct) => PagedResult.ReadAsync(statement.Id,
                     (next, number, fetchToken) => FetchAsync(client, statement, shape, options, header, isFirst && number == 0, next, fetchToken),
                     client.Logger, ct),
-                token, options.ChunkParallelism),
+                token, options.ChunkParallelism, options.EffectiveChunkOrder),
             cancellationToken).ConfigureAwait(false);
         if (options.Transport == SnapshotTransport.Auto && header.TotalNumRows > options.AutoUnloadRows && options.Unload is not null)
         {

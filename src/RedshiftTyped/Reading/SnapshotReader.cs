@@ -148,7 +148,7 @@ public sealed class SnapshotReader : IAsyncDisposable
                         decoder.HasColumns ? null : (columns, _) => decoder.Accept(columns), fetchToken).ConfigureAwait(false);
                     var page = new ResultPage(number, decoder.Columns, fetched.TotalNumRows, statement.ResultFormat, fetched.Page);
                     return new PageFetch<ResultPage>(page, fetched.RowCount, fetched.NextToken, fetched.TotalNumRows);
-                }, client.Logger, ct), token, options.ChunkParallelism),
+                }, client.Logger, ct), token, options.ChunkParallelism, options.EffectiveChunkOrder),
             cancellationToken).ConfigureAwait(false);
         var reader = new SnapshotReader(table, completed, series, plan.TotalRows, pages);
         if (options.Transport == SnapshotTransport.Auto && reader.TotalNumRows > options.AutoUnloadRows && options.Unload is not null)

@@ -8,8 +8,10 @@ namespace RedshiftTyped.Reading;
 /// Runs a snapshot's statements in order, each one starting while the previous one's result is read (one ahead, no
 /// more: the service keeps each finished result, the client holds only the pages it reads). Stopping early cancels
 /// the statement running ahead. With a parallelism above one (<see cref="SnapshotOptions.ChunkParallelism"/>), that many
-/// statements run at once, and pages still come out in statement order: each statement after the one being consumed
-/// reads its first pages ahead and then waits for its turn, so memory holds a few pages whatever the chunks' size.
+/// statements run at once: in <see cref="ChunkOrder.KeyOrder"/>, pages still come out in statement order (each statement
+/// after the one being consumed reads its first pages ahead and then waits for its turn); in
+/// <see cref="ChunkOrder.Unordered"/>, pages come out as any running statement delivers them (<see cref="UnorderedPages"/>).
+/// Either way memory holds a few pages per running statement whatever the chunks' size.
 /// </summary>
 internal sealed class StatementSeries(RedshiftClient client, IReadOnlyList<SqlStatement> statements)
 {
@@ -61,14 +63,30 @@ internal sealed class StatementSeries(RedshiftClient client, IReadOnlyList<SqlSt
     }
 
     /// <summary>
-    /// Every page of every statement, in statement order; <c>pagesOf</c> is told which statement is the first. With a
-    /// <paramref name="parallelism"/> above one, that many statements run and are read at once.
+    /// Every page of every statement, each statement's pages in order; <c>pagesOf</c> is told which statement is the
+    /// first. With a <paramref name="parallelism"/> above one, that many statements run and are read at once, and
+    /// <paramref name="order"/> says whether the statements' pages come out in statement order or as they arrive (the
+    /// first statement's first page first either way).
     /// </summary>
     public IAsyncEnumerable<TPage> ReadPagesAsync<TPage>(CompletedStatement first,
-        Func<CompletedStatement, bool, CancellationToken, IAsyncEnumerable<TPage>> pagesOf, CancellationToken cancellationToken, int parallelism = 1)
-        => parallelism > 1 && statements.Count > 1
-            ? ReadPagesInParallelAsync(first, pagesOf, parallelism, cancellationToken)
-            : ReadPagesInTurnAsync(first, pagesOf, cancellationToken);
+        Func<CompletedStatement, bool, CancellationToken, IAsyncEnumerable<TPage>> pagesOf, CancellationToken cancellationToken,
+        int parallelism = 1, ChunkOrder order = ChunkOrder.KeyOrder)
+        => parallelism <= 1 || statements.Count <= 1 ? ReadPagesInTurnAsync(first, pagesOf, cancellationToken)
+            : order == ChunkOrder.Unordered
+                ? UnorderedPages.ReadAsync(statements.Count, (index, token) => PagesOfAsync(index, first, pagesOf, token), parallelism, cancellationToken)
+                : ReadPagesInParallelAsync(first, pagesOf, parallelism, cancellationToken);
+
+    /// <summary>Statement <paramref name="index"/>'s pages: the first has run already; another runs first.</summary>
+    private async IAsyncEnumerable<TPage> PagesOfAsync<TPage>(int index, CompletedStatement first,
+        Func<CompletedStatement, bool, CancellationToken, IAsyncEnumerable<TPage>> pagesOf,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var statement = index == 0 ? first : await RunAsync(index, cancellationToken).ConfigureAwait(false);
+        await foreach (var page in pagesOf(statement, index == 0, cancellationToken).ConfigureAwait(false))
+        {
+            yield return page;
+        }
+    }
 
     private async IAsyncEnumerable<TPage> ReadPagesInParallelAsync<TPage>(CompletedStatement first,
         Func<CompletedStatement, bool, CancellationToken, IAsyncEnumerable<TPage>> pagesOf, int parallelism,

@@ -12,7 +12,7 @@ namespace RedshiftTyped.Benchmarks.LocalServer;
 /// <summary>
 /// <c>--transport-memory [ROWS,ROWS…]</c> (default 1,000,000 and 5,000,000): the client's peak memory reading
 /// <see cref="TransportBenchmarks"/>' table by UNLOAD (4 slices, files of at most 5 MB, 4 downloads at once) and by
-/// 16 key-range chunks 4 at a time (CSV), typed, at each size: issue 12's "peak memory flat between 1M and 5M rows".
+/// 16 key-range chunks 4 at a time (CSV; unordered, and in key order), typed, at each size: issue 12's "peak memory flat between 1M and 5M rows".
 /// Each read runs in a child process of its own (<c>--transport-memory-child</c>) under <c>/usr/bin/time</c>, whose
 /// <c>%M</c> is the kernel's maximum resident set (wait4's rusage), which a busy machine does not distort; the local server
 /// and moto run outside it, so only the client is counted (as <see cref="Streaming.ClientMemoryHarness"/> does). Under each
@@ -37,7 +37,7 @@ internal static class TransportMemoryHarness
             // A fresh server per size: the table is rebuilt, and nothing of the last size stays in it.
             await using var local = await LocalClient.StartAsync(new LocalServerOptions { S3Endpoint = s3.Endpoint, Slices = 4 });
             await TransportBenchmarks.FillAsync(local.Client, rows);
-            string[] cases = Environment.GetEnvironmentVariable("RT_TRANSPORT_MEMORY_CASES")?.Split(',') ?? ["unload", "chunks4"];
+            string[] cases = Environment.GetEnvironmentVariable("RT_TRANSPORT_MEMORY_CASES")?.Split(',') ?? ["unload", "chunks4", "chunks4-keyorder"];
             foreach (string name in cases)
             {
                 await MeasureAsync(name, local.Server.Endpoint.ToString(), s3.Endpoint, bucket, rows);
@@ -61,9 +61,9 @@ internal static class TransportMemoryHarness
                 Transport = SnapshotTransport.Unload,
                 Unload = new UnloadOptions { S3Prefix = $"s3://{bucket}/{Guid.NewGuid():N}/", IamRole = Role, MaxFileSizeMb = 5, DownloadParallelism = 4 },
             },
-            "chunks4" => new SnapshotOptions { ResultFormat = ResultFormatString.CSV, ChunkRows = rows / 16, ChunkParallelism = 4 }
-                .OrderBy(RedshiftTyped.Benchmarks.Tickit.Public.Sales.RedshiftTable.Column.Salesid),
-            _ => throw new ArgumentException($"Unknown case '{name}': give unload or chunks4."),
+            "chunks4" => Chunks(rows, ChunkOrder.Unordered),
+            "chunks4-keyorder" => Chunks(rows, ChunkOrder.KeyOrder),
+            _ => throw new ArgumentException($"Unknown case '{name}': give unload, chunks4 or chunks4-keyorder."),
         };
         long maxHeap = 0, maxCommitted = 0, maxThreads = 0;
         using var sampling = new CancellationTokenSource();
@@ -98,6 +98,11 @@ internal static class TransportMemoryHarness
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RT_ALLOCATED {GC.GetTotalAllocatedBytes(precise: true)}"));
         return 0;
     }
+
+    /// <summary>16 key-range chunks of CSV pages, 4 at a time, split on salesid.</summary>
+    private static SnapshotOptions Chunks(int rows, ChunkOrder order)
+        => new SnapshotOptions { ResultFormat = ResultFormatString.CSV, ChunkRows = rows / 16, ChunkParallelism = 4, ChunkOrder = order }
+            .OrderBy(RedshiftTyped.Benchmarks.Tickit.Public.Sales.RedshiftTable.Column.Salesid);
 
     private static async Task MeasureAsync(string name, string endpoint, string s3Endpoint, string bucket, int rows)
     {

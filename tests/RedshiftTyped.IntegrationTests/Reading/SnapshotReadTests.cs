@@ -115,6 +115,127 @@ public abstract class SnapshotReadTests(SnapshotServerFixture fixture)
         Assert.Equal(ids, untyped.Select(r => r.Get<int>("salesid")));
     }
 
+    [Theory]
+    [InlineData("category", "catid")]
+    [InlineData("date", "dateid")]
+    [InlineData("event", "eventid")]
+    [InlineData("listing", "listid")]
+    [InlineData("sales", "salesid")]
+    [InlineData("users", "userid")]
+    [InlineData("venue", "venueid")]
+    public async Task Unordered_chunks_read_every_row_once_with_the_checksum_of_key_order_for_every_tickit_table(string table, string key)
+    {
+        var descriptor = TickitDescriptor(table);
+        var printed = await SqlCommandRowsAsync($"select {descriptor.SelectList} from public.{table}", descriptor.Columns);
+        // About 17 chunks of any table, so that many small chunks interleave.
+        int chunkRows = Math.Max(1, printed.Count / 17);
+        var keyOrder = await ChecksumAsync(ChunkOrder.KeyOrder);
+        var unordered = await ChecksumAsync(ChunkOrder.Unordered);
+
+        Assert.Equal(printed.Count, unordered.Count);
+        Assert.Equal(printed.Hash(), keyOrder.Hash());
+        Assert.Equal(printed.Hash(), unordered.Hash());
+
+        async Task<RowChecksum> ChecksumAsync(ChunkOrder order)
+        {
+            // TICKIT's snapshots have no primary key: OrderBy names the key the chunks split on.
+            var options = new SnapshotOptions { ChunkRows = chunkRows, ChunkParallelism = 4, ChunkOrder = order }.OrderBy(key);
+            var checksum = new RowChecksum();
+            await foreach (object row in TypedRowsAsync(descriptor, options))
+            {
+                checksum.Add(descriptor.Columns.Select(c => descriptor.RecordType.GetProperty(c.PropertyName)!.GetValue(row)));
+            }
+
+            return checksum;
+        }
+    }
+
+    [Fact]
+    public async Task Unordered_chunks_are_the_default_without_order_by_and_start_with_the_first_chunks_first_page()
+    {
+        // The readings table has a primary key, so ChunkRows needs no OrderBy: unordered is then the default.
+        var options = new SnapshotOptions { ChunkRows = 1, ChunkParallelism = 4 };
+        await using var reader = await Client.OpenSnapshotAsync(Readings.RedshiftTable.Descriptor, options);
+        var ids = new List<long>();
+        await foreach (var row in reader.ReadRowsAsync())
+        {
+            ids.Add(row.Id);
+        }
+
+        Assert.Equal(12, reader.StatementCount);
+        Assert.Equal(1, ids[0]);
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), ids.Order());
+        Assert.NotEmpty(reader.Columns);
+
+        var untyped = await Client.OpenSnapshotAsync(new TableReference("public", "sales"),
+            new SnapshotOptions { ChunkRows = 4_000, ChunkOrder = ChunkOrder.Unordered, Columns = ["salesid", "qtysold"] }.OrderBy("salesid"));
+        await using (untyped)
+        {
+            var sales = await untyped.ReadRowsAsync().Select(r => r.Get<int>("salesid")).ToListAsync();
+            Assert.Equal(["salesid", "qtysold"], untyped.Columns.Select(c => c.Name));
+            Assert.Equal(1, sales[0]);
+            Assert.Equal(Enumerable.Range(1, SnapshotServerFixture.SalesRows), sales.Order());
+        }
+    }
+
+    [Fact]
+    public async Task A_chunk_that_fails_mid_read_fails_the_unordered_read_with_its_error()
+    {
+        // Only the rows of a late chunk hold a value that fails to cast: the planning statement and the first chunks succeed.
+        await Client.ExecuteAsync("""
+            create view public.sales_failing_late as
+            select salesid, cast(case when salesid = 97000 then 'not a number' else '1' end as integer) as one from public.sales
+            """);
+        try
+        {
+            await using var reader = await Client.OpenSnapshotAsync(new TableReference("public", "sales_failing_late"),
+                new SnapshotOptions { ChunkRows = 5_000, ChunkParallelism = 4, ChunkOrder = ChunkOrder.Unordered }.OrderBy("salesid"));
+            long rows = 0;
+            var error = await Assert.ThrowsAsync<StatementFailedException>(async () =>
+            {
+                await foreach (var _ in reader.ReadRowsAsync())
+                {
+                    rows++;
+                }
+            });
+
+            Assert.Contains("not a number", error.Message);
+            Assert.InRange(rows, 1, SnapshotServerFixture.SalesRows - 5_000);
+        }
+        finally
+        {
+            await Client.ExecuteAsync("drop view public.sales_failing_late");
+        }
+    }
+
+    [Fact]
+    public async Task Stopping_an_unordered_read_early_cancels_the_running_chunks_and_starts_no_more()
+    {
+        string name = "early-stop-" + Guid.NewGuid().ToString("N");
+        await using (var reader = await Client.OpenSnapshotAsync(TickitDatabase.Public.Sales,
+                         new SnapshotOptions { ChunkRows = 2_000, ChunkParallelism = 4, ChunkOrder = ChunkOrder.Unordered, StatementName = name }
+                             .OrderBy(Sales.RedshiftTable.Column.Salesid)))
+        {
+            Assert.Equal(50, reader.StatementCount);
+            await foreach (var _ in reader.ReadRowsAsync())
+            {
+                break;
+            }
+        }
+
+        var first = await ChunkStatementsAsync(name);
+        await Task.Delay(500);
+        var later = await ChunkStatementsAsync(name);
+        // The first chunk, the ones running when the read stopped, perhaps one starting as it stopped: not the 50.
+        Assert.InRange(first.Count, 1, 8);
+        Assert.Equal(first.Count, later.Count);
+        Assert.All(later, s => Assert.Contains(s.Status!.Value.Value, new[] { "FINISHED", "ABORTED" }));
+    }
+
+    private async Task<List<StatementData>> ChunkStatementsAsync(string name)
+        => (await Client.DataApi.ListStatementsAsync(new ListStatementsRequest { StatementName = name, Status = StatusString.ALL, MaxResults = 100 }))
+            .Statements!;
+
     [Fact]
     public async Task Chunk_parallelism_out_of_range_is_refused()
     {

@@ -17,6 +17,8 @@ internal static class ChangeQuery
         {
             Limit = options.MaxRows,
             ChunkRows = options.ChunkRows,
+            // The reader's high-water mark and resume point are its last row: that is the greatest only in key order.
+            ChunkOrder = ChunkOrder.KeyOrder,
             ResultFormat = options.ResultFormat,
             SchemaCheck = options.SchemaCheck,
             Timeout = options.Timeout,
