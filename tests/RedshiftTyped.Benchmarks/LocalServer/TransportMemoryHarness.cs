@@ -18,7 +18,8 @@ namespace RedshiftTyped.Benchmarks.LocalServer;
 /// and moto run outside it, so only the client is counted (as <see cref="Streaming.ClientMemoryHarness"/> does). Under each
 /// line, the child's GC figures (heap maximum, heap after the read and a full collection, thread-pool threads) tell live
 /// growth from garbage. <c>RT_TRANSPORT_MEMORY_CASES</c> (e.g. <c>unload</c>) picks the cases; <c>RT_CHILD_GC_HEAP_HARD_LIMIT</c>
-/// (e.g. <c>0xA000000</c>) runs the children under that <c>DOTNET_GCHeapHardLimit</c>.
+/// (e.g. <c>0xA000000</c>) runs the children under that <c>DOTNET_GCHeapHardLimit</c>; <c>RT_CHILD_ARRAYPOOL=1</c> prints what the
+/// shared array pools created and still hold (<see cref="ArrayPoolCensus"/>).
 /// </summary>
 internal static class TransportMemoryHarness
 {
@@ -65,6 +66,7 @@ internal static class TransportMemoryHarness
             "chunks4-keyorder" => Chunks(rows, ChunkOrder.KeyOrder),
             _ => throw new ArgumentException($"Unknown case '{name}': give unload, chunks4 or chunks4-keyorder."),
         };
+        using var census = Environment.GetEnvironmentVariable("RT_CHILD_ARRAYPOOL") == "1" ? new ArrayPoolCensus() : null;
         long maxHeap = 0, maxCommitted = 0, maxThreads = 0;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
@@ -92,6 +94,7 @@ internal static class TransportMemoryHarness
 
         await sampling.CancelAsync();
         await sampler;
+        if (census is not null) Console.WriteLine(census.Report());
         var info = GC.GetGCMemoryInfo(GCKind.Any);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RT_HEAP max heap {maxHeap >> 20} MB, max committed {maxCommitted >> 20} MB, gen2 collections {GC.CollectionCount(2)}, live after a full GC {GC.GetTotalMemory(true) >> 20} MB, LOH last {info.GenerationInfo[3].SizeAfterBytes >> 20} MB, pool threads max {maxThreads}"));
@@ -120,6 +123,9 @@ internal static class TransportMemoryHarness
             ?? throw new InvalidOperationException($"{name} printed no RT_ALLOCATED line: {run.Output}");
         double allocMb = long.Parse(allocated["RT_ALLOCATED ".Length..], CultureInfo.InvariantCulture) / (1024.0 * 1024);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} {rows,10:N0} {run.PeakMb,9:N1} {allocMb,9:N0} {run.Elapsed.TotalSeconds,7:N1}"));
-        Console.WriteLine("    " + run.Output.Split('\n').FirstOrDefault(l => l.StartsWith("RT_HEAP ", StringComparison.Ordinal)));
+        foreach (string line in run.Output.Split('\n').Where(l => l.StartsWith("RT_HEAP ", StringComparison.Ordinal) || l.StartsWith("RT_POOL ", StringComparison.Ordinal)))
+        {
+            Console.WriteLine("    " + line);
+        }
     }
 }
