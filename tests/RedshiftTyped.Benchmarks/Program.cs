@@ -15,7 +15,8 @@ using RedshiftTyped.Benchmarks.TypedQueries;
 //   --quick-decode     the decode benchmarks, timed by thread CPU time (for a loaded machine)
 //   --quick-unload [N] where an UNLOAD read of N rows (default 1M) spends its time: server UNLOAD, downloads, decoding, end to end
 //   --transport-memory [N,N,…] the client's peak memory reading by UNLOAD and by 4 parallel chunks at N rows each (default 1M, 5M)
-//   --quick-memory     the client's peak memory (whole process): typed/untyped 100,000 rows, chunked → Parquet at 200k and 400k
+//   --quick-memory     the client's peak memory (whole process): select 1 and typed/untyped 100,000 rows (JIT, and Native AOT through
+//                      tests/RedshiftTyped.AotReader, published once per input hash), chunked → Parquet at 200k and 400k
 //   --memory [N,N,…]   the chunked → Parquet reads (library and tool) at N rows each (default 1M, 2M, 5M)
 //   --quick-incremental a full snapshot and a cdc_with_deletes run of a 1,000,000-row table with 0.1 % changed, once each
 //   --quick-cold-start cold processes of the shipped (ReadyToRun) tool and a JIT build: sql "select 1" and a 100,000-row

@@ -20,13 +20,16 @@ namespace RedshiftTyped.Benchmarks.Streaming;
 /// value read through the typed accessors; and through the object indexer, which boxes),
 /// a typed chunked read to Parquet (<c>SnapshotBatchesAsync</c> → <c>WriteToFileAsync</c>, CSV pages, a million rows per
 /// statement, or half the table when it is smaller), and <c>redshift-typed snapshot</c> of the same table to Parquet (untyped Arrow batches, chunked).
+/// The quick run also runs the typed and untyped reads, and the floor (<c>select 1</c>), in a Native AOT reader
+/// (<see cref="AotReaderBuild"/>) beside the JIT child, the process shape a memory-sensitive user publishes.
 /// </summary>
 internal static class ClientMemoryHarness
 {
     private const string ChildMarker = "RT_MEMORY ";
 
     /// <summary>
-    /// <c>--quick-memory</c>: 100,000 rows typed and untyped (JSON and CSV pages), and the chunked Parquet reads at 200,000
+    /// <c>--quick-memory</c>: the floor (<c>select 1</c>) and 100,000 rows typed and untyped (JSON and CSV pages), JIT and (typed and untyped JSON)
+    /// Native AOT, and the chunked Parquet reads at 200,000
     /// and 400,000 rows (library and tool; two chunks each), in about a minute on a quiet machine. <c>--memory [rows,…]</c>: the chunked reads at the given
     /// sizes (default 1,000,000, 2,000,000 and 5,000,000).
     /// </summary>
@@ -54,10 +57,30 @@ internal static class ClientMemoryHarness
             filled = rows;
         }
 
+        AotReaderBuild.Result? aot = null;
+        if (quick)
+        {
+            // The Native AOT reader first: a failed publish (an AOT/trim warning is an error) fails the run before any read.
+            aot = await AotReaderBuild.GetAsync();
+            if (aot.Path is null)
+            {
+                Console.WriteLine($"Native AOT reader: {aot.Failure}");
+                return 1;
+            }
+
+            Console.WriteLine(aot.Cached
+                ? $"# Native AOT reader: {aot.Path} (kept from an earlier publish of the same inputs)"
+                : string.Create(CultureInfo.InvariantCulture, $"# Native AOT reader: published in {aot.Publish.TotalSeconds:N0} s ({new FileInfo(aot.Path).Length / (1024.0 * 1024):N1} MB): {aot.Path}"));
+        }
+
         if (quick)
         {
             await FillAsync(100_000);
+            await MeasureAsync("select 1 (the floor)", "baseline", endpoint, 1);
+            await MeasureAsync("select 1 (the floor), Native AOT", "baseline", endpoint, 1, aot!.Path);
             await MeasureAsync("typed SnapshotAsync (JSON)", "typed", endpoint, 100_000);
+            await MeasureAsync("typed SnapshotAsync (JSON), AOT", "typed", endpoint, 100_000, aot.Path);
+            await MeasureAsync("untyped SnapshotAsync (JSON), AOT", "untyped", endpoint, 100_000, aot.Path);
             await MeasureAsync("untyped SnapshotAsync (JSON)", "untyped", endpoint, 100_000);
             await MeasureAsync("untyped, object indexer (JSON)", "untyped-indexer", endpoint, 100_000);
             await MeasureAsync("typed SnapshotAsync (CSV)", "typed-csv", endpoint, 100_000);
@@ -164,7 +187,8 @@ internal static class ClientMemoryHarness
 
     private static ResultFormatString Format(string name) => name.EndsWith("-csv", StringComparison.Ordinal) ? ResultFormatString.CSV : ResultFormatString.JSON;
 
-    private static async Task MeasureAsync(string label, string name, string endpoint, int rows)
+    /// <summary>One child's read and its figures; <paramref name="aotReader"/> runs the Native AOT reader instead of this program.</summary>
+    private static async Task MeasureAsync(string label, string name, string endpoint, int rows, string? aotReader = null)
     {
         string work = Path.Combine(Path.GetTempPath(), $"rt-memory-{Environment.ProcessId}-{name}");
         Directory.CreateDirectory(work);
@@ -178,12 +202,16 @@ internal static class ClientMemoryHarness
                 arguments.AddRange([Path.Combine(AppContext.BaseDirectory, "redshift-typed.dll"),
                     "snapshot", "--pipeline", pipeline, "--out", Path.Combine(work, "out"), "--endpoint", endpoint, "--poll-interval", "0.05"]);
             }
+            else if (aotReader is not null)
+            {
+                arguments.AddRange([name, endpoint, rows.ToString(CultureInfo.InvariantCulture)]);
+            }
             else
             {
                 arguments.AddRange([typeof(ClientMemoryHarness).Assembly.Location, "--memory-child", name, endpoint, rows.ToString(CultureInfo.InvariantCulture)]);
             }
 
-            var run = await PeakMemoryChild.RunAsync(label, arguments);
+            var run = await PeakMemoryChild.RunAsync(label, arguments, program: aotReader ?? "dotnet");
             string output = run.Output;
             double peakMb = run.PeakMb;
             string? figures = output.Split('\n').FirstOrDefault(l => l.StartsWith(ChildMarker, StringComparison.Ordinal));

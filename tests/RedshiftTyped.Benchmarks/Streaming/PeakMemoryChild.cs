@@ -4,7 +4,7 @@ using System.Globalization;
 namespace RedshiftTyped.Benchmarks.Streaming;
 
 /// <summary>
-/// Runs one <c>dotnet</c> child process under <c>/usr/bin/time</c> and reads back its peak resident set: the kernel's
+/// Runs one child process (<c>dotnet</c>, or a Native AOT executable) under <c>/usr/bin/time</c> and reads back its peak resident set: the kernel's
 /// maximum RSS from wait4's rusage (<c>%M</c>), which a busy machine does not distort. Shared by the memory harnesses
 /// (<see cref="ClientMemoryHarness"/>, <see cref="LocalServer.TransportMemoryHarness"/>), whose children print their own
 /// figures on standard output.
@@ -25,13 +25,15 @@ internal static class PeakMemoryChild
     }
 
     /// <summary>
-    /// Runs <c>dotnet &lt;arguments&gt;</c> to its end. A child that fails, or whose peak the time tool did not report, is an
-    /// <see cref="InvalidOperationException"/> carrying everything the child wrote.
+    /// Runs <c>&lt;program&gt; &lt;arguments&gt;</c> (<c>dotnet</c> unless given: a native executable runs itself) to its end.
+    /// A child that fails, or whose peak the time tool did not report, is an <see cref="InvalidOperationException"/>
+    /// carrying everything the child wrote.
     /// </summary>
-    public static async Task<Run> RunAsync(string label, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<Run> RunAsync(string label, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null,
+        string program = "dotnet")
     {
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in (string[])["-f", MaxRssMarker + "%M", "dotnet", .. arguments])
+        foreach (string arg in (string[])["-f", MaxRssMarker + "%M", program, .. arguments])
         {
             start.ArgumentList.Add(arg);
         }

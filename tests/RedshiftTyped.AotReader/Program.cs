@@ -1,0 +1,99 @@
+using System.Globalization;
+using RedshiftTyped;
+using RedshiftTyped.AotReader.Tickit;
+using RedshiftTyped.Connection;
+using RedshiftTyped.DataApi.Model;
+using RedshiftTyped.Reading;
+
+// A Native AOT reader: `CASE ENDPOINT ROWS` reads the sales table once and prints the figures the client-memory harness
+// reads (ClientMemoryHarness's RT_MEMORY line: allocated bytes, then gen0/gen1/gen2 collections).
+if (args is ["--help"] or ["-h"] or [])
+{
+    Console.WriteLine("Usage: RedshiftTyped.AotReader CASE ENDPOINT ROWS   (CASE: typed, typed-csv, untyped, untyped-csv, baseline)");
+    Console.WriteLine("Reads public.sales from a local Data API server and prints 'RT_MEMORY <allocated bytes> <gen0> <gen1> <gen2>'.");
+    return args.Length == 0 ? 2 : 0;
+}
+
+if (args.Length != 3 || !int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out int rows))
+{
+    Console.Error.WriteLine("Give CASE ENDPOINT ROWS, e.g. 'typed http://127.0.0.1:8790 100000' (--help lists the cases).");
+    return 2;
+}
+
+string name = args[0];
+var endpoint = new Uri(args[1]);
+if (!endpoint.IsLoopback)
+{
+    Console.Error.WriteLine($"'{args[1]}' is not a local server: this reader signs with the local server's keys; give a loopback endpoint.");
+    return 2;
+}
+
+// The local server's defaults (RedshiftTyped.Local.LocalServerDefaults), written out: that assembly brings DuckDB and
+// ASP.NET Core, which a Native AOT reader does not reference.
+using var client = new RedshiftClient(new RedshiftConnectionOptions
+{
+    Endpoint = args[1], PollInterval = 0.05, Region = "us-east-1", Database = "dev", ClusterIdentifier = "local",
+    AccessKeyId = "local", SecretAccessKey = "local",
+});
+long read = 0;
+long sum = 0;
+long checksum = 0;
+try
+{
+    switch (name)
+    {
+        case "typed":
+        case "typed-csv":
+            await foreach (var sale in client.SnapshotAsync(TickitDatabase.Public.Sales, new SnapshotOptions { ResultFormat = Format(name) }))
+            {
+                read++;
+                sum += sale.Qtysold;
+            }
+
+            break;
+        case "untyped":
+        case "untyped-csv":
+            // Every value, through the typed accessors (no boxing), as the JIT child reads them.
+            await foreach (var row in client.SnapshotAsync(TableReference.Parse("public.sales"), new SnapshotOptions { ResultFormat = Format(name) }))
+            {
+                checksum += row.GetInt32(0) + row.GetInt32(1) + row.GetInt32(2) + row.GetInt32(3) + row.GetInt32(4) + row.GetInt16(5) + row.GetInt16(6);
+                checksum += (long)((row.IsNull(7) ? 0 : row.GetDecimal(7)) + (row.IsNull(8) ? 0 : row.GetDecimal(8)));
+                checksum += row.IsNull(9) ? 0 : row.GetDateTime(9).Ticks & 1;
+                read++;
+                sum += row.GetInt16(6);
+            }
+
+            break;
+        case "baseline":
+            // The floor: the runtime, the client and one small statement.
+            await foreach (var row in client.QueryAsync("select 1"))
+            {
+                read = rows;
+                sum = row.GetInt32(0);
+            }
+
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown case '{name}': give typed, typed-csv, untyped, untyped-csv or baseline.");
+            return 2;
+    }
+}
+catch (Exception e)
+{
+    // One line, as the library's errors are written to be read (the harness shows it), not a stack trace.
+    Console.Error.WriteLine($"{name}: {e.GetType().Name}: {e.Message}");
+    return 1;
+}
+
+if (read != rows)
+{
+    Console.Error.WriteLine($"Read {read} rows of {rows}.");
+    return 1;
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RT_RESULT rows {read} sum(qtysold) {sum} checksum {checksum}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"RT_MEMORY {GC.GetTotalAllocatedBytes(precise: true)} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)}"));
+return 0;
+
+static ResultFormatString Format(string name) => name.EndsWith("-csv", StringComparison.Ordinal) ? ResultFormatString.CSV : ResultFormatString.JSON;
