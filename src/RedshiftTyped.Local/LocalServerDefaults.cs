@@ -4,45 +4,24 @@ namespace RedshiftTyped.Local;
 
 /// <summary>
 /// What a local server answers to unless told otherwise, and connection options that reach it: one place for the
-/// server's defaults and for every client (the tool, the sample, tests, benchmarks) that points at one.
+/// server's defaults and for every client (the tool, the sample, tests, benchmarks) that points at one. The values
+/// and <see cref="ApplyTo"/> live in the client library (a client applying them need not load this assembly).
 /// </summary>
 public static class LocalServerDefaults
 {
-    public const string Region = "us-east-1";
+    public const string Region = LocalEndpointDefaults.Region;
 
-    public const string Database = "dev";
+    public const string Database = LocalEndpointDefaults.Database;
 
     /// <summary>Any cluster name is accepted; this is the one clients send.</summary>
-    public const string ClusterIdentifier = "local";
+    public const string ClusterIdentifier = LocalEndpointDefaults.ClusterIdentifier;
 
     /// <summary>The key pair accepted when no credentials are configured (key and secret alike).</summary>
-    public const string AccessKey = "local";
+    public const string AccessKey = LocalEndpointDefaults.AccessKey;
 
     /// <summary>
     /// Fills what <paramref name="options"/> leaves unset when its endpoint is on this machine (a local server): region,
     /// database, cluster and keys. Options for any other endpoint are left as they are.
     /// </summary>
-    public static RedshiftConnectionOptions ApplyTo(RedshiftConnectionOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var endpoint) || !endpoint.IsLoopback)
-        {
-            return options;
-        }
-
-        options.Region ??= Region;
-        options.Database ??= Database;
-        if (string.IsNullOrWhiteSpace(options.ClusterIdentifier) && string.IsNullOrWhiteSpace(options.WorkgroupName))
-        {
-            options.ClusterIdentifier = ClusterIdentifier;
-        }
-
-        if (string.IsNullOrEmpty(options.AccessKeyId) && string.IsNullOrEmpty(options.SecretAccessKey))
-        {
-            options.AccessKeyId = AccessKey;
-            options.SecretAccessKey = AccessKey;
-        }
-
-        return options;
-    }
+    public static RedshiftConnectionOptions ApplyTo(RedshiftConnectionOptions options) => LocalEndpointDefaults.ApplyTo(options);
 }

@@ -37,9 +37,18 @@ internal static class ToolApp
         if (parse.Errors.Count > 0)
         {
             // System.CommandLine exits 1 on a parse error; the tool keeps 1 for failed work and 2 for a wrong command line.
+            bool selfExplanatory = true;
             foreach (var error in parse.Errors)
             {
-                console.Error.WriteLine($"error: {error.Message}");
+                string? number = NumberFlagError.Describe(error);
+                selfExplanatory &= number is not null;
+                console.Error.WriteLine($"error: {number ?? error.Message}");
+            }
+
+            if (selfExplanatory)
+            {
+                // A numeric flag's bad value: the line says the flag and the form it takes; usage would add nothing.
+                return Task.FromResult(ExitCodes.Usage);
             }
 
             string command = parse.CommandResult.Command is RootCommand ? "redshift-typed" : $"redshift-typed {parse.CommandResult.Command.Name}";

@@ -5,7 +5,7 @@ using RedshiftTyped.Execution;
 namespace RedshiftTyped.Tool.Cli;
 
 /// <summary>The command line was wrong in a way the parser cannot see (a malformed name=value, say).</summary>
-internal sealed class UsageException(string message) : Exception(message);
+internal sealed class UsageException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
 /// Runs a command's work and turns what can go wrong into one clear line on standard error and an exit code:
@@ -34,7 +34,7 @@ internal static class CommandRunner
             return ExitCodes.Cancelled;
         }
         catch (Exception ex) when (ex is RedshiftConfigurationException or UsageException or ArgumentException or Snapshots.SnapshotFormatException
-                                       or Export.PipelineSpecException or Capture.SelectionException or Local.LocalServerStartException)
+                                       or Export.PipelineSpecException or Capture.SelectionException)
         {
             await console.Error.WriteLineAsync($"error: {OneLine(UserMessage(ex))}");
             return ExitCodes.Usage;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using RedshiftTyped.Connection;
-using RedshiftTyped.Local;
 
 namespace RedshiftTyped.Tool.Cli;
 
@@ -62,7 +61,8 @@ internal sealed class ConnectionFlags
             options.MaxPollAttempts = attempts;
         }
 
-        LocalServerDefaults.ApplyTo(options);
+        // The client library's own (LocalServerDefaults, their public face, would load the local server's assembly).
+        LocalEndpointDefaults.ApplyTo(options);
         options.Validate();
         return options;
     }

@@ -140,7 +140,17 @@ internal static class LocalCommand
                 options.Secrets[pair[..equals]] = pair[(equals + 1)..];
             }
 
-            await LocalServerHost.RunAsync(options, cancellationToken, console.Out, console.Error);
+            try
+            {
+                await LocalServerHost.RunAsync(options, cancellationToken, console.Out, console.Error);
+            }
+            catch (LocalServerStartException ex)
+            {
+                // A usage error (port taken, bad --init-sql, ...). Caught here, not in CommandRunner's filter: naming
+                // the type there loaded the local server's assembly into every command's process (cold start).
+                throw new UsageException(ex.Message, ex);
+            }
+
             return ExitCodes.Success;
         }, cancellationToken));
         return command;

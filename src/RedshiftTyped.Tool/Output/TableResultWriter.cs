@@ -1,11 +1,11 @@
 using RedshiftTyped.DataApi.Model;
-using Spectre.Console;
 
 namespace RedshiftTyped.Tool.Output;
 
 /// <summary>
 /// A table for people. A table needs every row to size its columns, so it shows at most
-/// <see cref="MaxRows"/> rows and says how to get the rest (csv or json stream without a limit).
+/// <see cref="MaxRows"/> rows and says how to get the rest (csv or json stream without a limit). Control characters
+/// in names and values are shown escaped (<see cref="TerminalText"/>), never sent to the terminal.
 /// </summary>
 internal sealed class TableResultWriter(TextWriter output) : ResultWriter
 {
@@ -14,13 +14,13 @@ internal sealed class TableResultWriter(TextWriter output) : ResultWriter
     private readonly List<string[]> _rows = [];
     private string[] _names = [];
 
-    public override void Begin(IReadOnlyList<ColumnMetadata> columns) => _names = columns.Select(ColumnName).ToArray();
+    public override void Begin(IReadOnlyList<ColumnMetadata> columns) => _names = columns.Select((column, i) => TerminalText.Escape(ColumnName(column, i))).ToArray();
 
     public override void WriteRow(object?[] row)
     {
         if (_rows.Count < MaxRows)
         {
-            _rows.Add(row.Select(v => Text(v) ?? "NULL").ToArray());
+            _rows.Add(row.Select(v => Text(v) is { } text ? TerminalText.Escape(text) : "NULL").ToArray());
         }
     }
 
@@ -32,26 +32,15 @@ internal sealed class TableResultWriter(TextWriter output) : ResultWriter
             return;
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        if (PlainTable.CanWrite(_names, _rows))
         {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 240;
-        var table = new Table().Border(TableBorder.Ascii);
-        foreach (string name in _names)
+            PlainTable.Write(output, _names, _rows);
+        }
+        else
         {
-            table.AddColumn(new TableColumn(Markup.Escape(name)));
+            SpectreTable.Write(output, _names, _rows);
         }
 
-        foreach (var row in _rows)
-        {
-            table.AddRow(row.Select(cell => new Text(cell)).ToArray());
-        }
-
-        console.Write(table);
         output.WriteLine(rows > _rows.Count
             ? $"({rows} rows; the first {_rows.Count} shown — use --format csv or json for all of them)"
             : rows == 1 ? "(1 row)" : $"({rows} rows)");

@@ -152,4 +152,33 @@ public sealed class SqlCommandTests
         Assert.Equal(2, exit);
         Assert.Equal("error: Parameter :id is an empty string, which the Data API rejects. Compare with '' in the SQL instead.", err.Trim());
     }
+
+    [Theory]
+    [InlineData("sql", "--poll-interval", "soon", "error: --poll-interval takes a number, e.g. 0.5; 'soon' is not one.")]
+    [InlineData("sql", "--max-poll-attempts", "1.5", "error: --max-poll-attempts takes a whole number, e.g. 4; '1.5' is not one.")]
+    [InlineData("local", "--result-memory-limit", "abc", "error: --result-memory-limit takes a whole number, e.g. 4; 'abc' is not one.")]
+    [InlineData("local", "--port", "http", "error: --port takes a whole number, e.g. 4; 'http' is not one.")]
+    public async Task A_numeric_flag_given_text_is_one_line_naming_the_flag_and_its_form(string command, string flag, string value, string expected)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        string[] args = command == "sql" ? ["sql", "select 1", flag, value] : [command, flag, value];
+
+        int exit = await ToolApp.RunAsync(args, new ToolConsole(output, error));
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output.ToString());
+        Assert.Equal(expected, error.ToString().TrimEnd());
+    }
+
+    [Fact]
+    public async Task Other_parse_errors_still_point_to_help()
+    {
+        var error = new StringWriter();
+
+        int exit = await ToolApp.RunAsync(["sql", "select 1", "--no-such-flag"], new ToolConsole(new StringWriter(), error));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Run 'redshift-typed sql --help' for usage.", error.ToString(), StringComparison.Ordinal);
+    }
 }
