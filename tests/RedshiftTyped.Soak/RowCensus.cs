@@ -1,4 +1,10 @@
+using System.Collections;
+using System.Globalization;
 using System.Security.Cryptography;
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+using Parquet;
+using Parquet.Schema;
 using RedshiftTyped.Values;
 
 namespace RedshiftTyped.Soak;
@@ -30,16 +36,119 @@ internal sealed class RowCensus
                 continue;
             }
 
-            string row = string.Join('\u001f', fields.Select(f => f ?? "\u2400"));
-            census._rows[row] = census._rows.GetValueOrDefault(row) + 1;
-            census.Count++;
+            census.Add(string.Join('\u001f', fields.Select(f => f ?? "\u2400")));
         }
 
         return census;
     }
 
-    /// <summary>A file compared by its bytes only (Parquet, Arrow).</summary>
-    public static RowCensus OfFile(string path) => new() { FileHash = Hash(path) };
+    /// <summary>Reads a Parquet export row group by row group, column by column.</summary>
+    public static async Task<RowCensus> OfParquetAsync(string path)
+    {
+        var census = new RowCensus { FileHash = Hash(path) };
+        await using var reader = await ParquetReader.CreateAsync(path);
+        var fields = reader.Schema.GetDataFields();
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            int rows = checked((int)group.RowCount);
+            var columns = new List<string[]>();
+            foreach (var field in fields)
+            {
+                columns.Add([.. (await ParquetValuesAsync(group, field, rows)).Select(Text)]);
+            }
+
+            for (int r = 0; r < rows; r++)
+            {
+                census.Add(string.Join('\u001f', columns.Select(c => c[r])));
+            }
+        }
+
+        return census;
+    }
+
+    /// <summary>Reads an Arrow IPC file export batch by batch (every Arrow array the export writes is a list of its values).</summary>
+    public static RowCensus OfArrowFile(string path)
+    {
+        var census = new RowCensus { FileHash = Hash(path) };
+        using var stream = File.OpenRead(path);
+        using var reader = new ArrowFileReader(stream);
+        while (reader.ReadNextRecordBatch() is { } batch)
+        {
+            using (batch)
+            {
+                var columns = Enumerable.Range(0, batch.ColumnCount)
+                    .Select(i => ((IEnumerable)batch.Column(i)).Cast<object?>().Select(Text).ToArray()).ToList();
+                for (int r = 0; r < batch.Length; r++)
+                {
+                    census.Add(string.Join('\u001f', columns.Select(c => c[r])));
+                }
+            }
+        }
+
+        return census;
+    }
+
+    private void Add(string row)
+    {
+        _rows[row] = _rows.GetValueOrDefault(row) + 1;
+        Count++;
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        null => "\u2400",
+        byte[] bytes => Convert.ToHexString(bytes),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static async Task<object?[]> ParquetValuesAsync(ParquetRowGroupReader group, DataField field, int rows)
+    {
+        Type type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
+        {
+            var strings = new string?[rows];
+            await group.ReadAsync(field, strings.AsMemory());
+            return strings;
+        }
+
+        if (type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>))
+        {
+            var bytes = new byte[]?[rows];
+            await group.ReadAsync(field, bytes.AsMemory());
+            return bytes;
+        }
+
+        return type switch
+        {
+            _ when type == typeof(bool) => await StructsAsync<bool>(group, field, rows),
+            _ when type == typeof(short) => await StructsAsync<short>(group, field, rows),
+            _ when type == typeof(int) => await StructsAsync<int>(group, field, rows),
+            _ when type == typeof(long) => await StructsAsync<long>(group, field, rows),
+            _ when type == typeof(float) => await StructsAsync<float>(group, field, rows),
+            _ when type == typeof(double) => await StructsAsync<double>(group, field, rows),
+            _ when type == typeof(decimal) => await StructsAsync<decimal>(group, field, rows),
+            _ when type == typeof(DateTime) => await StructsAsync<DateTime>(group, field, rows),
+            _ when type == typeof(DateOnly) => await StructsAsync<DateOnly>(group, field, rows),
+            _ when type == typeof(TimeSpan) => await StructsAsync<TimeSpan>(group, field, rows),
+            _ => throw new NotSupportedException($"the soak's Parquet census cannot read column {field.Name} ({type.Name})"),
+        };
+    }
+
+    private static async Task<object?[]> StructsAsync<T>(ParquetRowGroupReader group, DataField field, int rows) where T : struct
+    {
+        if (field.IsNullable)
+        {
+            var values = new T?[rows];
+            await group.ReadAsync<T>(field, values.AsMemory());
+            return [.. values.Select(v => (object?)v)];
+        }
+
+        var required = new T[rows];
+        await group.ReadAsync<T>(field, required.AsMemory());
+        return [.. required.Select(v => (object?)v)];
+    }
 
     /// <summary>Rows of <paramref name="expected"/> this census lacks, and rows it holds more often.</summary>
     public (long Lost, long Duplicated) Compare(RowCensus expected)
