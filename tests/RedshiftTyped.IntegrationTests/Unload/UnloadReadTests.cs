@@ -291,44 +291,6 @@ public abstract class UnloadReadTests(UnloadServerFixture fixture)
         }
     }
 
-    [Fact]
-    public async Task Row_groups_are_decoded_on_the_reads_own_threads_at_most_one_per_download_with_a_slow_reader()
-    {
-        // Parquet.Net's buffers go back to the shared array pools' slot of the thread that decodes; decoded on pool threads,
-        // a long read spread them over ever more threads (the peak memory grew with the table). A slow reader makes every
-        // worker wait on the page channel, where an async loop would resume on whichever pool thread is free.
-        // 400,000 rows: four row groups of at most 128K rows (the local server's), more than the two decode threads.
-        string table = "decode_threads_" + Guid.NewGuid().ToString("N")[..8];
-        await Client.ExecuteAsync($"create table public.{table} as select s.salesid, s.qtysold, c.catid from public.sales s cross join public.category c where c.catid <= 4");
-        var threads = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
-        int rowGroups = 0;
-        DecodeThreads.RowGroupDecoded.Value = thread =>
-        {
-            threads[thread.ManagedThreadId] = thread.IsThreadPoolThread;
-            Interlocked.Increment(ref rowGroups);
-        };
-        int read = 0;
-        try
-        {
-            var defaults = fixture.Unload();
-            var unload = new UnloadOptions { S3Prefix = defaults.S3Prefix, IamRole = defaults.IamRole, DownloadParallelism = 2 };
-            await foreach (var row in Client.SnapshotAsync(new TableReference("public", table), new SnapshotOptions { Transport = SnapshotTransport.Unload, Unload = unload }))
-            {
-                if (++read % 20000 == 0) await Task.Delay(5);
-            }
-        }
-        finally
-        {
-            DecodeThreads.RowGroupDecoded.Value = null;
-            await Client.ExecuteAsync($"drop table public.{table}");
-        }
-
-        Assert.Equal(4 * SnapshotServerFixture.SalesRows, read);
-        Assert.True(rowGroups >= 3, $"only {rowGroups} row groups: the test needs more row groups than decode threads");
-        Assert.All(threads, t => Assert.False(t.Value, $"a row group was decoded on thread-pool thread {t.Key}"));
-        Assert.InRange(threads.Count, 1, 2);
-    }
-
     /// <summary>Equal rows, or a failure that names the first value that differs.</summary>
     private static void AssertSameRows(RowChecksum expected, RowChecksum actual)
     {
