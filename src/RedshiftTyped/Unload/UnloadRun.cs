@@ -12,7 +12,7 @@ namespace RedshiftTyped.Reading;
 /// <summary>
 /// One snapshot read through UNLOAD: <c>UNLOAD ('&lt;the snapshot's SELECT, values as literals&gt;') TO '&lt;prefix&gt;&lt;run id&gt;/'
 /// IAM_ROLE … FORMAT AS PARQUET MANIFEST VERBOSE</c>, then the manifest, then the files — downloaded and decoded
-/// <see cref="UnloadOptions.DownloadParallelism"/> at a time (on threads of the read's own: <see cref="DecodeThreads"/>), row group by row group, into pages handed out as they are
+/// <see cref="UnloadOptions.DownloadParallelism"/> at a time, row group by row group, into pages handed out as they are
 /// ready (in file order, one file at a time, when the rows must keep the query's order). A file shorter than the manifest
 /// says, a file missing, or rows that do not add up to the manifest's counts stop the read with
 /// <see cref="ResultIntegrityException"/>. The run's folder is deleted when the read ends, unless <see cref="UnloadOptions.KeepFiles"/>.
@@ -114,24 +114,22 @@ internal sealed class UnloadRun
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         int workers = Ordered ? 1 : Math.Min(_options.DownloadParallelism, Math.Max(1, Manifest.Entries.Count));
-        // Each worker holds one row group's arrays at a time, up to one per column of a type and size; one more row group's
-        // worth covers a batch on its way back. Fewer, and the arrays of a row group's second int (or decimal…) column
-        // were dropped on return and allocated anew on the next rent: large-object-heap garbage growing with the table.
-        var arrays = new ColumnArrayPool((workers + 1) * Math.Max(1, types.Count));
+        // Each worker holds one row group's arrays at a time; one more of a size covers a batch on its way back.
+        var arrays = new ColumnArrayPool(workers + 1);
         var pages = Channel.CreateBounded<TPage>(new BoundedChannelOptions(Math.Max(2, workers * 2)) { SingleReader = true });
         int nextFile = -1;
         long rowsRead = 0;
-        void Work()
+        async Task WorkAsync()
         {
             int index;
             while ((index = Interlocked.Increment(ref nextFile)) < Manifest.Entries.Count)
             {
-                long rows = ReadFile(Manifest.Entries[index], types, decode, arrays, pages.Writer, stop.Token);
+                long rows = await ReadFileAsync(Manifest.Entries[index], types, decode, arrays, pages.Writer, stop.Token).ConfigureAwait(false);
                 Interlocked.Add(ref rowsRead, rows);
             }
         }
 
-        var work = DecodeThreads.RunAsync(workers, Work, stop.Token);
+        var work = Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(WorkAsync, stop.Token)));
         _ = work.ContinueWith(t => pages.Writer.TryComplete(t.Exception?.InnerException), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         bool complete = false;
@@ -172,12 +170,7 @@ internal sealed class UnloadRun
         }
     }
 
-    /// <summary>
-    /// Downloads one file and hands its rows on as pages, on one of the read's <see cref="DecodeThreads"/>: blocking on the
-    /// download and on a full page channel is intended there. Parquet.Net's reads of a local file complete synchronously, so
-    /// a row group is read and decoded on this thread, and its buffers come back to this thread's slots of the shared pools.
-    /// </summary>
-    private long ReadFile<TPage>(UnloadManifest.Entry entry, IReadOnlyList<RedshiftType> types,
+    private async Task<long> ReadFileAsync<TPage>(UnloadManifest.Entry entry, IReadOnlyList<RedshiftType> types,
         Func<ColumnBatch, int, int, TPage> decode, ColumnArrayPool arrays, ChannelWriter<TPage> pages, CancellationToken cancellationToken)
     {
         if (!entry.Key.StartsWith(_runPrefix, StringComparison.Ordinal) || entry.Bucket != _bucket)
@@ -188,7 +181,7 @@ internal sealed class UnloadRun
         string path = Path.Combine(Path.GetTempPath(), $"rt-unload-{Guid.NewGuid():N}.parquet");
         try
         {
-            if (!_client.S3.DownloadAsync(entry.Bucket, entry.Key, path, cancellationToken).GetAwaiter().GetResult())
+            if (!await _client.S3.DownloadAsync(entry.Bucket, entry.Key, path, cancellationToken).ConfigureAwait(false))
             {
                 throw new ResultIntegrityException($"The UNLOAD manifest lists {entry.Url}, which S3 does not have", Statement.Id);
             }
@@ -201,49 +194,44 @@ internal sealed class UnloadRun
             }
 
             long rows = 0;
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             ParquetReader reader;
             try
             {
-                reader = ParquetReader.CreateAsync(file, new ParquetOptions { UseDateOnlyTypeForDates = true, UseBigDecimal = true }, leaveStreamOpen: true, cancellationToken)
-                    .GetAwaiter().GetResult();
+                reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true, UseBigDecimal = true }, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException)
             {
                 throw new ResultIntegrityException($"{entry.Url} is not a Parquet file UNLOAD wrote ({ex.Message})", Statement.Id);
             }
 
-            var fields = reader.Schema.GetDataFields();
-            if (fields.Length != types.Count)
+            await using (reader)
             {
-                throw new ResultIntegrityException($"{entry.Url} has {fields.Length} columns but the query selected {types.Count}", Statement.Id);
-            }
-
-            var observe = DecodeThreads.RowGroupDecoded.Value;
-            for (int g = 0; g < reader.RowGroupCount; g++)
-            {
-                using var group = reader.OpenRowGroupReader(g);
-                observe?.Invoke(Thread.CurrentThread);
-                var columns = ParquetColumns.ReadAsync(group, fields, types, arrays, cancellationToken).GetAwaiter().GetResult();
-                int count = columns.RowCount;
-                try
+                var fields = reader.Schema.GetDataFields();
+                if (fields.Length != types.Count)
                 {
-                    // Pages are decoded here, before they are handed on: no page refers to the batch once it is released.
-                    for (int start = 0; start < count; start += PageRows)
+                    throw new ResultIntegrityException($"{entry.Url} has {fields.Length} columns but the query selected {types.Count}", Statement.Id);
+                }
+
+                for (int g = 0; g < reader.RowGroupCount; g++)
+                {
+                    using var group = reader.OpenRowGroupReader(g);
+                    var columns = await ParquetColumns.ReadAsync(group, fields, types, arrays, cancellationToken).ConfigureAwait(false);
+                    int count = columns.RowCount;
+                    try
                     {
-                        var write = pages.WriteAsync(decode(columns, start, Math.Min(PageRows, count - start)), cancellationToken);
-                        if (!write.IsCompletedSuccessfully)
+                        // Pages are decoded here, before they are handed on: no page refers to the batch once it is released.
+                        for (int start = 0; start < count; start += PageRows)
                         {
-                            write.AsTask().GetAwaiter().GetResult();
+                            await pages.WriteAsync(decode(columns, start, Math.Min(PageRows, count - start)), cancellationToken).ConfigureAwait(false);
                         }
                     }
-                }
-                finally
-                {
-                    columns.Release();
-                }
+                    finally
+                    {
+                        columns.Release();
+                    }
 
-                rows += count;
+                    rows += count;
+                }
             }
 
             if (entry.RecordCount is { } expected && expected != rows)
