@@ -114,8 +114,10 @@ internal sealed class UnloadRun
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         int workers = Ordered ? 1 : Math.Min(_options.DownloadParallelism, Math.Max(1, Manifest.Entries.Count));
-        // Each worker holds one row group's arrays at a time; one more of a size covers a batch on its way back.
-        var arrays = new ColumnArrayPool(workers + 1);
+        // Each worker holds one row group's arrays at a time, up to one per column of a type and size; one more row group's
+        // worth covers a batch on its way back. Fewer, and the arrays of a row group's second int (or decimal…) column
+        // were dropped on return and allocated anew on the next rent: large-object-heap garbage growing with the table.
+        var arrays = new ColumnArrayPool((workers + 1) * Math.Max(1, types.Count));
         var pages = Channel.CreateBounded<TPage>(new BoundedChannelOptions(Math.Max(2, workers * 2)) { SingleReader = true });
         int nextFile = -1;
         long rowsRead = 0;
