@@ -5,6 +5,7 @@ using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using Parquet;
 using Parquet.Schema;
+using RedshiftTyped.TestSupport;
 using RedshiftTyped.Values;
 
 namespace RedshiftTyped.Soak;
@@ -55,7 +56,7 @@ internal sealed class RowCensus
             var columns = new List<string[]>();
             foreach (var field in fields)
             {
-                columns.Add([.. (await ParquetValuesAsync(group, field, rows)).Select(Text)]);
+                columns.Add([.. (await ParquetColumnValues.ReadAsync(group, field, rows)).Select(Text)]);
             }
 
             for (int r = 0; r < rows; r++)
@@ -103,52 +104,6 @@ internal sealed class RowCensus
         _ => value.ToString() ?? "",
     };
 
-    private static async Task<object?[]> ParquetValuesAsync(ParquetRowGroupReader group, DataField field, int rows)
-    {
-        Type type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
-        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
-        {
-            var strings = new string?[rows];
-            await group.ReadAsync(field, strings.AsMemory());
-            return strings;
-        }
-
-        if (type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>))
-        {
-            var bytes = new byte[]?[rows];
-            await group.ReadAsync(field, bytes.AsMemory());
-            return bytes;
-        }
-
-        return type switch
-        {
-            _ when type == typeof(bool) => await StructsAsync<bool>(group, field, rows),
-            _ when type == typeof(short) => await StructsAsync<short>(group, field, rows),
-            _ when type == typeof(int) => await StructsAsync<int>(group, field, rows),
-            _ when type == typeof(long) => await StructsAsync<long>(group, field, rows),
-            _ when type == typeof(float) => await StructsAsync<float>(group, field, rows),
-            _ when type == typeof(double) => await StructsAsync<double>(group, field, rows),
-            _ when type == typeof(decimal) => await StructsAsync<decimal>(group, field, rows),
-            _ when type == typeof(DateTime) => await StructsAsync<DateTime>(group, field, rows),
-            _ when type == typeof(DateOnly) => await StructsAsync<DateOnly>(group, field, rows),
-            _ when type == typeof(TimeSpan) => await StructsAsync<TimeSpan>(group, field, rows),
-            _ => throw new NotSupportedException($"the soak's Parquet census cannot read column {field.Name} ({type.Name})"),
-        };
-    }
-
-    private static async Task<object?[]> StructsAsync<T>(ParquetRowGroupReader group, DataField field, int rows) where T : struct
-    {
-        if (field.IsNullable)
-        {
-            var values = new T?[rows];
-            await group.ReadAsync<T>(field, values.AsMemory());
-            return [.. values.Select(v => (object?)v)];
-        }
-
-        var required = new T[rows];
-        await group.ReadAsync<T>(field, required.AsMemory());
-        return [.. required.Select(v => (object?)v)];
-    }
 
     /// <summary>Rows of <paramref name="expected"/> this census lacks, and rows it holds more often.</summary>
     public (long Lost, long Duplicated) Compare(RowCensus expected)

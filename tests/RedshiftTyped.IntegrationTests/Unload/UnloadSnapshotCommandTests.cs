@@ -166,7 +166,7 @@ public abstract class UnloadSnapshotCommandTests(TestBackend backend) : IAsyncLi
                 var columns = new List<string[]>();
                 foreach (var field in fields)
                 {
-                    columns.Add([.. (await ValuesAsync(group, field, checked((int)group.RowCount))).Select(Canonical)]);
+                    columns.Add([.. (await ParquetColumnValues.ReadAsync(group, field, checked((int)group.RowCount))).Select(Canonical)]);
                 }
 
                 for (int r = 0; r < group.RowCount; r++)
@@ -178,53 +178,6 @@ public abstract class UnloadSnapshotCommandTests(TestBackend backend) : IAsyncLi
             }
 
             return rows;
-        }
-
-        private static async Task<object?[]> ValuesAsync(ParquetRowGroupReader group, DataField field, int rows)
-        {
-            Type type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
-            if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
-            {
-                var strings = new string?[rows];
-                await group.ReadAsync(field, strings.AsMemory());
-                return strings;
-            }
-
-            if (type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>))
-            {
-                var bytes = new byte[]?[rows];
-                await group.ReadAsync(field, bytes.AsMemory());
-                return bytes;
-            }
-
-            return type switch
-            {
-                _ when type == typeof(bool) => await StructsAsync<bool>(group, field, rows),
-                _ when type == typeof(sbyte) => await StructsAsync<sbyte>(group, field, rows),
-                _ when type == typeof(short) => await StructsAsync<short>(group, field, rows),
-                _ when type == typeof(int) => await StructsAsync<int>(group, field, rows),
-                _ when type == typeof(long) => await StructsAsync<long>(group, field, rows),
-                _ when type == typeof(float) => await StructsAsync<float>(group, field, rows),
-                _ when type == typeof(double) => await StructsAsync<double>(group, field, rows),
-                _ when type == typeof(decimal) => await StructsAsync<decimal>(group, field, rows),
-                _ when type == typeof(DateTime) => await StructsAsync<DateTime>(group, field, rows),
-                _ when type == typeof(DateOnly) => await StructsAsync<DateOnly>(group, field, rows),
-                _ => throw new NotSupportedException($"{field.Name}: {type}"),
-            };
-        }
-
-        private static async Task<object?[]> StructsAsync<T>(ParquetRowGroupReader group, DataField field, int rows) where T : struct
-        {
-            if (field.IsNullable)
-            {
-                var values = new T?[rows];
-                await group.ReadAsync<T>(field, values.AsMemory());
-                return [.. values.Select(v => (object?)v)];
-            }
-
-            var required = new T[rows];
-            await group.ReadAsync<T>(field, required.AsMemory());
-            return [.. required.Select(v => (object?)v)];
         }
 
         public (long Rows, string Hash) Result()
