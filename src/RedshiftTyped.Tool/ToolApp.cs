@@ -42,7 +42,7 @@ internal static class ToolApp
             {
                 string? number = NumberFlagError.Describe(error);
                 selfExplanatory &= number is not null;
-                console.Error.WriteLine($"error: {number ?? error.Message}");
+                console.Error.WriteLine($"error: {Output.TerminalText.Escape(number ?? error.Message)}");
             }
 
             if (selfExplanatory)

@@ -214,6 +214,10 @@ internal sealed class StatementExecutor
     internal const string SeveralStatementsError =
         "ERROR: cannot insert multiple commands into a prepared statement (ExecuteStatement runs one SQL statement: send several as BatchExecuteStatement's Sqls, one statement each)";
 
+    /// <summary>The same, for one of BatchExecuteStatement's Sqls (a sub-statement's id is the batch's, a colon and its number).</summary>
+    internal const string SeveralStatementsInBatchError =
+        "ERROR: cannot insert multiple commands into a prepared statement (each of BatchExecuteStatement's Sqls runs one SQL statement: give each its own entry)";
+
     private void ExecuteOne(IEngineConnection connection, StatementRecord record, BoundSql bound, CancellationToken cancel)
     {
         cancel.ThrowIfCancellationRequested();
@@ -231,7 +235,7 @@ internal sealed class StatementExecutor
         if (text.Contains(';', StringComparison.Ordinal))
         {
             var statements = SqlScript.Split(text);
-            if (statements.Count > 1) throw new EngineFailure(SeveralStatementsError);
+            if (statements.Count > 1) throw new EngineFailure(record.Id.Contains(':', StringComparison.Ordinal) ? SeveralStatementsInBatchError : SeveralStatementsError);
             // The statement without its semicolons (the dialect layer reads one statement; "select 1 ; ;" is one).
             if (statements.Count == 1) text = statements[0];
         }

@@ -90,8 +90,10 @@ internal static class CommandRunner
     /// <summary>Messages are shown on one line: the SQL and statement id of a statement error follow on their own lines.</summary>
     private static string OneLine(string message)
     {
+        // An engine's message quotes the values and SQL it failed on: their control and format characters are escaped
+        // as in a table cell, so that nothing from the database reaches the terminal raw on the error path either.
         string[] lines = message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return string.Join(" | ", lines);
+        return Output.TerminalText.Escape(string.Join(" | ", lines));
     }
 
     /// <summary>

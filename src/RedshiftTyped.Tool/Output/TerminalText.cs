@@ -7,7 +7,8 @@ namespace RedshiftTyped.Tool.Output;
 /// Text made safe to print on a terminal: a value from the database may hold control characters (ESC starts an
 /// escape sequence that recolours, moves the cursor or retitles the window; CR overwrites the line), so every C0
 /// control, DEL and C1 control is shown as a visible escape instead: <c>\n</c>, <c>\r</c>, <c>\t</c>, and
-/// <c>\xHH</c> for the others (ESC is <c>\x1B</c>). A backslash itself is printed as is, so a value that already
+/// <c>\xHH</c> for the others (ESC is <c>\x1B</c>); so are the Unicode format characters and line separators, as
+/// <c>\uHHHH</c> (U+202E, which reverses the rest of a line, is <c>\u202E</c>). A backslash itself is printed as is, so a value that already
 /// holds the two characters <c>\n</c> prints the same as one holding a newline: the table is for reading; use
 /// <c>--format csv</c> or <c>json</c> for the exact bytes.
 /// </summary>
@@ -37,15 +38,21 @@ internal static class TerminalText
                 '\n' => "\\n",
                 '\r' => "\\r",
                 '\t' => "\\t",
-                _ => "\\x" + ((int)c).ToString("X2", CultureInfo.InvariantCulture),
+                <= '\u00FF' => "\\x" + ((int)c).ToString("X2", CultureInfo.InvariantCulture),
+                _ => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
             });
         }
 
         return escaped.ToString();
     }
 
-    /// <summary>C0 (U+0000–U+001F), DEL (U+007F) and C1 (U+0080–U+009F).</summary>
-    private static bool IsControl(char c) => c < ' ' || c is >= '\u007F' and <= '\u009F';
+    /// <summary>
+    /// C0 (U+0000–U+001F), DEL (U+007F), C1 (U+0080–U+009F), the line and paragraph separators (U+2028, U+2029: a
+    /// terminal breaks the line) and the format characters (category Cf: bidi overrides and isolates such as U+202E
+    /// reorder the rest of the line, zero-width characters hide text).
+    /// </summary>
+    private static bool IsControl(char c) => c < ' ' || c is >= '\u007F' and <= '\u009F' || (c > '\u00FF'
+        && (c is '\u2028' or '\u2029' || char.GetUnicodeCategory(c) == UnicodeCategory.Format));
 
     private static int IndexOfControl(string text)
     {

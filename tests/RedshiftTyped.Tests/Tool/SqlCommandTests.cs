@@ -32,6 +32,18 @@ public sealed class SqlCommandTests
     }
 
     [Fact]
+    public async Task An_engine_error_quoting_a_hostile_value_reaches_the_terminal_escaped()
+    {
+        var (exit, _, err) = await Run(Result(TwoRows, ThreeColumns, failWith: "ERROR: invalid input syntax for type integer: \"\u001B[31mX\u202Eabc\""),
+            "sql", "select 1");
+
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain('\u001B', err);
+        Assert.DoesNotContain('\u202E', err);
+        Assert.Contains("\\x1B[31mX\\u202Eabc", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Csv_output_has_a_header_quotes_and_distinguishes_NULL()
     {
         var (exit, output, err) = await Run(Result(TwoRows, ThreeColumns), "sql", "select id, name, price from t", "--format", "csv");

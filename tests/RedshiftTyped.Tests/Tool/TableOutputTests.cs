@@ -84,6 +84,9 @@ public sealed class TableOutputTests
     [InlineData("nul\0bel\u0007del\u007F", "nul\\x00bel\\x07del\\x7F")]
     [InlineData("c1\u0085csi\u009B", "c1\\x85csi\\x9B")]
     [InlineData("plain é 日本 \\n", "plain é 日本 \\n")]
+    [InlineData("abc\u202Egpj.exe", "abc\\u202Egpj.exe")]
+    [InlineData("x\u2028y\u2029z", "x\\u2028y\\u2029z")]
+    [InlineData("zw\u200Bsp\uFEFFbom\u2066iso\u2069", "zw\\u200Bsp\\uFEFFbom\\u2066iso\\u2069")]
     public void Control_characters_are_escaped_visibly(string text, string shown)
         => Assert.Equal(shown, TerminalText.Escape(text));
 
