@@ -82,6 +82,36 @@ public abstract class DialectTests(TickitServerFixture fixture)
     }
 
     [Theory]
+    [InlineData("insert into {0} values ('C:\\'); drop table {0}", "ERROR: unterminated quoted string at or near \"'C:\\'); drop table")]
+    [InlineData("insert into {0} values (1) /* ; drop table {0}", "ERROR: unterminated /* comment at or near \"/* ; drop table")]
+    [InlineData("insert into {0} values ($q$x); drop table {0}", "ERROR: unterminated dollar-quoted string at or near \"$q$x); drop table")]
+    [InlineData("insert into {0} values (1); drop table \"{0}", "ERROR: unterminated quoted identifier at or near \"\"")]
+    public async Task A_literal_or_comment_left_open_fails_the_statement_before_anything_runs(string template, string expected)
+    {
+        // Redshift reads \' in a string as an escaped quote, so 'C:\' is open and swallows the rest. Before, the splitter
+        // took the rest as one statement and the engine, lexing it its own way, ran the insert and the drop.
+        string table = "open_" + Guid.NewGuid().ToString("N")[..8];
+        await Client.ExecuteAsync($"create table {table} (a varchar(10))");
+        string sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, table);
+
+        var failure = await Assert.ThrowsAsync<StatementFailedException>(() => Client.ExecuteAsync(sql));
+        Assert.StartsWith(expected, failure.Error);
+        Assert.DoesNotContain('\n', failure.Error);
+
+        var batch = await Client.DataApi.BatchExecuteStatementAsync(Client.WithTarget(new BatchExecuteStatementRequest
+        {
+            Sqls = [$"insert into {table} values ('ok')", sql],
+        }));
+        var described = await Client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = batch.Id, WaitTimeSeconds = 30 });
+        Assert.Equal(StatusString.FAILED, described.Status);
+        Assert.StartsWith(expected, described.Error);
+
+        // Nothing ran: the table is still there, and empty (the batch's first insert rolled back with it).
+        var count = await ResultAsync($"select count(*) from {table}");
+        Assert.Equal(0L, count.Records!.Single()[0].LongValue);
+    }
+
+    [Theory]
     [InlineData(";")]
     [InlineData(" ; ; ")]
     [InlineData("-- only a comment")]

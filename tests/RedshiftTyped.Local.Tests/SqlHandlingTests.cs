@@ -36,6 +36,33 @@ public sealed class SqlHandlingTests
         Assert.Equal(["create table a(x varchar(3))", "insert into a values (';')"], statements);
     }
 
+    [Theory]
+    [InlineData("select 'C:\\'; drop table t", "ERROR: unterminated quoted string at or near \"'C:\\'; drop table t\"")]
+    [InlineData("select E'C:\\'", "ERROR: unterminated quoted string at or near \"E'C:\\'\"")]
+    [InlineData("select 'abc\\", "ERROR: unterminated quoted string at or near \"'abc\\\"")]
+    [InlineData("select 1 /* a; select 2", "ERROR: unterminated /* comment at or near \"/* a; select 2\"")]
+    [InlineData("select 1 /* outer /* inner */ still open", "ERROR: unterminated /* comment at or near \"/* outer /* inner */ still open\"")]
+    [InlineData("select $x$ abc", "ERROR: unterminated dollar-quoted string at or near \"$x$ abc\"")]
+    [InlineData("select \"abc; drop table t", "ERROR: unterminated quoted identifier at or near \"\"abc; drop table t\"")]
+    [InlineData("select 'first line\nsecond line", "ERROR: unterminated quoted string at or near \"'first line...\"")]
+    public void A_literal_or_comment_left_open_is_found_with_postgresqls_message(string sql, string expected)
+    {
+        // The messages are PostgreSQL 15's for the same text (psql), with the quoted excerpt cut at its first line.
+        SqlLexer.Tokenize(sql, out var open);
+        Assert.NotNull(open);
+        Assert.Equal(expected, open.Value.Message(sql));
+    }
+
+    [Theory]
+    [InlineData("select 'it\\'s', 'a''b', \"q\"\"x\", $$ $ $$, $t$ x $t$ /* c /* n */ */ -- tail")]
+    [InlineData("select $1, a$b from t")]
+    public void Closed_literals_and_comments_are_not_reported_open(string sql)
+    {
+        var tokens = SqlLexer.Tokenize(sql, out var open);
+        Assert.Null(open);
+        Assert.Equal(sql, string.Concat(tokens.Select(t => t.Text)));
+    }
+
     [Fact]
     public void Redshift_ddl_loses_physical_design_clauses_and_keeps_them_in_the_catalog()
     {

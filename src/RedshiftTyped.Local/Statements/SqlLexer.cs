@@ -38,8 +38,15 @@ internal static class SqlLexer
         "!~~*", "!~*", "!~~", "~~*", "||/", "<=>", "<>", "!=", "<=", ">=", "||", "<<", ">>", "!~", "~~", "~*", "|/", "->>", "->", "=>",
     ];
 
-    public static List<SqlToken> Tokenize(string sql)
+    public static List<SqlToken> Tokenize(string sql) => Tokenize(sql, out _);
+
+    /// <summary>
+    /// The tokens, and the token that runs to the end of the text without its closing quote or <c>*/</c>
+    /// (<paramref name="open"/>, null when every literal, identifier and comment is closed). Such a token is the last.
+    /// </summary>
+    public static List<SqlToken> Tokenize(string sql, out UnterminatedToken? open)
     {
+        open = null;
         var tokens = new List<SqlToken>();
         int i = 0;
         while (i < sql.Length)
@@ -59,23 +66,27 @@ internal static class SqlLexer
             }
             else if (c == '/' && Peek(sql, i + 1) == '*')
             {
-                i = SkipBlockComment(sql, i);
+                i = SkipBlockComment(sql, i, out bool closed);
                 kind = SqlTokenKind.Comment;
+                if (!closed) open = new UnterminatedToken(UnterminatedKind.Comment, start);
             }
             else if (c == '\'')
             {
-                i = SkipQuoted(sql, i, '\'', backslashEscapes: true);
+                i = SkipQuoted(sql, i, '\'', out bool closed, backslashEscapes: true);
                 kind = SqlTokenKind.String;
+                if (!closed) open = new UnterminatedToken(UnterminatedKind.String, LiteralStart(sql, tokens, start));
             }
             else if (c == '"')
             {
-                i = SkipQuoted(sql, i, '"');
+                i = SkipQuoted(sql, i, '"', out bool closed);
                 kind = SqlTokenKind.QuotedIdentifier;
+                if (!closed) open = new UnterminatedToken(UnterminatedKind.QuotedIdentifier, start);
             }
-            else if (c == '$' && TryDollarQuote(sql, i, out int end))
+            else if (c == '$' && TryDollarQuote(sql, i, out int end, out bool closed))
             {
                 i = end;
                 kind = SqlTokenKind.String;
+                if (!closed) open = new UnterminatedToken(UnterminatedKind.DollarQuoted, start);
             }
             else if (c == ':' && Peek(sql, i + 1) == ':')
             {
@@ -160,8 +171,9 @@ internal static class SqlLexer
     /// Skips a quoted literal or identifier. In Redshift string literals a backslash escapes the next character
     /// (<c>'it\'s'</c>, <c>'\\.'</c>), as the guide's pattern-matching pages show; quoted identifiers have no escapes.
     /// </summary>
-    private static int SkipQuoted(string sql, int i, char quote, bool backslashEscapes = false)
+    private static int SkipQuoted(string sql, int i, char quote, out bool closed, bool backslashEscapes = false)
     {
+        closed = true;
         i++;
         while (i < sql.Length)
         {
@@ -185,11 +197,13 @@ internal static class SqlLexer
             i++;
         }
 
-        return i;
+        closed = false;
+        return sql.Length;
     }
 
-    private static int SkipBlockComment(string sql, int i)
+    private static int SkipBlockComment(string sql, int i, out bool closed)
     {
+        closed = true;
         int depth = 0;
         while (i < sql.Length)
         {
@@ -210,11 +224,22 @@ internal static class SqlLexer
             }
         }
 
-        return i;
+        closed = false;
+        return sql.Length;
     }
 
-    private static bool TryDollarQuote(string sql, int i, out int end)
+    /// <summary>
+    /// Where an open string literal starts as PostgreSQL's message quotes it: with its prefix (<c>E'C:'</c>), when the
+    /// word just before the quote is one (<c>E</c>, <c>B</c>, <c>X</c>, <c>N</c>, <c>U&amp;</c> is not lexed as one).
+    /// </summary>
+    private static int LiteralStart(string sql, List<SqlToken> tokens, int quote)
+        => tokens.Count > 0 && tokens[^1] is { Kind: SqlTokenKind.Word, Text.Length: 1 } prefix && "EeBbXxNn".Contains(prefix.Text[0], StringComparison.Ordinal)
+            ? quote - 1
+            : quote;
+
+    private static bool TryDollarQuote(string sql, int i, out int end, out bool closed)
     {
+        closed = true;
         end = i;
         int tagEnd = i + 1;
         while (tagEnd < sql.Length && IsNameChar(sql[tagEnd]) && !char.IsDigit(sql[i + 1])) tagEnd++;
@@ -225,6 +250,7 @@ internal static class SqlLexer
 
         string tag = sql[i..(tagEnd + 1)];
         int close = sql.IndexOf(tag, tagEnd + 1, StringComparison.Ordinal);
+        closed = close >= 0;
         end = close < 0 ? sql.Length : close + tag.Length;
         return true;
     }

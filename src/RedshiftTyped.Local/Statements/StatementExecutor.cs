@@ -228,6 +228,14 @@ internal sealed class StatementExecutor
             throw new EngineFailure("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00");
         }
 
+        // A literal, identifier or comment left open swallows the rest of the text, semicolons included: Redshift's lexer
+        // fails the statement there, before anything runs; the engines would lex it their own way and run it.
+        SqlLexer.Tokenize(bound.Sql, out var open);
+        if (open is { } unterminated)
+        {
+            throw new EngineFailure(unterminated.Message(bound.Sql));
+        }
+
         // ExecuteStatement's Sql "must be a single SQL statement" (the Data API reference), and Redshift runs it as a prepared
         // statement, which refuses several with this message. Running only the first, or each in its own commit, would let
         // code pass here that fails on the service.
