@@ -180,7 +180,7 @@ internal sealed class StatementRunner
         {
             await _api.CancelStatementAsync(new CancelStatementRequest { Id = id }, budget.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is AwsServiceException or HttpRequestException or OperationCanceledException or IOException)
+        catch (Exception ex) when (ex is AwsServiceException or HttpRequestException or OperationCanceledException or TimeoutException or IOException)
         {
             // The statement may have finished meanwhile; the caller's own error is the one that matters.
             DataApiLog.CancelFailed(_logger, id, ex.Message);

@@ -122,7 +122,8 @@ internal sealed class StatementSeries(RedshiftClient client, IReadOnlyList<SqlSt
             }
             catch (Exception ex)
             {
-                writer.TryComplete(ex);
+                // As in UnorderedPages: only the read's token cancels the read; another cancellation is this chunk failing.
+                writer.TryComplete(ChunkFailure.Of(ex, stop.Token, index));
             }
         }
 

@@ -9,8 +9,9 @@ namespace RedshiftTyped.Reading;
 /// order, except that the first source's first page comes first (a reader takes the result's columns and header from
 /// it). At most <c>parallelism</c> sources run at once; one bounded channel between them and the consumer makes a source
 /// wait when the consumer is behind, so the pages held are at most <see cref="MaxPagesWaiting"/> however long the sources
-/// are. A source that fails fails the read with its own error and stops the others; a consumer that stops early (or
-/// cancels) stops every source and waits for them to end.
+/// are. A source that fails fails the read with its own error and stops the others (a cancellation the read's token did
+/// not ask for is a failure too, see <see cref="ChunkFailure"/>); a consumer that stops early (or cancels) stops every
+/// source and waits for them to end.
 /// </summary>
 internal static class UnorderedPages
 {
@@ -88,7 +89,8 @@ internal static class UnorderedPages
             }
             catch (Exception ex)
             {
-                Fail(ex);
+                // A cancellation the read did not ask for (an HTTP timeout's TaskCanceledException) is this source failing.
+                Fail(ChunkFailure.Of(ex, stop.Token, index));
             }
             finally
             {

@@ -70,6 +70,26 @@ public sealed class UnorderedPagesTests
     }
 
     [Fact]
+    public async Task A_source_cancelled_by_something_other_than_the_read_fails_the_read_as_a_timeout()
+    {
+        // An HttpClient timeout is a TaskCanceledException tied to no token of the read's. It used to end the read as a
+        // cancellation (the caller's catch of OperationCanceledException swallowed a failed chunk); it is the chunk failing.
+        var probe = new Probe(pagesPerSource: 1000, delayMs: 1) { FailingSource = 2, FailAfter = 1, Failure = () => new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 90 seconds elapsing.") };
+        var read = UnorderedPages.ReadAsync(6, probe.Source, 3, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(async () =>
+        {
+            await foreach (var _ in read)
+            {
+            }
+        });
+
+        Assert.StartsWith("Reading chunk 3 stopped without the read being cancelled (The request was canceled due to the configured HttpClient.Timeout of 90 seconds elapsing: a request timed out)", error.Message);
+        Assert.IsType<TaskCanceledException>(error.InnerException);
+        Assert.Equal(0, probe.Running);
+    }
+
+    [Fact]
     public async Task Stopping_early_stops_every_source_and_starts_no_more()
     {
         var probe = new Probe(pagesPerSource: 1000, delayMs: 1);
@@ -127,6 +147,8 @@ public sealed class UnorderedPagesTests
 
         public int FailAfter { get; init; }
 
+        public Func<Exception>? Failure { get; init; }
+
         public int Produced => Volatile.Read(ref _produced);
 
         public int Running => Volatile.Read(ref _running);
@@ -146,7 +168,7 @@ public sealed class UnorderedPagesTests
                 {
                     if (index == FailingSource && page == FailAfter)
                     {
-                        throw new InvalidOperationException($"source {index} failed after {page} pages");
+                        throw Failure?.Invoke() ?? new InvalidOperationException($"source {index} failed after {page} pages");
                     }
 
                     await Task.Delay(delayMs, cancellationToken);

@@ -81,6 +81,22 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task An_http_timeout_on_every_attempt_is_a_timeout_not_a_cancellation()
+    {
+        // HttpClient's timeout surfaces as a TaskCanceledException the caller never asked for. After the last retry it
+        // escaped as such, and a caller's catch (OperationCanceledException) took the failed call for its own cancellation.
+        var handler = new RecordingHandler((_, _) => throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 90 seconds elapsing.", new TimeoutException()));
+        using var client = TestClients.Create(handler, o => o.Retry.MaxRetries = 2);
+
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => client.DataApi.ListSchemasAsync(client.WithTarget(new ListSchemasRequest())));
+
+        Assert.StartsWith("RedshiftData.ListSchemas got no answer within the HTTP timeout", ex.Message);
+        Assert.Contains("on any of its 3 attempts", ex.Message);
+        Assert.DoesNotContain('\n', ex.Message);
+        Assert.Equal(3, handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task A_retried_submit_carries_the_same_ClientToken()
     {
         var handler = new RecordingHandler((r, i) => r.Operation switch

@@ -111,6 +111,13 @@ internal sealed class AwsJsonTransport
             throw new TimeoutException(
                 $"{_service.TargetPrefix}.{operation} did not succeed within {ex.Timeout} across its retries; raise retry.total_timeout or check the endpoint.", ex);
         }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient's own timeout is a TaskCanceledException the caller did not ask for; after the last retry it is
+            // the call timing out, not a cancellation (a caller's catch of OperationCanceledException would swallow it).
+            throw new TimeoutException(
+                $"{_service.TargetPrefix}.{operation} got no answer within the HTTP timeout ({_http.Timeout}) on any of its {retries.Value + 1} attempts; check the endpoint, or raise retry.max_retries.", ex);
+        }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
