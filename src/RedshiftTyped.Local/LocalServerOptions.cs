@@ -112,8 +112,10 @@ public sealed class LocalServerOptions
     public long ResultMemoryLimitBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>
-    /// Results kept at once, in memory and spilled, counted in their encoded bytes (default 2 GB). Beyond it the oldest
-    /// results are dropped early and read as expired, so a long benchmark cannot fill the disk or the memory.
+    /// Results kept at once, in memory and spilled, counted in their encoded bytes (default 2 GB). Beyond it results are
+    /// dropped early and read as expired, so a long benchmark cannot fill the disk or the memory: those read to the end or
+    /// abandoned first (least recently read first), then those never read (oldest first), never one a client is paging
+    /// through; when such reads leave no room, the result that just ended is dropped instead.
     /// </summary>
     public long RetainedResultBytesLimit { get; set; } = 2L * 1024 * 1024 * 1024;
 

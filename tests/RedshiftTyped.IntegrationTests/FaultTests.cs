@@ -289,6 +289,48 @@ public abstract class FaultTests(TestBackend backend)
     }
 
     [Fact]
+    public async Task A_result_being_paged_is_read_whole_while_other_results_push_past_the_budget()
+    {
+        // Before, the limit dropped the result that ended first, even while a client was paging through it: the read
+        // failed mid-result. Now a result whose NextToken is outstanding is spared; a new result that does not fit beside
+        // it is the one released, and reads as such, naming the option.
+        await using var server = await StartAsync(o =>
+        {
+            o.RetainedResultBytesLimit = 50_000;
+            o.PageMaxRows = 20;
+        });
+        using var client = server.Client();
+        var paged = await client.ExecuteAsync("select g, repeat('p', 100) as pad from generate_series(1, 300) as t(g) order by g");
+
+        var seen = new List<long>();
+        var pushed = new List<string>();
+        string? token = null;
+        int pages = 0;
+        do
+        {
+            var page = await client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = paged.Id, NextToken = token });
+            seen.AddRange(page.Records!.Select(r => r[0].LongValue!.Value));
+            token = page.NextToken;
+            if (++pages % 5 == 1)
+            {
+                // About as large as the paged result: with it, past the budget.
+                pushed.Add((await client.ExecuteAsync("select g, repeat('q', 100) as pad from generate_series(1, 300) as t(g)")).Id);
+            }
+        }
+        while (token is not null);
+
+        Assert.Equal(Enumerable.Range(1, 300).Select(g => (long)g), seen);
+        Assert.Equal(15, pages);
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = pushed[0] }));
+        Assert.Contains("RetainedResultBytesLimit", refused.Message);
+
+        // Read to its end, the result is no longer spared: the next result to end takes its room and stays readable.
+        var after = await client.ExecuteAsync("select g, repeat('r', 100) as pad from generate_series(1, 300) as t(g)");
+        await Assert.ThrowsAsync<ValidationException>(() => client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = paged.Id }));
+        Assert.Equal(300, (await client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = after.Id })).TotalNumRows);
+    }
+
+    [Fact]
     public async Task A_single_result_over_the_budget_stays_readable_until_the_next_one_ends()
     {
         await using var server = await StartAsync(o => o.RetainedResultBytesLimit = 10_000);

@@ -133,8 +133,9 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
     }
 
     /// <summary>
-    /// Releases the results past <see cref="LocalServerOptions.ResultRetention"/>, then the oldest ones while all kept
-    /// results (memory and spill) exceed <see cref="LocalServerOptions.RetainedResultBytesLimit"/>; returns how many.
+    /// Releases the results past <see cref="LocalServerOptions.ResultRetention"/>, then, while all kept results (memory and
+    /// spill) exceed <see cref="LocalServerOptions.RetainedResultBytesLimit"/>, those not being paged in
+    /// <see cref="RetainedResultEviction"/>'s order; returns how many.
     /// Statements ended longer than the retention ago are forgotten too (ListStatements, DescribeStatement), as the Data
     /// API keeps a statement's metadata for 24 hours; their ids are remembered for one more retention so that asking for
     /// one says it expired.
@@ -163,7 +164,7 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
     /// <summary>
     /// Holds the retained results to <see cref="LocalServerOptions.RetainedResultBytesLimit"/> as soon as a statement ends
     /// with one (a burst of large results would otherwise stay over the limit until the next submission or sweep). The
-    /// result that just ended is spared: its client is about to read it.
+    /// result that just ended is spared (its client is about to read it) unless only results being paged are left beside it.
     /// </summary>
     private void EnforceRetainedLimit(StatementRecord finished)
     {
@@ -173,21 +174,46 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
         ReleaseOldestPastLimit(kept, spare: finished);
     }
 
-    /// <summary>Releases the oldest of <paramref name="kept"/> while their total passes the limit; returns how many.</summary>
+    private readonly object _evictionGate = new();
+
+    /// <summary>
+    /// Releases results of <paramref name="kept"/> while their total passes the limit, in
+    /// <see cref="RetainedResultEviction"/>'s order and never one a client is paging through; when those alone leave no
+    /// room, <paramref name="spare"/>'s (the statement that just ended) goes instead. Returns how many were released.
+    /// </summary>
     private int ReleaseOldestPastLimit(List<StatementRecord> kept, StatementRecord? spare)
     {
-        int released = 0;
-        long retained = kept.Sum(r => r.Result?.SizeBytes ?? 0);
-        foreach (var oldest in kept.OrderBy(r => r.EndedAt))
+        lock (_evictionGate)
         {
-            if (retained <= options.RetainedResultBytesLimit) break;
-            if (spare is not null && (ReferenceEquals(oldest, spare) || spare.SubStatements.Contains(oldest))) continue;
-            retained -= oldest.Result?.SizeBytes ?? 0;
-            if (oldest.ReleaseResult(early: true)) released++;
-        }
+            var now = Now;
+            int released = 0;
+            long retained = kept.Sum(r => r.Result?.SizeBytes ?? 0);
+            foreach (var candidate in RetainedResultEviction.Candidates(kept, now))
+            {
+                if (retained <= options.RetainedResultBytesLimit) break;
+                if (IsSpared(candidate, spare)) continue;
+                retained -= candidate.Result?.SizeBytes ?? 0;
+                if (candidate.ReleaseResult(early: true)) released++;
+            }
 
-        return released;
+            // Only results being read (and the new one) are left. The new one is kept alone even past the limit (its
+            // client is about to read it, as before); beside reads under way it goes, so they never lose a page.
+            var fresh = kept.Where(r => IsSpared(r, spare)).ToList();
+            long freshBytes = fresh.Sum(r => r.Result?.SizeBytes ?? 0);
+            if (retained > options.RetainedResultBytesLimit && retained - freshBytes > 0)
+            {
+                foreach (var holder in fresh)
+                {
+                    if (holder.ReleaseResult(early: true)) released++;
+                }
+            }
+
+            return released;
+        }
     }
+
+    private static bool IsSpared(StatementRecord holder, StatementRecord? spare)
+        => spare is not null && (ReferenceEquals(holder, spare) || spare.SubStatements.Contains(holder));
 
     /// <summary>Removes the statements (a batch with its sub-statements) that ended more than the retention ago; returns the results released.</summary>
     private int ForgetExpiredStatements(DateTime now)
@@ -445,6 +471,8 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
             throw;
         }
 
+        // A result being paged is spared by the retained-result limit until its last page is fetched (RetainedResultEviction).
+        record.NoteRead(page, Now);
         return (record, lease, page);
     }
 
@@ -457,7 +485,7 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
     /// </summary>
     private ServiceError Evicted() => ServiceError.Validation(
         $"Could not retrieve the query result as it has expired: the local server released it before its {FormatRetention(options.ResultRetention)}, " +
-        "because the results it keeps passed their limit (the oldest go first; `redshift-typed local --retained-result-limit MB`, " +
+        "because the results it keeps passed their limit (results not being paged go first; `redshift-typed local --retained-result-limit MB`, " +
         "LocalServerOptions.RetainedResultBytesLimit) or ReleaseAllResults was called. Run the statement again, or raise the limit.");
 
     private static string FormatRetention(TimeSpan retention)

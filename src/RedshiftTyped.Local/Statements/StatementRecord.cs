@@ -93,6 +93,29 @@ internal sealed class StatementRecord
         return true;
     }
 
+    private ReadMark? _lastRead;
+
+    /// <summary>The last page of the result a client fetched, and when (null until the first fetch).</summary>
+    public ReadMark? LastRead
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastRead;
+            }
+        }
+    }
+
+    /// <summary>Records that <paramref name="page"/> (0-based) was fetched at <paramref name="now"/> (see <see cref="RetainedResultEviction"/>).</summary>
+    public void NoteRead(int page, DateTime now)
+    {
+        lock (_gate)
+        {
+            _lastRead = new ReadMark(page, now);
+        }
+    }
+
     public bool IsTerminal => Status.IsTerminal;
 
     /// <summary>Nanoseconds between start and end (or now, while running), as the service reports Duration.</summary>
@@ -161,3 +184,6 @@ internal sealed class StatementRecord
         }
     }
 }
+
+/// <summary>A page of a result fetched by a client (0-based), and when.</summary>
+internal readonly record struct ReadMark(int Page, DateTime At);
