@@ -38,7 +38,7 @@ internal static class ToolApp
         {
             // System.CommandLine exits 1 on a parse error; the tool keeps 1 for failed work and 2 for a wrong command line.
             bool selfExplanatory = true;
-            foreach (var error in parse.Errors)
+            foreach (var error in ParseErrorOrder.InCommandLineOrder(parse))
             {
                 string? number = NumberFlagError.Describe(error);
                 selfExplanatory &= number is not null;

@@ -21,8 +21,15 @@ internal sealed class ConnectionFlags
     public Option<string?> DbUser { get; } = new("--db-user") { Description = "Database user for temporary credentials (clusters only)." };
     public Option<string?> SecretArn { get; } = new("--secret-arn") { Description = "Secrets Manager secret holding the database username and password." };
     public Option<string?> Endpoint { get; } = new("--endpoint") { Description = "Data API endpoint URL, e.g. http://127.0.0.1:8790 for the local server." };
-    public Option<double?> PollInterval { get; } = new("--poll-interval") { Description = "Longest pause between status polls, in seconds (default 2)." };
-    public Option<int?> MaxPollAttempts { get; } = new("--max-poll-attempts") { Description = "Status polls before the statement is cancelled (default 300)." };
+    public Option<double?> PollInterval { get; } = new("--poll-interval") { Description = "Longest pause between status polls, in seconds: 0.01 to 300 (default 2)." };
+    public Option<int?> MaxPollAttempts { get; } = new("--max-poll-attempts") { Description = "Status polls before the statement is cancelled: 1 to 1000000 (default 300)." };
+
+    public ConnectionFlags()
+    {
+        // The connection options' own ranges, checked while parsing so that the message quotes the flag and the value typed.
+        NumberFlagError.Bound(PollInterval, ConnectionOptionsValidator.MinPollInterval, ConnectionOptionsValidator.MaxPollInterval, "seconds");
+        NumberFlagError.Bound(MaxPollAttempts, ConnectionOptionsValidator.MinPollAttempts, ConnectionOptionsValidator.MaxPollAttempts);
+    }
 
     public void AddTo(Command command)
     {

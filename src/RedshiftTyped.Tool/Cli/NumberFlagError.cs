@@ -1,16 +1,46 @@
+using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Numerics;
 
 namespace RedshiftTyped.Tool.Cli;
 
 /// <summary>
-/// A numeric flag given something that is not a number, said in one line that names the flag and the form it takes.
-/// System.CommandLine's own message names the CLR type (<c>System.Nullable`1[System.Int64]</c>), which a user of
-/// the command line never saw.
+/// A numeric flag given something that is not a number, or a number outside the flag's range, said in one line that
+/// names the flag and the form it takes. System.CommandLine's own message names the CLR type
+/// (<c>System.Nullable`1[System.Int64]</c>), which a user of the command line never saw, and a range checked only
+/// later (in the connection options) would echo the parsed value: <c>1e400</c> as "Infinity".
 /// </summary>
 internal static class NumberFlagError
 {
-    /// <summary>The one-line message for <paramref name="error"/>, or null when it is not a numeric flag's unparsable value.</summary>
+    /// <summary>
+    /// Refuses, at parse time, a value of <paramref name="option"/> outside [<paramref name="min"/>, <paramref name="max"/>]
+    /// (and one too large for a double, which parses as infinity), quoting the value as typed.
+    /// </summary>
+    /// <param name="option">The flag.</param>
+    /// <param name="min">The smallest value allowed, inclusive.</param>
+    /// <param name="max">The largest value allowed, inclusive.</param>
+    /// <param name="unit">What the number counts, in the plural ("seconds"), or null for "a number".</param>
+    public static void Bound<T>(Option<T?> option, T min, T max, string? unit = null)
+        where T : struct, INumber<T>
+    {
+        // The styles System.CommandLine parses the type with, so that a value it refused is not reported twice.
+        var styles = typeof(T) == typeof(double) ? NumberStyles.Float : NumberStyles.Integer;
+        option.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (T.TryParse(token.Value, styles, CultureInfo.InvariantCulture, out T value) && !(value >= min && value <= max))
+                {
+                    result.AddError(string.Create(CultureInfo.InvariantCulture,
+                        $"{option.Name} {token.Value} is out of range: give {(unit is null ? "a number" : unit)} from {min} to {max}."));
+                    return;
+                }
+            }
+        });
+    }
+
+    /// <summary>The one-line message for <paramref name="error"/>, or null when it is not a numeric flag's bad value.</summary>
     public static string? Describe(ParseError error)
     {
         var option = error.SymbolResult switch
@@ -22,6 +52,12 @@ internal static class NumberFlagError
         if (option is null)
         {
             return null;
+        }
+
+        if (error.Message.StartsWith($"{option.Option.Name} ", StringComparison.Ordinal) && error.Message.Contains(" is out of range: give ", StringComparison.Ordinal))
+        {
+            // Bound's own message: already one line naming the flag, the value and the range.
+            return error.Message;
         }
 
         var type = Nullable.GetUnderlyingType(option.Option.ValueType) ?? option.Option.ValueType;

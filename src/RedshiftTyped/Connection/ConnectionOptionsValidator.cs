@@ -10,6 +10,18 @@ internal static partial class ConnectionOptionsValidator
 {
     public const string TargetRequired = "Either cluster_identifier or workgroup_name required";
 
+    /// <summary>
+    /// The shortest poll_interval, in seconds: 10 ms. Shorter is a busy loop of DescribeStatement calls (1e-9 was
+    /// accepted, a 1 ns pause) that only spends the Data API's request quota; the polling schedule's own first pause is 50 ms.
+    /// </summary>
+    public const double MinPollInterval = 0.01;
+
+    /// <summary>The longest poll_interval, in seconds: 5 minutes.</summary>
+    public const double MaxPollInterval = 300;
+
+    /// <summary>The fewest and most status polls a statement may be given.</summary>
+    public const int MinPollAttempts = 1, MaxPollAttempts = 1_000_000;
+
     public static void ThrowIfInvalid(RedshiftConnectionOptions options)
     {
         var problems = Validate(options);
@@ -93,14 +105,19 @@ internal static partial class ConnectionOptionsValidator
             problems.Add($"secret_arn \"{o.SecretArn}\" is not a Secrets Manager ARN: use arn:aws:secretsmanager:<region>:<account>:secret:<name>, or the secret's name.");
         }
 
-        if (!(o.PollInterval > 0 && o.PollInterval <= 300))
+        if (!(o.PollInterval >= MinPollInterval && o.PollInterval <= MaxPollInterval))
         {
-            problems.Add($"poll_interval {o.PollInterval} is out of range: give the longest pause between status polls in seconds, more than 0 and at most 300 (default 2).");
+            // A value too large for a double (1e400) reads as Infinity: say that rather than echo a number nobody wrote.
+            string what = double.IsFinite(o.PollInterval)
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"poll_interval {o.PollInterval} is out of range")
+                : "poll_interval is not a finite number";
+            problems.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{what}: give the longest pause between status polls in seconds, from {MinPollInterval} to {MaxPollInterval} (default 2)."));
         }
 
-        if (o.MaxPollAttempts is < 1 or > 1_000_000)
+        if (o.MaxPollAttempts is < MinPollAttempts or > MaxPollAttempts)
         {
-            problems.Add($"max_poll_attempts {o.MaxPollAttempts} is out of range: give a number from 1 to 1000000 (default 300).");
+            problems.Add($"max_poll_attempts {o.MaxPollAttempts} is out of range: give a number from {MinPollAttempts} to {MaxPollAttempts} (default 300).");
         }
 
         if (!string.IsNullOrWhiteSpace(o.S3Endpoint)

@@ -51,8 +51,8 @@ public sealed class RedshiftConnectionOptions
     public string? SchemaFilter { get; set; }
 
     /// <summary>
-    /// The longest pause between two status polls, in seconds (the connector's fixed interval; default 2).
-    /// Polling starts near 50 ms and backs off to this.
+    /// The longest pause between two status polls, in seconds (the connector's fixed interval; default 2), from 0.01
+    /// to 300. Polling starts near 50 ms and backs off to this.
     /// </summary>
     [ConfigurationKeyName("poll_interval")]
     public double PollInterval { get; set; } = DefaultPollInterval;

@@ -81,8 +81,27 @@ public sealed class OptionsValidationTests
     [InlineData(0)]
     [InlineData(-1)]
     [InlineData(301)]
+    [InlineData(1e-9)]
+    [InlineData(0.009)]
     [InlineData(double.NaN)]
-    public void Poll_interval_must_be_in_range(double seconds) => Assert.StartsWith("poll_interval", Single(o => o.PollInterval = seconds));
+    [InlineData(double.PositiveInfinity)]
+    public void Poll_interval_must_be_in_range(double seconds)
+    {
+        string problem = Single(o => o.PollInterval = seconds);
+        Assert.StartsWith("poll_interval", problem);
+        Assert.Contains("from 0.01 to 300", problem);
+        Assert.DoesNotContain("Infinity", problem);
+    }
+
+    [Theory]
+    [InlineData(0.01)]
+    [InlineData(300)]
+    public void Poll_interval_bounds_are_accepted(double seconds)
+    {
+        var options = TestClients.Options();
+        options.PollInterval = seconds;
+        options.Validate();
+    }
 
     [Theory]
     [InlineData(0)]

@@ -158,7 +158,7 @@ public sealed class SqlCommandTests
 
         (exit, _, err) = await Run(Result(TwoRows, ThreeColumns), "sql", "select 1", "--max-poll-attempts", "0");
         Assert.Equal(2, exit);
-        Assert.Contains("max_poll_attempts", err);
+        Assert.Equal("error: --max-poll-attempts 0 is out of range: give a number from 1 to 1000000.", err.Trim());
 
         (exit, _, err) = await Run(Result(TwoRows, ThreeColumns), "sql", "select :id", "--param", "id=");
         Assert.Equal(2, exit);
@@ -181,6 +181,60 @@ public sealed class SqlCommandTests
         Assert.Equal(2, exit);
         Assert.Equal("", output.ToString());
         Assert.Equal(expected, error.ToString().TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("--poll-interval", "1e-9", "error: --poll-interval 1e-9 is out of range: give seconds from 0.01 to 300.")]
+    [InlineData("--poll-interval", "0", "error: --poll-interval 0 is out of range: give seconds from 0.01 to 300.")]
+    [InlineData("--poll-interval", "1e400", "error: --poll-interval 1e400 is out of range: give seconds from 0.01 to 300.")]
+    [InlineData("--poll-interval", "300.5", "error: --poll-interval 300.5 is out of range: give seconds from 0.01 to 300.")]
+    [InlineData("--max-poll-attempts", "1000001", "error: --max-poll-attempts 1000001 is out of range: give a number from 1 to 1000000.")]
+    public async Task A_numeric_flag_out_of_range_names_the_range_and_the_value_as_typed(string flag, string value, string expected)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        int exit = await ToolApp.RunAsync(["sql", "select 1", flag, value], new ToolConsole(output, error));
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output.ToString());
+        Assert.Equal(expected, error.ToString().TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("0.01")]
+    [InlineData("300")]
+    public async Task The_poll_interval_bounds_are_accepted(string value)
+    {
+        var error = new StringWriter();
+
+        int exit = await ToolApp.RunAsync(["sql", "select 1", "--endpoint", "http://127.0.0.1:8790", "--poll-interval", value],
+            new ToolConsole(new StringWriter(), error, Result(TwoRows, ThreeColumns)));
+
+        Assert.Equal("", error.ToString());
+        Assert.Equal(0, exit);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--max-poll-attempts", "x", "--poll-interval", "y" }, new[] { "--max-poll-attempts", "--poll-interval" })]
+    [InlineData(new[] { "--poll-interval", "y", "--max-poll-attempts", "x" }, new[] { "--poll-interval", "--max-poll-attempts" })]
+    [InlineData(new[] { "--poll-interval", "1e400", "--format", "bogus" }, new[] { "--poll-interval", "'bogus'" })]
+    [InlineData(new[] { "--format", "bogus", "--poll-interval", "1e400" }, new[] { "'bogus'", "--poll-interval" })]
+    [InlineData(new[] { "--no-such-flag", "--poll-interval", "y" }, new[] { "'--no-such-flag'", "--poll-interval" })]
+    [InlineData(new[] { "--poll-interval", "y", "--no-such-flag" }, new[] { "--poll-interval", "'--no-such-flag'" })]
+    public async Task Several_bad_flags_are_reported_in_the_order_they_were_typed(string[] flags, string[] expectedOrder)
+    {
+        var error = new StringWriter();
+
+        int exit = await ToolApp.RunAsync(["sql", "select 1", .. flags], new ToolConsole(new StringWriter(), error));
+
+        Assert.Equal(2, exit);
+        string[] lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(expectedOrder.Length, lines.Length);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            Assert.Contains(expectedOrder[i], lines[i], StringComparison.Ordinal);
+        }
     }
 
     [Fact]
