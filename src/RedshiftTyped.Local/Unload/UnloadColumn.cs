@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Numerics;
 using Parquet;
@@ -43,6 +44,18 @@ internal abstract class UnloadColumn
     public long BufferedBytes { get; protected set; }
 
     public abstract void Add(object? value);
+
+    /// <summary>
+    /// Adds the reader's current value: through the column's typed read when <see cref="UseTypedReads"/> found one
+    /// (no boxing), otherwise as <see cref="IEngineConnection.ReadValue"/> gives it.
+    /// </summary>
+    public virtual void Read(DbDataReader reader, int ordinal, IEngineConnection connection, RsTypeInfo engineType)
+        => Add(connection.ReadValue(reader, ordinal, engineType));
+
+    /// <summary>Reads this column's values from DuckDB unboxed where <see cref="DuckDbTypedReads"/> has a read for the engine's type.</summary>
+    public virtual void UseTypedReads(string engineTypeName)
+    {
+    }
 
     public abstract Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken);
 
@@ -138,20 +151,48 @@ internal abstract class UnloadColumn
     private sealed class Values<T>(DataField field, RsTypeInfo type, int width, Func<object, T> convert) : UnloadColumn(field, type)
         where T : struct
     {
-        private readonly List<T?> _values = [];
+        // A plain array (not a List) so a row group is written from it as it is, without a copy.
+        private T?[] _values = new T?[1024];
+        private int _count;
+        private TypedRead<T>? _typed;
 
-        public override void Add(object? value)
+        public override void Add(object? value) => Append(value is null or DBNull ? null : convert(value));
+
+        public override void UseTypedReads(string engineTypeName) => _typed = DuckDbTypedReads.For<T>(Type, engineTypeName);
+
+        public override void Read(DbDataReader reader, int ordinal, IEngineConnection connection, RsTypeInfo engineType)
         {
-            _values.Add(value is null or DBNull ? null : convert(value));
+            if (_typed is not null)
+            {
+                if (reader.IsDBNull(ordinal))
+                {
+                    Append(null);
+                    return;
+                }
+
+                if (_typed(reader, ordinal, out T value))
+                {
+                    Append(value);
+                    return;
+                }
+            }
+
+            Add(connection.ReadValue(reader, ordinal, engineType));
+        }
+
+        private void Append(T? value)
+        {
+            if (_count == _values.Length) Array.Resize(ref _values, _values.Length * 2);
+            _values[_count++] = value;
             BufferedBytes += width;
         }
 
         public override Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken)
-            => rowGroup.WriteAsync<T>(Field, (ReadOnlyMemory<T?>)_values.ToArray(), null, null, cancellationToken);
+            => rowGroup.WriteAsync<T>(Field, (ReadOnlyMemory<T?>)_values.AsMemory(0, _count), null, null, cancellationToken);
 
         public override void Clear()
         {
-            _values.Clear();
+            _count = 0;
             BufferedBytes = 0;
         }
     }

@@ -62,7 +62,7 @@ internal sealed class UnloadPlanner(IDatabaseBackend backend, LocalServerOptions
 
                 using var exactRegistration = exact is null ? default : cancel.Register(static c => TryCancel((DbCommand)c!), exact);
                 var columns = ResultColumnTypes.Resolve(reader, described, plan.Columns);
-                count = new UnloadRunner(unload, s3, Math.Max(1, options.Slices), columns).RunAsync(connection, reader, cancel).GetAwaiter().GetResult();
+                count = new UnloadRunner(unload, s3, Math.Max(1, options.Slices), columns, typedReads: backend is DuckDbBackend).RunAsync(connection, reader, cancel).GetAwaiter().GetResult();
             }
             finally
             {

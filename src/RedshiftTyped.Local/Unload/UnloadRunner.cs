@@ -18,7 +18,7 @@ namespace RedshiftTyped.Local.Unload;
 /// order (<c>&lt;prefix&gt;000.parquet</c>, …). Then the manifest (<c>&lt;prefix&gt;manifest</c>), if asked for. Memory is a few
 /// row groups; a file is built in a temporary file of the server's own, never in the engine.
 /// </summary>
-internal sealed class UnloadRunner(UnloadStatement unload, S3Target s3, int slices, ResultColumnTypes columns)
+internal sealed class UnloadRunner(UnloadStatement unload, S3Target s3, int slices, ResultColumnTypes columns, bool typedReads)
 {
     /// <summary>Redshift aims for row groups of 32 MB (r_UNLOAD.md); rows are also capped so a row group stays small in memory.</summary>
     private const long RowGroupBytes = 32L * 1024 * 1024;
@@ -57,7 +57,14 @@ internal sealed class UnloadRunner(UnloadStatement unload, S3Target s3, int slic
         int count = reader.FieldCount;
         var names = columns.Names;
         var template = Enumerable.Range(0, count).Select(i => UnloadColumn.For(names[i], columns.ReportTypes[i])).ToArray();
-        UnloadColumn[] NewBuffer() => [.. Enumerable.Range(0, count).Select(i => UnloadColumn.For(names[i], columns.ReportTypes[i]).SharingFieldOf(template[i]))];
+        string[]? engineTypeNames = typedReads ? [.. Enumerable.Range(0, count).Select(reader.GetDataTypeName)] : null;
+        UnloadColumn[] NewBuffer()
+        {
+            var buffer = Enumerable.Range(0, count).Select(i => UnloadColumn.For(names[i], columns.ReportTypes[i]).SharingFieldOf(template[i])).ToArray();
+            for (int i = 0; engineTypeNames is not null && i < count; i++) buffer[i].UseTypedReads(engineTypeNames[i]);
+            return buffer;
+        }
+
         var schema = new ParquetSchema(template.Select(c => (Field)c.Field).ToArray());
         int writers = unload.Parallel ? Math.Max(1, slices) : 1;
 
@@ -80,12 +87,13 @@ internal sealed class UnloadRunner(UnloadStatement unload, S3Target s3, int slic
                 failed.Token.ThrowIfCancellationRequested();
                 for (int i = 0; i < count; i++)
                 {
-                    group[i].Add(connection.ReadValue(reader, i, columns.EngineTypes[i]));
+                    group[i].Read(reader, i, connection, columns.EngineTypes[i]);
                 }
 
                 rows++;
                 total++;
-                if (rows >= RowGroupRows || group.Sum(c => c.BufferedBytes) >= RowGroupBytes)
+                // The byte estimate is summed every 1,024 rows, not every row: a row group overshoots 32 MB by at most that.
+                if (rows >= RowGroupRows || (rows % 1024 == 0 && BufferedBytes(group) >= RowGroupBytes))
                 {
                     await queues[next].Writer.WriteAsync((group, rows), failed.Token).ConfigureAwait(false);
                     next = (next + 1) % writers;
@@ -124,6 +132,13 @@ internal sealed class UnloadRunner(UnloadStatement unload, S3Target s3, int slic
         }
 
         return total;
+    }
+
+    private static long BufferedBytes(UnloadColumn[] group)
+    {
+        long bytes = 0;
+        foreach (var column in group) bytes += column.BufferedBytes;
+        return bytes;
     }
 
     private async Task WriteSliceAsync(int slice, ParquetSchema schema, ChannelReader<(UnloadColumn[] Group, int Rows)> groups,
