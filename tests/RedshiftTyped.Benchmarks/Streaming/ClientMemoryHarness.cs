@@ -80,6 +80,8 @@ internal static class ClientMemoryHarness
             await MeasureAsync("typed SnapshotAsync (JSON)", "typed", endpoint, 100_000);
             await MeasureAsync("typed SnapshotAsync (JSON), AOT", "typed", endpoint, 100_000, aot.Path);
             await MeasureAsync("untyped SnapshotAsync (JSON), AOT", "untyped", endpoint, 100_000, aot.Path);
+            // Parquet.Net's DataField for every column type it maps, under Native AOT (its MakeGenericType; AotReader's Program.cs).
+            await MeasureAsync("Parquet.Net column types, AOT", "parquet-types", endpoint, 1, aot.Path);
             await MeasureAsync("untyped SnapshotAsync (JSON)", "untyped", endpoint, 100_000);
             await MeasureAsync("untyped, object indexer (JSON)", "untyped-indexer", endpoint, 100_000);
             await MeasureAsync("typed SnapshotAsync (CSV)", "typed-csv", endpoint, 100_000);
