@@ -1,16 +1,20 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using RedshiftTyped;
 using RedshiftTyped.AotReader.Tickit;
 using RedshiftTyped.Connection;
 using RedshiftTyped.DataApi.Model;
+using RedshiftTyped.Export;
 using RedshiftTyped.Reading;
 
 // A Native AOT reader: `CASE ENDPOINT ROWS` reads the sales table once and prints the figures the client-memory harness
-// reads (ClientMemoryHarness's RT_MEMORY line: allocated bytes, then gen0/gen1/gen2 collections).
+// reads (ClientMemoryHarness's RT_MEMORY line: allocated bytes, then gen0/gen1/gen2 collections; and for typed-parquet an
+// RT_FILE line, the written file's SHA-256).
 if (args is ["--help"] or ["-h"] or [])
 {
-    Console.WriteLine("Usage: RedshiftTyped.AotReader CASE ENDPOINT ROWS   (CASE: typed, typed-csv, untyped, untyped-csv, baseline)");
-    Console.WriteLine("Reads public.sales from a local Data API server and prints 'RT_MEMORY <allocated bytes> <gen0> <gen1> <gen2>'.");
+    Console.WriteLine("Usage: RedshiftTyped.AotReader CASE ENDPOINT ROWS   (CASE: typed, typed-csv, untyped, untyped-csv, typed-parquet, parquet-types, baseline)");
+    Console.WriteLine("Reads public.sales from a local Data API server and prints 'RT_MEMORY <allocated bytes> <gen0> <gen1> <gen2>'");
+    Console.WriteLine("(typed-parquet: the chunked read to a Parquet file, and 'RT_FILE <SHA-256 of the file>').");
     return args.Length == 0 ? 2 : 0;
 }
 
@@ -38,6 +42,7 @@ using var client = new RedshiftClient(new RedshiftConnectionOptions
 long read = 0;
 long sum = 0;
 long checksum = 0;
+string? fileHash = null;
 try
 {
     switch (name)
@@ -64,6 +69,47 @@ try
             }
 
             break;
+        case "typed-parquet":
+            // The chunked read to Parquet, as the JIT child does it: CSV pages, a million rows per statement (half the
+            // table below two million), in key order, through Parquet.Net's writer (one row group per page).
+            string output = Path.Combine(Path.GetTempPath(), $"rt-aot-memory-{Environment.ProcessId}.parquet");
+            try
+            {
+                var options = new SnapshotOptions { ResultFormat = ResultFormatString.CSV, ChunkRows = Math.Min(1_000_000, Math.Max(1, rows / 2)) }.OrderBy("salesid");
+                var result = await client.SnapshotBatchesAsync(TickitDatabase.Public.Sales, options)
+                    .WriteToFileAsync(output, TickitDatabase.Public.Sales.ArrowSchema, ExportFormat.Parquet);
+                read = result.Rows;
+                // The file's SHA-256: the harness compares it with the JIT child's, byte for byte the same file.
+                await using (var file = File.OpenRead(output))
+                {
+                    fileHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(file));
+                }
+            }
+            finally
+            {
+                File.Delete(output);
+            }
+
+            break;
+        case "parquet-types":
+            // Parquet.Net's DataField (every schema our export writes and every UNLOAD file's schema Parquet.Net reads) makes
+            // Nullable<T> of its CLR type with Type.MakeGenericType, which Native AOT can do only for an instantiation compiled
+            // into the executable (the IL3050 the reader's csproj lets through). Every CLR type Parquet.Net maps a column to,
+            // nullable and required: a type that cannot be made throws here, and the harness fails.
+            foreach (var type in ParquetClrTypes)
+            {
+                var nullable = new Parquet.Schema.DataField("c", type, isNullable: true);
+                var required = new Parquet.Schema.DataField("c", type, isNullable: false);
+                if (Nullable.GetUnderlyingType(nullable.ClrNullableIfHasNullsType) != nullable.ClrType || required.ClrNullableIfHasNullsType != required.ClrType)
+                {
+                    Console.Error.WriteLine($"parquet-types: DataField of {type.Name} is {nullable.ClrNullableIfHasNullsType.Name} nullable, {required.ClrNullableIfHasNullsType.Name} required.");
+                    return 1;
+                }
+
+            }
+
+            read = rows; // a check, not a read: ROWS is the harness's 1
+            break;
         case "baseline":
             // The floor: the runtime, the client and one small statement.
             await foreach (var row in client.QueryAsync("select 1"))
@@ -74,7 +120,7 @@ try
 
             break;
         default:
-            Console.Error.WriteLine($"Unknown case '{name}': give typed, typed-csv, untyped, untyped-csv or baseline.");
+            Console.Error.WriteLine($"Unknown case '{name}': give typed, typed-csv, untyped, untyped-csv, typed-parquet, parquet-types or baseline.");
             return 2;
     }
 }
@@ -92,8 +138,25 @@ if (read != rows)
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RT_RESULT rows {read} sum(qtysold) {sum} checksum {checksum}"));
+if (fileHash is not null)
+{
+    Console.WriteLine($"RT_FILE {fileHash}");
+}
+
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"RT_MEMORY {GC.GetTotalAllocatedBytes(precise: true)} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)}"));
 return 0;
 
 static ResultFormatString Format(string name) => name.EndsWith("-csv", StringComparison.Ordinal) ? ResultFormatString.CSV : ResultFormatString.JSON;
+
+/// <summary>Parquet.Net 6.1's column types (DataField's physical types, and the string, byte[] and TimeOnly it maps to them).</summary>
+internal partial class Program
+{
+    private static readonly Type[] ParquetClrTypes =
+    [
+        typeof(bool), typeof(byte), typeof(sbyte), typeof(short), typeof(ushort), typeof(int), typeof(uint), typeof(long), typeof(ulong),
+        typeof(float), typeof(double), typeof(decimal), typeof(Parquet.Data.BigDecimal), typeof(System.Numerics.BigInteger),
+        typeof(DateTime), typeof(DateOnly), typeof(TimeOnly), typeof(Parquet.File.Values.Primitives.Interval), typeof(Guid),
+        typeof(string), typeof(byte[]), typeof(ReadOnlyMemory<char>), typeof(ReadOnlyMemory<byte>),
+    ];
+}
