@@ -3,6 +3,7 @@ using Parquet.Schema;
 using RedshiftTyped.Local.Engine;
 using RedshiftTyped.Local.Statements;
 using RedshiftTyped.Local.Unload;
+using RedshiftTyped.TestSupport;
 
 namespace RedshiftTyped.Local.Tests;
 
@@ -101,29 +102,14 @@ public sealed class UnloadColumnUnitTests
         using var read = reader.OpenRowGroupReader(0);
         var field = reader.Schema.GetDataFields()[0];
         Assert.Equal(rows, read.RowCount);
-        Type type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
-        return type switch
+        var values = await ParquetColumnValues.ReadAsync(read, field, rows);
+        return [.. values.Select(v => v switch
         {
-            _ when type == typeof(short) => await TextAsync<short>(read, field, rows),
-            _ when type == typeof(int) => await TextAsync<int>(read, field, rows),
-            _ when type == typeof(long) => await TextAsync<long>(read, field, rows),
-            _ when type == typeof(float) => await TextAsync<float>(read, field, rows),
-            _ when type == typeof(double) => await TextAsync<double>(read, field, rows),
-            _ when type == typeof(bool) => await TextAsync<bool>(read, field, rows),
-            _ when type == typeof(decimal) => await TextAsync<decimal>(read, field, rows),
-            _ when type == typeof(DateTime) => await TextAsync<DateTime>(read, field, rows),
-            _ when type == typeof(DateOnly) => await TextAsync<DateOnly>(read, field, rows),
-            _ => throw new NotSupportedException(type.Name),
-        };
-    }
-
-    private static async Task<string?[]> TextAsync<T>(ParquetRowGroupReader group, DataField field, int rows)
-        where T : struct
-    {
-        var values = new T?[rows];
-        await group.ReadAsync<T>(field, values.AsMemory());
-        string? format = typeof(T) == typeof(decimal) ? "0.00" : typeof(T) == typeof(DateTime) ? "O" : null;
-        return [.. values.Select(v => v is not { } value ? null
-            : value is IFormattable f ? f.ToString(format, System.Globalization.CultureInfo.InvariantCulture) : value.ToString())];
+            null => null,
+            decimal d => d.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+            DateTime t => t.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            _ => v.ToString(),
+        })];
     }
 }
