@@ -111,6 +111,29 @@ public abstract class DialectTests(TickitServerFixture fixture)
         Assert.Equal(0L, count.Records!.Single()[0].LongValue);
     }
 
+    [Fact]
+    public async Task Non_ascii_names_nul_characters_and_comments_ending_at_a_carriage_return_are_read_as_the_engines_read_them()
+    {
+        // A non-ASCII letter opening a word made the lexer loop until the server ran out of memory.
+        var named = await ResultAsync("select 1 as café");
+        Assert.Equal("café", named.ColumnMetadata!.Single().Name);
+
+        // A -- comment ends at \r: the statement after it is a second statement, refused, and nothing runs.
+        string table = "cr_" + Guid.NewGuid().ToString("N")[..8];
+        await Client.ExecuteAsync($"create table {table} (a int)");
+        var several = await Assert.ThrowsAsync<StatementFailedException>(
+            () => Client.ExecuteAsync($"insert into {table} values (1) --x\r; drop table {table}\n"));
+        Assert.StartsWith("ERROR: cannot insert multiple commands into a prepared statement", several.Error);
+        var count = await ResultAsync($"select count(*) from {table}");
+        Assert.Equal(0L, count.Records!.Single()[0].LongValue);
+
+        // U+0000 in the text: DuckDB ran the statement only up to it.
+        var nul = await Assert.ThrowsAsync<StatementFailedException>(() => Client.ExecuteAsync($"insert into {table} values (1)\0, (2)"));
+        Assert.Equal("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", nul.Error);
+        count = await ResultAsync($"select count(*) from {table}");
+        Assert.Equal(0L, count.Records!.Single()[0].LongValue);
+    }
+
     [Theory]
     [InlineData(";")]
     [InlineData(" ; ; ")]

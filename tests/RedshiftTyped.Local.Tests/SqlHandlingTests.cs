@@ -63,6 +63,32 @@ public sealed class SqlHandlingTests
         Assert.Equal(sql, string.Concat(tokens.Select(t => t.Text)));
     }
 
+    [Theory]
+    [InlineData("select 1 as café", "café")]
+    [InlineData("select é", "é")]
+    [InlineData("select 1 as 名前", "名前")]
+    [InlineData("select 1 as x\u00A0y", "x\u00A0y")]
+    public void Non_ascii_letters_are_identifier_characters_as_in_postgresqls_scanner(string sql, string lastWord)
+    {
+        // Before, a word starting with a non-ASCII letter never advanced: the lexer looped, adding empty tokens, until the
+        // server ran out of memory.
+        var tokens = SqlLexer.Tokenize(sql, out var open);
+        Assert.Null(open);
+        Assert.Equal(sql, string.Concat(tokens.Select(t => t.Text)));
+        Assert.Equal(lastWord, tokens[^1].Text);
+        Assert.Equal(SqlTokenKind.Word, tokens[^1].Kind);
+    }
+
+    [Theory]
+    [InlineData("truncate t --x\r; create table pwned(a int)\n", 2)]
+    [InlineData("select $é$ $a$ $é$; drop table victim; select $a$ -- $a$", 3)]
+    public void Statements_are_split_where_the_engines_split_them(string sql, int statements)
+    {
+        // A -- comment ends at \r as well as \n, and dollar-quote tags may hold non-ASCII letters (scan.l), so the
+        // one-statement check sees every statement the engine would run.
+        Assert.Equal(statements, SqlScript.Split(sql).Count);
+    }
+
     [Fact]
     public void Redshift_ddl_loses_physical_design_clauses_and_keeps_them_in_the_catalog()
     {

@@ -54,14 +54,16 @@ internal static class SqlLexer
             int start = i;
             char c = sql[i];
             SqlTokenKind kind;
-            if (char.IsWhiteSpace(c))
+            if (IsSpace(c))
             {
-                while (i < sql.Length && char.IsWhiteSpace(sql[i])) i++;
+                while (i < sql.Length && IsSpace(sql[i])) i++;
                 kind = SqlTokenKind.Whitespace;
             }
             else if (c == '-' && Peek(sql, i + 1) == '-')
             {
-                while (i < sql.Length && sql[i] != '\n') i++;
+                // PostgreSQL's scanner ends a comment at either line break (scan.l: non_newline [^\n\r]), and so do the engines:
+                // ending it only at \n would hide from the one-statement check what follows a \r.
+                while (i < sql.Length && sql[i] is not ('\n' or '\r')) i++;
                 kind = SqlTokenKind.Comment;
             }
             else if (c == '/' && Peek(sql, i + 1) == '*')
@@ -105,9 +107,9 @@ internal static class SqlLexer
                 while (i < sql.Length && IsNameChar(sql[i])) i++;
                 kind = SqlTokenKind.Parameter;
             }
-            else if (char.IsLetter(c) || c == '_')
+            else if (IsIdentifierStart(c))
             {
-                while (i < sql.Length && (IsNameChar(sql[i]) || sql[i] == '$')) i++;
+                while (i < sql.Length && (IsIdentifierPart(sql[i]) || sql[i] == '$')) i++;
                 kind = SqlTokenKind.Word;
             }
             else if (char.IsAsciiDigit(c) || (c == '.' && char.IsAsciiDigit(Peek(sql, i + 1))))
@@ -119,6 +121,11 @@ internal static class SqlLexer
             {
                 i += OperatorLength(sql, i);
                 kind = SqlTokenKind.Symbol;
+            }
+
+            if (i == start)
+            {
+                i++; // every branch consumes at least one character; this keeps a future gap from looping forever
             }
 
             tokens.Add(new SqlToken(kind, sql[start..i]));
@@ -165,7 +172,21 @@ internal static class SqlLexer
         return 1;
     }
 
+    /// <summary>Whitespace as PostgreSQL's scanner knows it (scan.l: <c>space [ \t\n\r\f\v]</c>); other spaces are identifier characters there.</summary>
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
+
+    /// <summary>A Data API parameter name's character (<c>:name</c>): ASCII, as the service's names are.</summary>
     private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    /// <summary>
+    /// An identifier's (or dollar-quote tag's) first character, as PostgreSQL's scanner reads them (scan.l:
+    /// <c>ident_start [A-Za-z\200-\377_]</c>): every non-ASCII character counts as a letter, which is how Redshift accepts
+    /// multibyte UTF-8 characters in names (r_names.md).
+    /// </summary>
+    private static bool IsIdentifierStart(char c) => char.IsAsciiLetter(c) || c == '_' || c >= '\u0080';
+
+    /// <summary>An identifier's later character (scan.l: <c>ident_cont</c>, without the <c>$</c> that only words allow).</summary>
+    private static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || char.IsAsciiDigit(c);
 
     /// <summary>
     /// Skips a quoted literal or identifier. In Redshift string literals a backslash escapes the next character
@@ -242,7 +263,8 @@ internal static class SqlLexer
         closed = true;
         end = i;
         int tagEnd = i + 1;
-        while (tagEnd < sql.Length && IsNameChar(sql[tagEnd]) && !char.IsDigit(sql[i + 1])) tagEnd++;
+        // scan.l: dolq_start [A-Za-z\200-\377_], dolq_cont [A-Za-z\200-\377_0-9]: a tag never starts with a digit.
+        while (tagEnd < sql.Length && IsIdentifierPart(sql[tagEnd]) && !char.IsAsciiDigit(sql[i + 1])) tagEnd++;
         if (tagEnd >= sql.Length || sql[tagEnd] != '$')
         {
             return false;

@@ -221,9 +221,10 @@ internal sealed class StatementExecutor
     private void ExecuteOne(IEngineConnection connection, StatementRecord record, BoundSql bound, CancellationToken cancel)
     {
         cancel.ThrowIfCancellationRequested();
-        // DuckDB cuts a parameter at U+0000 (a silent wrong value); Redshift's text types cannot hold it, and PostgreSQL
-        // refuses it with this message, so both backends fail the statement the same way.
-        if (bound.Values.Any(value => value.Contains('\0', StringComparison.Ordinal)))
+        // DuckDB cuts a parameter, and the SQL text itself, at U+0000 (a silent wrong value or a statement run only up to
+        // it); Redshift's text cannot hold it, and PostgreSQL refuses it with this message, so both backends fail the
+        // statement the same way.
+        if (bound.Sql.Contains('\0', StringComparison.Ordinal) || bound.Values.Any(value => value.Contains('\0', StringComparison.Ordinal)))
         {
             throw new EngineFailure("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00");
         }

@@ -24,12 +24,19 @@ internal static class NumberFlagError
     public static void Bound<T>(Option<T?> option, T min, T max, string? unit = null)
         where T : struct, INumber<T>
     {
-        // The styles System.CommandLine parses the type with, so that a value it refused is not reported twice.
+        // The styles the tool accepts. System.CommandLine parses doubles with thousands separators as well ('1,5' is 15),
+        // so a comma it let through is refused here; anything else these styles refuse it refused already.
         var styles = typeof(T) == typeof(double) ? NumberStyles.Float : NumberStyles.Integer;
         option.Validators.Add(result =>
         {
             foreach (var token in result.Tokens)
             {
+                if (token.Value.Contains(',', StringComparison.Ordinal))
+                {
+                    result.AddError($"{option.Name} takes {(typeof(T) == typeof(double) ? "a number, e.g. 0.5" : "a whole number, e.g. 4")}; '{token.Value}' is not one.");
+                    return;
+                }
+
                 if (T.TryParse(token.Value, styles, CultureInfo.InvariantCulture, out T value) && !(value >= min && value <= max))
                 {
                     result.AddError(string.Create(CultureInfo.InvariantCulture,

@@ -188,6 +188,8 @@ public sealed class SqlCommandTests
     [InlineData("--poll-interval", "0", "error: --poll-interval 0 is out of range: give seconds from 0.01 to 300.")]
     [InlineData("--poll-interval", "1e400", "error: --poll-interval 1e400 is out of range: give seconds from 0.01 to 300.")]
     [InlineData("--poll-interval", "300.5", "error: --poll-interval 300.5 is out of range: give seconds from 0.01 to 300.")]
+    [InlineData("--poll-interval", "1,5", "error: --poll-interval takes a number, e.g. 0.5; '1,5' is not one.")]
+    [InlineData("--poll-interval", "0,001", "error: --poll-interval takes a number, e.g. 0.5; '0,001' is not one.")]
     [InlineData("--max-poll-attempts", "1000001", "error: --max-poll-attempts 1000001 is out of range: give a number from 1 to 1000000.")]
     public async Task A_numeric_flag_out_of_range_names_the_range_and_the_value_as_typed(string flag, string value, string expected)
     {
