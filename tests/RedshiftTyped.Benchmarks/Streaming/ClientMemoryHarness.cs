@@ -41,7 +41,7 @@ internal static class ClientMemoryHarness
         if (!PeakMemoryChild.IsAvailable()) return 2;
 
         Console.WriteLine($"# client peak memory (whole process, kernel max RSS); load: {File.ReadAllText("/proc/loadavg").Trim()}");
-        Console.WriteLine($"{"case",-34} {"rows",10} {"peak MB",9} {"alloc MB",9} {"alloc B/row",11} {"gen0/1/2",10} {"wall s",7}");
+        Console.WriteLine($"{"case",-34} {"rows",10} {"peak MB",9} {"alloc MB",9} {"alloc B/row",11} {"gen0/1/2",10} {"wall s",7} {"cpu s",7}");
         await using var local = await LocalClient.StartAsync();
         string endpoint = local.Server.Endpoint.ToString();
         int filled = 0;
@@ -239,7 +239,7 @@ internal static class ClientMemoryHarness
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{label,-34} {rows,10:N0} {peakMb,9:N1} {alloc,9} {perRow,11} {gcs,10} {run.Elapsed.TotalSeconds,7:N1}"));
+                $"{label,-34} {rows,10:N0} {peakMb,9:N1} {alloc,9} {perRow,11} {gcs,10} {run.Elapsed.TotalSeconds,7:N1} {run.CpuSeconds,7:N1}"));
             return output.Split('\n').FirstOrDefault(l => l.StartsWith(FileMarker, StringComparison.Ordinal))?[FileMarker.Length..].Trim();
         }
         finally

@@ -12,9 +12,13 @@ namespace RedshiftTyped.Benchmarks.Streaming;
 internal static class PeakMemoryChild
 {
     private const string MaxRssMarker = "RT_MAXRSS_KB=";
+    private const string CpuMarker = "RT_CPU_S=";
 
-    /// <summary>What a finished child printed, its peak resident set and how long it ran.</summary>
-    public sealed record Run(string Output, double PeakMb, TimeSpan Elapsed);
+    /// <summary>
+    /// What a finished child printed, its peak resident set, how long it ran, and the CPU time it used (user + system,
+    /// seconds: unlike the wall time, a busy machine barely changes it).
+    /// </summary>
+    public sealed record Run(string Output, double PeakMb, TimeSpan Elapsed, double CpuSeconds);
 
     /// <summary>Whether <c>/usr/bin/time</c> is here; if not, says which Debian package gives it (the harness then exits 2).</summary>
     public static bool IsAvailable()
@@ -33,7 +37,7 @@ internal static class PeakMemoryChild
         string program = "dotnet")
     {
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in (string[])["-f", MaxRssMarker + "%M", program, .. arguments])
+        foreach (string arg in (string[])["-f", CpuMarker + "%U %S\n" + MaxRssMarker + "%M", program, .. arguments])
         {
             start.ArgumentList.Add(arg);
         }
@@ -56,6 +60,8 @@ internal static class PeakMemoryChild
             throw new InvalidOperationException($"{label} failed ({child.ExitCode}): {errors}{output}");
         }
 
-        return new Run(output, long.Parse(rss[MaxRssMarker.Length..], CultureInfo.InvariantCulture) / 1024.0, clock.Elapsed);
+        string? cpu = errors.Split('\n').LastOrDefault(l => l.StartsWith(CpuMarker, StringComparison.Ordinal));
+        double cpuSeconds = cpu is null ? double.NaN : cpu[CpuMarker.Length..].Trim().Split(' ').Sum(s => double.Parse(s, CultureInfo.InvariantCulture));
+        return new Run(output, long.Parse(rss[MaxRssMarker.Length..], CultureInfo.InvariantCulture) / 1024.0, clock.Elapsed, cpuSeconds);
     }
 }
