@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Numerics;
+using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using Parquet;
@@ -8,8 +10,14 @@ using Parquet.Schema;
 namespace RedshiftTyped.Export;
 
 /// <summary>
-/// One Arrow column as a Parquet column, typed so the meaning survives:
-/// int16/int32/int64 as INT(16/32/64, signed); float/double; decimal128(p, s) as DECIMAL(p, s) from the exact
+/// One Arrow column as a Parquet column, typed so the meaning survives, gathering the values of one row group:
+/// <see cref="Append"/> copies a range of rows out of a batch (batches are disposed once written), and <see cref="WriteAsync"/>
+/// writes them as the column's chunk of a row group and empties the buffers, which are kept for the next row group.
+/// Values are held unboxed: fixed-width values packed (nulls left out) with a definition level per row, the form
+/// Parquet.Net encodes from (<see cref="ParquetRowGroupWriter.WriteAllPartsAsync{T}"/>), so it makes no copy of its own;
+/// strings and binary values as one array of characters or bytes and their end offsets.
+/// <para>
+/// Types: int16/int32/int64 as INT(16/32/64, signed); float/double; decimal128(p, s) as DECIMAL(p, s) from the exact
 /// 128-bit value; bool; date32 as DATE; time64 as TIME(micros or nanos) (Parquet.Net always flags TIME as adjusted
 /// to UTC, as Arrow's C++ writer does, and offers no way to clear it; a time of day has no date to shift, so readers
 /// read the same wall-clock value); timestamp as TIMESTAMP(micros) with
@@ -19,13 +27,19 @@ namespace RedshiftTyped.Export;
 /// milliseconds, which would drop the microseconds, so it is written as INT64 microseconds, the form Arrow's own
 /// writers use: the embedded Arrow schema restores duration[us] for Arrow readers, and a file-level key
 /// <c>redshift_typed.column.NAME</c> documents the unit for everyone else. Nullability follows the Arrow field.
+/// </para>
 /// </summary>
 internal abstract class ParquetColumn
 {
+    private const int Present = 1, Missing = 0; // definition levels of a top-level optional column
+
+    private readonly GrowableBuffer<int>? _definitionLevels;
+
     private ParquetColumn(DataField field, string? note = null)
     {
         Field = field;
         Note = note;
+        _definitionLevels = field.IsNullable ? new GrowableBuffer<int>() : null;
     }
 
     public DataField Field { get; }
@@ -33,7 +47,36 @@ internal abstract class ParquetColumn
     /// <summary>What a reader needs to know that the Parquet type cannot say; null when the type says it all.</summary>
     public string? Note { get; }
 
-    public abstract Task WriteAsync(ParquetRowGroupWriter rowGroup, IArrowArray array, CancellationToken cancellationToken);
+    /// <summary>Bytes held for the rows gathered so far (values, offsets, definition levels).</summary>
+    public long BufferedBytes => (_definitionLevels?.WrittenBytes ?? 0) + ValueBytes;
+
+    private protected abstract long ValueBytes { get; }
+
+    /// <summary>Copies rows <paramref name="offset"/> to <paramref name="offset"/> + <paramref name="count"/> of <paramref name="array"/>.</summary>
+    /// <exception cref="InvalidOperationException">A null in a column declared not nullable.</exception>
+    public abstract void Append(IArrowArray array, int offset, int count);
+
+    /// <summary>Writes the rows gathered as this column's chunk of <paramref name="rowGroup"/>, then forgets them.</summary>
+    public abstract Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken);
+
+    /// <summary>Records whether row <paramref name="row"/> has a value; a null in a required column is refused.</summary>
+    private protected bool HasValue(IArrowArray array, int row)
+    {
+        bool present = !array.IsNull(row);
+        if (_definitionLevels is null)
+        {
+            return present ? true : throw new InvalidOperationException(
+                $"Column \"{Field.Name}\" is declared not nullable in the Arrow schema but row {row} of the batch is null; mark the field nullable.");
+        }
+
+        _definitionLevels.Add(present ? Present : Missing);
+        return present;
+    }
+
+    /// <summary>The definition levels gathered (null for a required column, which has none), then forgotten by <see cref="ClearLevels"/>.</summary>
+    private protected ReadOnlyMemory<int>? DefinitionLevels => _definitionLevels?.Written;
+
+    private protected void ClearLevels() => _definitionLevels?.Clear();
 
     public static ParquetColumn For(Apache.Arrow.Field field)
     {
@@ -79,63 +122,108 @@ internal abstract class ParquetColumn
         return (a, i) => DateTime.SpecifyKind(DateTime.UnixEpoch.AddTicks(ArrowValueText.Micros(((TimestampArray)a).Values[i], type.Unit) * 10), kind);
     }
 
-    private static InvalidOperationException NullInRequired(DataField field, int row) => new(
-        $"Column \"{field.Name}\" is declared not nullable in the Arrow schema but row {row} of the batch is null; mark the field nullable.");
-
     private sealed class Primitive<T>(DataField field, Func<IArrowArray, int, T> get, string? note = null) : ParquetColumn(field, note)
         where T : struct
     {
-        public override Task WriteAsync(ParquetRowGroupWriter rowGroup, IArrowArray array, CancellationToken cancellationToken)
+        private readonly GrowableBuffer<T> _values = new();
+
+        private protected override long ValueBytes => _values.WrittenBytes;
+
+        public override void Append(IArrowArray array, int offset, int count)
         {
-            int length = array.Length;
-            if (Field.IsNullable)
+            var span = _values.GetSpan(count);
+            int written = 0;
+            for (int i = offset; i < offset + count; i++)
             {
-                var values = new T?[length];
-                for (int i = 0; i < length; i++)
+                if (HasValue(array, i))
                 {
-                    values[i] = array.IsNull(i) ? null : get(array, i);
+                    span[written++] = get(array, i);
+                }
+            }
+
+            _values.Advance(written);
+        }
+
+        public override async Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken)
+        {
+            await rowGroup.WriteAllPartsAsync<T>(Field, _values.Written, DefinitionLevels, null, cancellationToken).ConfigureAwait(false);
+            _values.Clear();
+            ClearLevels();
+        }
+    }
+
+    /// <summary>
+    /// Variable-width values (<typeparamref name="TUnit"/> is char for strings, byte for binary) in one array, with each
+    /// value's end offset; Parquet.Net takes them as slices of that array.
+    /// </summary>
+    private abstract class VariableWidth<TUnit>(DataField field) : ParquetColumn(field)
+        where TUnit : struct
+    {
+        private readonly GrowableBuffer<int> _ends = new();
+
+        private protected GrowableBuffer<TUnit> Data { get; } = new();
+
+        private protected override long ValueBytes => Data.WrittenBytes + _ends.WrittenBytes;
+
+        /// <summary>Appends value <paramref name="row"/> (not null) to <see cref="Data"/>.</summary>
+        private protected abstract void CopyValue(IArrowArray array, int row);
+
+        public override void Append(IArrowArray array, int offset, int count)
+        {
+            for (int i = offset; i < offset + count; i++)
+            {
+                if (HasValue(array, i))
+                {
+                    CopyValue(array, i);
+                    _ends.Add(Data.Count);
+                }
+            }
+        }
+
+        public override async Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken)
+        {
+            int count = _ends.Count;
+            var slices = ArrayPool<ReadOnlyMemory<TUnit>>.Shared.Rent(count);
+            try
+            {
+                var data = Data.Written;
+                var ends = _ends.Written.Span;
+                for (int i = 0, start = 0; i < count; start = ends[i], i++)
+                {
+                    slices[i] = data[start..ends[i]];
                 }
 
-                return rowGroup.WriteAsync<T>(Field, (ReadOnlyMemory<T?>)values, null, null, cancellationToken);
+                await rowGroup.WriteAllPartsAsync<ReadOnlyMemory<TUnit>>(Field, slices.AsMemory(0, count), DefinitionLevels, null, cancellationToken).ConfigureAwait(false);
             }
-
-            var required = new T[length];
-            for (int i = 0; i < length; i++)
+            finally
             {
-                required[i] = array.IsNull(i) ? throw NullInRequired(Field, i) : get(array, i);
+                ArrayPool<ReadOnlyMemory<TUnit>>.Shared.Return(slices, clearArray: true);
             }
 
-            return rowGroup.WriteAsync<T>(Field, (ReadOnlyMemory<T>)required, null, null, cancellationToken);
+            Data.Clear();
+            _ends.Clear();
+            ClearLevels();
         }
     }
 
-    private sealed class Strings(DataField field) : ParquetColumn(field)
+    /// <summary>Strings, decoded from the Arrow array's UTF-8 as <see cref="StringArray.GetString"/> does (invalid bytes become U+FFFD).</summary>
+    private sealed class Strings(DataField field) : VariableWidth<char>(field)
     {
-        public override Task WriteAsync(ParquetRowGroupWriter rowGroup, IArrowArray array, CancellationToken cancellationToken)
+        private protected override void CopyValue(IArrowArray array, int row)
         {
-            var strings = (StringArray)array;
-            var values = new string?[strings.Length];
-            for (int i = 0; i < values.Length; i++)
-            {
-                values[i] = strings.IsNull(i) ? (Field.IsNullable ? null : throw NullInRequired(Field, i)) : strings.GetString(i);
-            }
-
-            return rowGroup.WriteAsync(Field, values!);
+            var utf8 = ((StringArray)array).GetBytes(row);
+            var chars = Data.GetSpan(Encoding.UTF8.GetCharCount(utf8));
+            Data.Advance(Encoding.UTF8.GetChars(utf8, chars));
         }
     }
 
-    private sealed class Binary(DataField field) : ParquetColumn(field)
+    private sealed class Binary(DataField field) : VariableWidth<byte>(field)
     {
-        public override Task WriteAsync(ParquetRowGroupWriter rowGroup, IArrowArray array, CancellationToken cancellationToken)
+        private protected override void CopyValue(IArrowArray array, int row)
         {
-            var binary = (BinaryArray)array;
-            var values = new byte[]?[binary.Length];
-            for (int i = 0; i < values.Length; i++)
-            {
-                values[i] = binary.IsNull(i) ? (Field.IsNullable ? null : throw NullInRequired(Field, i)) : binary.GetBytes(i).ToArray();
-            }
-
-            return rowGroup.WriteAsync(Field, values!);
+            var bytes = ((BinaryArray)array).GetBytes(row);
+            bytes.CopyTo(Data.GetSpan(bytes.Length));
+            Data.Advance(bytes.Length);
         }
     }
 }

@@ -6,8 +6,11 @@ using Parquet.Schema;
 namespace RedshiftTyped.Export;
 
 /// <summary>
-/// Parquet through Parquet.Net, one row group per incoming batch, so memory holds one batch however large the
-/// table (the Data API already bounds a page's size). Types keep their meaning: see <see cref="ParquetColumn"/>.
+/// Parquet through Parquet.Net. Incoming batches (a Data API page is ≈ 3,000 rows) are gathered into row groups of a bounded
+/// size (<see cref="ParquetRowGroupSize"/>): memory holds one row group's values however large the table, and the file has
+/// a few large row groups, which readers prefer (per-row-group overhead, useful statistics) and whose footer metadata,
+/// which Parquet.Net keeps until the end, stays small (one row group per page made it grow with the table).
+/// Types keep their meaning: see <see cref="ParquetColumn"/>.
 /// The Arrow schema is embedded under the <c>ARROW:schema</c> key, as Arrow's own Parquet writers do, so Arrow-based
 /// readers (pyarrow, arrow-rs, Polars) restore the exact Arrow types, durations included.
 /// </summary>
@@ -15,36 +18,94 @@ internal sealed class ParquetRecordBatchWriter : RecordBatchFileWriter
 {
     private readonly ParquetColumn[] _columns;
     private readonly ParquetSchema _parquetSchema;
+    private readonly ParquetRowGroupSize _rowGroupSize;
     private ParquetWriter? _writer;
+    private int _bufferedRows;
 
-    public ParquetRecordBatchWriter(string path, Schema schema)
+    public ParquetRecordBatchWriter(string path, Schema schema, ParquetRowGroupSize? rowGroupSize = null)
         : base(ExportFormat.Parquet, path, schema)
     {
         ArrowValueText.EnsureSupported(schema);
+        _rowGroupSize = rowGroupSize ?? ParquetRowGroupSize.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(_rowGroupSize.Rows, 1, nameof(rowGroupSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_rowGroupSize.Bytes, 1, nameof(rowGroupSize));
         _columns = [.. schema.FieldsList.Select(ParquetColumn.For)];
         _parquetSchema = new ParquetSchema(_columns.Select(c => (Parquet.Schema.Field)c.Field));
     }
 
     protected override async Task WriteBatchAsync(RecordBatch batch, CancellationToken cancellationToken)
     {
-        if (batch.Length == 0)
+        for (int offset = 0, take; offset < batch.Length; offset += take)
         {
-            return; // an empty row group says nothing; the schema is written regardless
+            take = NextSlice(batch.Length - offset);
+            for (int i = 0; i < _columns.Length; i++)
+            {
+                _columns[i].Append(batch.Column(i), offset, take);
+            }
+
+            _bufferedRows += take;
+            if (_bufferedRows >= _rowGroupSize.Rows || BufferedBytes() >= _rowGroupSize.Bytes)
+            {
+                await WriteRowGroupAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// How many of the <paramref name="remaining"/> rows of a batch go into the row group next: no more than it has room for,
+    /// and, once its bytes per row are known, no more than its byte bound leaves room for (at least one row).
+    /// </summary>
+    private int NextSlice(int remaining)
+    {
+        int slice = Math.Min(remaining, _rowGroupSize.Rows - _bufferedRows);
+        if (_bufferedRows == 0)
+        {
+            return Math.Min(slice, ParquetRowGroupSize.FirstSliceRows);
+        }
+
+        long bytes = BufferedBytes();
+        long bytesPerRow = Math.Max(1, bytes / _bufferedRows);
+        long room = Math.Max(1, (_rowGroupSize.Bytes - bytes) / bytesPerRow);
+        return (int)Math.Min(slice, room);
+    }
+
+    private long BufferedBytes()
+    {
+        long bytes = 0;
+        foreach (var column in _columns)
+        {
+            bytes += column.BufferedBytes;
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Writes the rows gathered as one row group (none when nothing is gathered: an empty row group says nothing).</summary>
+    private async Task WriteRowGroupAsync(CancellationToken cancellationToken)
+    {
+        if (_bufferedRows == 0)
+        {
+            return;
         }
 
         var writer = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var rowGroup = writer.CreateRowGroup();
-        for (int i = 0; i < _columns.Length; i++)
+        using (var rowGroup = writer.CreateRowGroup())
         {
-            await _columns[i].WriteAsync(rowGroup, batch.Column(i), cancellationToken).ConfigureAwait(false);
+            foreach (var column in _columns)
+            {
+                await column.WriteAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+            }
+
+            rowGroup.CompleteValidate();
         }
 
-        rowGroup.CompleteValidate();
+        _bufferedRows = 0;
     }
 
     protected override async Task FinishAsync(CancellationToken cancellationToken)
     {
-        var writer = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await WriteRowGroupAsync(cancellationToken).ConfigureAwait(false);
+        var writer = await OpenAsync(cancellationToken).ConfigureAwait(false); // the schema is written even with no rows
         await writer.DisposeAsync().ConfigureAwait(false); // writes the footer
         _writer = null;
     }

@@ -105,13 +105,13 @@ public sealed class ParquetExportTests : IDisposable
     }
 
     [Fact]
-    public async Task Each_batch_is_a_row_group_and_the_arrow_schema_is_embedded()
+    public async Task Batches_are_gathered_into_one_row_group_and_the_arrow_schema_is_embedded()
     {
         var (result, reader) = await WriteAndOpen(3);
         await using var _ = reader;
 
         Assert.Equal(9, result.Rows);
-        Assert.Equal(3, reader.RowGroupCount);
+        Assert.Equal(1, reader.RowGroupCount);
         Assert.Equal(9, reader.RowGroups.Sum(g => g.RowCount));
         Assert.StartsWith("duration[us]", reader.CustomMetadata["redshift_typed.column.span"]);
 
@@ -146,6 +146,92 @@ public sealed class ParquetExportTests : IDisposable
 
         Assert.Contains("\"id\"", error.Message);
         Assert.Empty(Directory.EnumerateFileSystemEntries(_dir));
+    }
+
+    [Theory]
+    [InlineData(4, new long[] { 4, 4, 4, 3 })]   // row groups end inside batches
+    [InlineData(3, new long[] { 3, 3, 3, 3, 3 })] // one per batch, as before
+    [InlineData(1000, new long[] { 15 })]
+    public async Task Row_groups_hold_the_bounded_row_count_and_the_same_values_whatever_the_size(int rows, long[] expected)
+    {
+        string path = Path.Combine(_dir, $"g{rows}.parquet");
+        await using (var writer = new ParquetRecordBatchWriter(path, ExportSamples.Schema, new ParquetRowGroupSize(rows, 1L << 30)))
+        {
+            await foreach (var batch in ExportSamples.Batches(5))
+            {
+                using (batch) await writer.WriteAsync(batch);
+            }
+
+            await writer.CompleteAsync();
+        }
+
+        await using var reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseBigDecimal = true, UseDateOnlyTypeForDates = true });
+        Assert.Equal(expected, reader.RowGroups.Select(g => g.RowCount));
+        var all = new List<string>();
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            foreach (var field in reader.Schema.DataFields.Where(f => f.Name is "id" or "big" or "bytes" or "name"))
+            {
+                all.AddRange((await ReadBoxed(group, field, (int)group.RowCount)).Select(v => $"{field.Name}:{v switch { byte[] b => Convert.ToHexString(b), null => "null", _ => v.ToString() }}"));
+            }
+        }
+
+        // The values of four columns (ints, 38-digit decimals, binary, strings): the same whatever the row-group size.
+        Assert.Equal(15 * 4, all.Count);
+        Assert.Equal(Enumerable.Range(1, 15).Select(i => $"id:{i}"), all.Where(v => v.StartsWith("id:", StringComparison.Ordinal)));
+        Assert.Equal(5, all.Count(v => v == "name:Grand \"Ole\" Opry, Nashville"));
+        Assert.Equal(5, all.Count(v => v == $"big:{ExportSamples.BigValue}"));
+        Assert.Equal(5, all.Count(v => v == "bytes:DEADBEEF"));
+        Assert.Equal(5 * 3, all.Count(v => v.EndsWith(":null", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Wide_rows_end_a_row_group_at_the_byte_bound()
+    {
+        var schema = new Schema.Builder().Field(f => f.Name("s").DataType(Apache.Arrow.Types.StringType.Default).Nullable(false)).Build();
+        string wide = new('x', 1000); // 2,000 bytes held per row (UTF-16) plus its offset
+        var builder = new StringArray.Builder();
+        for (int i = 0; i < 300; i++) builder.Append(wide);
+        string path = Path.Combine(_dir, "wide.parquet");
+        await using (var writer = new ParquetRecordBatchWriter(path, schema, new ParquetRowGroupSize(1_000_000, 100_000)))
+        {
+            using var batch = new RecordBatch(schema, [builder.Build()], 300);
+            await writer.WriteAsync(batch);
+            await writer.CompleteAsync();
+        }
+
+        await using var reader = await ParquetReader.CreateAsync(path);
+        Assert.Equal(300, reader.RowGroups.Sum(g => g.RowCount));
+        Assert.All(reader.RowGroups.SkipLast(1), g => Assert.InRange(g.RowCount, 40, 51)); // ≈ 100,000 / 2,004 bytes per row
+    }
+
+    private static async Task<object?[]> ReadBoxed(ParquetRowGroupReader group, DataField field, int rows)
+    {
+        if (field.ClrType == typeof(BigDecimal))
+        {
+            var values = new BigDecimal?[rows];
+            await group.ReadAsync<BigDecimal>(field, values.AsMemory());
+            return [.. values.Select(v => (object?)v)];
+        }
+
+        if (field.ClrType == typeof(int))
+        {
+            var ids = new int[rows];
+            await group.ReadAsync<int>(field, ids.AsMemory());
+            return [.. ids.Select(v => (object?)v)];
+        }
+
+        if (field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>))
+        {
+            var strings = new string?[rows];
+            await group.ReadAsync(field, strings.AsMemory());
+            return strings;
+        }
+
+        var bytes = new byte[]?[rows];
+        await group.ReadAsync(field, bytes.AsMemory());
+        return bytes;
     }
 
     private static async IAsyncEnumerable<RecordBatch> Once(RecordBatch batch)
