@@ -44,8 +44,8 @@ public sealed class RedshiftClient : IDisposable
         _http = httpHandler is null
             ? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             : new HttpClient(httpHandler, disposeHandler: false);
-        // Long polls hold a request up to 30 s; the retry pipeline bounds the total time.
-        _http.Timeout = TimeSpan.FromSeconds(90);
+        // Long polls hold a request up to 30 s (the validator keeps the attempt timeout above that); the retry pipeline bounds the total time.
+        _http.Timeout = Options.Retry.AttemptTimeout;
 
         var credentials = AwsCredentialSource.FromOptions(Options);
         var retry = new RetryPolicy(Options.Retry, logger, time);

@@ -15,24 +15,57 @@ internal static class PageToken
     public static int Read(string? token, string scope)
     {
         if (token is null) return 0;
+        string? text = Decode(token);
+        int last = text?.LastIndexOf('|') ?? -1;
+        if (text is not null && text.StartsWith("v1|", StringComparison.Ordinal) && last > 2 && text[3..last] == scope
+            && int.TryParse(text[(last + 1)..], out int position) && position >= 0)
+        {
+            return position;
+        }
+
+        throw Invalid();
+    }
+
+    /// <summary>
+    /// A statement result's NextToken: the page and the reader it was handed to (<see cref="Results.ResultReaders"/>), so
+    /// the retained-result limit tells two clients paging one result apart.
+    /// </summary>
+    public static string CreateResultPage(string statementId, int reader, int page) => Create($"{statementId}|{reader}", page);
+
+    /// <summary>The reader and page of a token from <see cref="CreateResultPage"/>; ValidationException when it is not one for <paramref name="statementId"/>.</summary>
+    public static (int Reader, int Page) ReadResultPage(string token, string statementId)
+    {
+        string? text = Decode(token);
+        string prefix = $"v1|{statementId}|";
+        if (text is not null && text.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            var parts = text[prefix.Length..].Split('|');
+            if (parts.Length == 2
+                && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int reader)
+                && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int page))
+            {
+                return (reader, page);
+            }
+        }
+
+        throw Invalid();
+    }
+
+    private static ServiceError Invalid() => ServiceError.Validation("The NextToken is not valid.");
+
+    /// <summary>The text of a base64url token, or null when it is not base64.</summary>
+    private static string? Decode(string token)
+    {
         try
         {
             string padded = token.Replace('-', '+').Replace('_', '/');
             padded += new string('=', (4 - padded.Length % 4) % 4);
-            string text = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
-            int last = text.LastIndexOf('|');
-            if (text.StartsWith("v1|", StringComparison.Ordinal) && last > 2 && text[3..last] == scope
-                && int.TryParse(text[(last + 1)..], out int position) && position >= 0)
-            {
-                return position;
-            }
+            return Encoding.UTF8.GetString(Convert.FromBase64String(padded));
         }
         catch (FormatException)
         {
-            // Falls through to the error below.
+            return null;
         }
-
-        throw ServiceError.Validation("The NextToken is not valid.");
     }
 
     /// <summary>One page of a list, with the token of the next page (null on the last).</summary>

@@ -22,7 +22,7 @@ public static class RedshiftConnectionOptionsLoader
     ];
 
     /// <summary>The keys of the <c>retry</c> object.</summary>
-    private static readonly string[] RetryKeys = ["max_retries", "base_delay", "max_delay", "total_timeout"];
+    private static readonly string[] RetryKeys = ["max_retries", "base_delay", "max_delay", "total_timeout", "attempt_timeout"];
 
     private static readonly string KnownKeys = string.Join(", ", OptionKeys);
 

@@ -93,8 +93,42 @@ public sealed class RetryTests
 
         Assert.StartsWith("RedshiftData.ListSchemas got no answer within the HTTP timeout", ex.Message);
         Assert.Contains("on any of its 3 attempts", ex.Message);
+        Assert.Contains("raise retry.attempt_timeout", ex.Message);
         Assert.DoesNotContain('\n', ex.Message);
         Assert.Equal(3, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task The_attempt_timeout_is_the_http_timeout_of_each_attempt()
+    {
+        // The HTTP timeout was a fixed 90 s: an endpoint that never answers could not be given up on sooner per attempt.
+        using var never = new NeverAnswers();
+        using var client = new RedshiftClient(TestClients.Options(o =>
+        {
+            o.Retry.MaxRetries = 1;
+            o.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+        }), httpHandler: never);
+
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => client.DataApi.ListSchemasAsync(client.WithTarget(new ListSchemasRequest())));
+
+        Assert.StartsWith("RedshiftData.ListSchemas got no answer within the HTTP timeout (00:00:00.3000000) on any of its 2 attempts", ex.Message);
+        Assert.Contains("raise retry.attempt_timeout", ex.Message);
+        Assert.Equal(2, never.Attempts);
+    }
+
+    /// <summary>An endpoint that accepts each request and never answers it.</summary>
+    private sealed class NeverAnswers : HttpMessageHandler
+    {
+        private int _attempts;
+
+        public int Attempts => Volatile.Read(ref _attempts);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _attempts);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
     }
 
     [Fact]

@@ -136,7 +136,7 @@ internal sealed class AwsJsonTransport
             // HttpClient's own timeout is a TaskCanceledException the caller did not ask for; after the last retry it is
             // the call timing out, not a cancellation (a caller's catch of OperationCanceledException would swallow it).
             throw new TimeoutException(
-                $"{_service.TargetPrefix}.{operation} got no answer within the HTTP timeout ({_http.Timeout}) on any of its {retries.Value + 1} attempts; check the endpoint, or raise retry.max_retries.", ex);
+                $"{_service.TargetPrefix}.{operation} got no answer within the HTTP timeout ({_http.Timeout}) on any of its {retries.Value + 1} attempts; check the endpoint, or raise retry.attempt_timeout (the HTTP timeout of one attempt).", ex);
         }
     }
 
