@@ -107,6 +107,22 @@ internal static class TransportMemoryHarness
         => new SnapshotOptions { ResultFormat = ResultFormatString.CSV, ChunkRows = rows / 16, ChunkParallelism = 4, ChunkOrder = order }
             .OrderBy(RedshiftTyped.Benchmarks.Tickit.Public.Sales.RedshiftTable.Column.Salesid);
 
+    /// <summary>
+    /// <c>RT_CHILD_DOTNET_X=V</c> in the harness's environment becomes <c>DOTNET_X=V</c> in the children's only (e.g.
+    /// <c>RT_CHILD_DOTNET_GCLOHThreshold=0x400000</c>): a runtime setting measured on the read alone, not on the local server.
+    /// </summary>
+    private static IEnumerable<(string Name, string Value)> ChildRuntimeSettings()
+    {
+        const string Prefix = "RT_CHILD_DOTNET_";
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string key && key.StartsWith(Prefix, StringComparison.Ordinal) && entry.Value is string value)
+            {
+                yield return ("DOTNET_" + key[Prefix.Length..], value);
+            }
+        }
+    }
+
     private static async Task MeasureAsync(string name, string endpoint, string s3Endpoint, string bucket, int rows)
     {
         var environment = new Dictionary<string, string>();
@@ -114,6 +130,11 @@ internal static class TransportMemoryHarness
         {
             // Only the child: a read whose live set stays under the limit succeeds (growth was garbage); one that grows fails.
             environment["DOTNET_GCHeapHardLimit"] = limit;
+        }
+
+        foreach (var (setting, value) in ChildRuntimeSettings())
+        {
+            environment[setting] = value;
         }
 
         var run = await Streaming.PeakMemoryChild.RunAsync(name,
