@@ -19,7 +19,8 @@ namespace RedshiftTyped.Benchmarks.LocalServer;
 /// line, the child's GC figures (heap maximum, heap after the read and a full collection, thread-pool threads) tell live
 /// growth from garbage. <c>RT_TRANSPORT_MEMORY_CASES</c> (e.g. <c>unload</c>) picks the cases; <c>RT_CHILD_GC_HEAP_HARD_LIMIT</c>
 /// (e.g. <c>0xA000000</c>) runs the children under that <c>DOTNET_GCHeapHardLimit</c>; <c>RT_CHILD_ARRAYPOOL=1</c> prints what the
-/// shared array pools created and still hold (<see cref="ArrayPoolCensus"/>).
+/// shared array pools created and still hold (<see cref="ArrayPoolCensus"/>); <c>RT_CHILD_DOTNET_X=V</c> runs the children
+/// with <c>DOTNET_X=V</c> (e.g. <c>RT_CHILD_DOTNET_GCLOHThreshold=0x200000</c>).
 /// </summary>
 internal static class TransportMemoryHarness
 {
