@@ -15,15 +15,7 @@ internal static class PageToken
     public static int Read(string? token, string scope)
     {
         if (token is null) return 0;
-        string? text = Decode(token);
-        int last = text?.LastIndexOf('|') ?? -1;
-        if (text is not null && text.StartsWith("v1|", StringComparison.Ordinal) && last > 2 && text[3..last] == scope
-            && int.TryParse(text[(last + 1)..], out int position) && position >= 0)
-        {
-            return position;
-        }
-
-        throw Invalid();
+        return TryRead(token, out string read, out int position) && read == scope ? position : throw Invalid();
     }
 
     /// <summary>
@@ -34,24 +26,33 @@ internal static class PageToken
 
     /// <summary>The reader and page of a token from <see cref="CreateResultPage"/>; ValidationException when it is not one for <paramref name="statementId"/>.</summary>
     public static (int Reader, int Page) ReadResultPage(string token, string statementId)
-    {
-        string? text = Decode(token);
-        string prefix = $"v1|{statementId}|";
-        if (text is not null && text.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            var parts = text[prefix.Length..].Split('|');
-            if (parts.Length == 2
-                && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int reader)
-                && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int page))
-            {
-                return (reader, page);
-            }
-        }
-
-        throw Invalid();
-    }
+        => TryRead(token, out string scope, out int page)
+            && scope.Length > statementId.Length + 1 && scope.StartsWith(statementId, StringComparison.Ordinal) && scope[statementId.Length] == '|'
+            && TryParseNumber(scope[(statementId.Length + 1)..], out int reader)
+            ? (reader, page)
+            : throw Invalid();
 
     private static ServiceError Invalid() => ServiceError.Validation("The NextToken is not valid.");
+
+    /// <summary>The scope and position of a token from <see cref="Create"/>; false when it is not one.</summary>
+    private static bool TryRead(string token, out string scope, out int position)
+    {
+        scope = "";
+        position = 0;
+        string? text = Decode(token);
+        int last = text?.LastIndexOf('|') ?? -1;
+        if (text is null || !text.StartsWith("v1|", StringComparison.Ordinal) || last <= 2 || !TryParseNumber(text[(last + 1)..], out position))
+        {
+            return false;
+        }
+
+        scope = text[3..last];
+        return true;
+    }
+
+    /// <summary>A position as <see cref="Create"/> writes it: digits only.</summary>
+    private static bool TryParseNumber(string text, out int value)
+        => int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
 
     /// <summary>The text of a base64url token, or null when it is not base64.</summary>
     private static string? Decode(string token)

@@ -482,14 +482,14 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
     /// only this server drops one early, so the message says why, after the service's "expired" wording that clients
     /// match on.
     /// </summary>
-    private ServiceError Evicted(StatementRecord record) => ServiceError.Validation(record.ResultEvictedBesideReads
-        ? $"Could not retrieve the query result as it has expired: the local server released it before its {FormatRetention(options.ResultRetention)}, " +
-          "as soon as it finished, because the results being paged left no room for it under the limit of the results it keeps " +
-          "(`redshift-typed local --retained-result-limit MB`, LocalServerOptions.RetainedResultBytesLimit; a read is under way until its last page " +
-          $"is fetched, or {RetainedResultEviction.ReadGrace.TotalMinutes:0} minutes after its last fetch). Finish the reads under way and run the statement again, or raise the limit."
-        : $"Could not retrieve the query result as it has expired: the local server released it before its {FormatRetention(options.ResultRetention)}, " +
-          "because the results it keeps passed their limit (results not being paged go first; `redshift-typed local --retained-result-limit MB`, " +
-          "LocalServerOptions.RetainedResultBytesLimit) or ReleaseAllResults was called. Run the statement again, or raise the limit.");
+    private ServiceError Evicted(StatementRecord record) => ServiceError.Validation(
+        $"Could not retrieve the query result as it has expired: the local server released it before its {FormatRetention(options.ResultRetention)}, " +
+        (record.ResultEvictedBesideReads
+            ? "as soon as it finished, because the results being paged left no room for it under the limit of the results it keeps " +
+              "(`redshift-typed local --retained-result-limit MB`, LocalServerOptions.RetainedResultBytesLimit; a read is under way until its last page " +
+              $"is fetched, or {RetainedResultEviction.ReadGrace.TotalMinutes:0} minutes after its last fetch). Finish the reads under way and run the statement again, or raise the limit."
+            : "because the results it keeps passed their limit (results not being paged go first; `redshift-typed local --retained-result-limit MB`, " +
+              "LocalServerOptions.RetainedResultBytesLimit) or ReleaseAllResults was called. Run the statement again, or raise the limit."));
 
     private static string FormatRetention(TimeSpan retention)
         => retention.TotalHours >= 1 && retention.TotalHours == Math.Floor(retention.TotalHours)
