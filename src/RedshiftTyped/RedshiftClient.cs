@@ -44,19 +44,19 @@ public sealed class RedshiftClient : IDisposable
         _http = httpHandler is null
             ? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             : new HttpClient(httpHandler, disposeHandler: false);
-        // Long polls hold a request up to 30 s; the retry pipeline bounds the total time.
-        _http.Timeout = TimeSpan.FromSeconds(90);
+        // Long polls hold a request up to 30 s (the validator keeps the attempt timeout above that); the retry pipeline bounds the total time.
+        _http.Timeout = Options.Retry.AttemptTimeout;
 
         var credentials = AwsCredentialSource.FromOptions(Options);
-        var pipeline = RetryPipelineFactory.Create(Options.Retry, logger, time);
+        var retry = new RetryPolicy(Options.Retry, logger, time);
         Uri? explicitEndpoint = string.IsNullOrWhiteSpace(Options.Endpoint) ? null : new Uri(Options.Endpoint);
         string region = Options.Region!;
 
         DataApi = new RedshiftDataApiClient(new AwsJsonTransport(_http, AwsService.RedshiftData,
-            explicitEndpoint ?? AwsService.RedshiftData.RegionalEndpoint(region, Options.UseFips), region, credentials, pipeline, logger));
+            explicitEndpoint ?? AwsService.RedshiftData.RegionalEndpoint(region, Options.UseFips), region, credentials, retry, logger));
         // The local server answers Secrets Manager on the same endpoint, as do tests that point both at one host.
         SecretsManager = new SecretsManagerClient(new AwsJsonTransport(_http, AwsService.SecretsManager,
-            explicitEndpoint ?? AwsService.SecretsManager.RegionalEndpoint(region, Options.UseFips), region, credentials, pipeline, logger));
+            explicitEndpoint ?? AwsService.SecretsManager.RegionalEndpoint(region, Options.UseFips), region, credentials, retry, logger));
 
         var target = new TargetApplier(Options, SecretsManager);
         Target = target;

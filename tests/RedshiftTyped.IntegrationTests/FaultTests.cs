@@ -331,6 +331,99 @@ public abstract class FaultTests(TestBackend backend)
     }
 
     [Fact]
+    public async Task Two_readers_of_one_result_both_read_every_page_while_other_results_push_past_the_budget()
+    {
+        // Before, a result held one read mark: when the faster reader fetched the last page, the slower reader's
+        // outstanding NextToken lost its protection and the next result to end released the rows under it. Now each
+        // reader (its NextTokens carry its number) is protected until it fetches its own last page.
+        await using var server = await StartAsync(o =>
+        {
+            o.RetainedResultBytesLimit = 50_000;
+            o.PageMaxRows = 20;
+        });
+        using var client = server.Client();
+        var shared = await client.ExecuteAsync("select g, repeat('p', 100) as pad from generate_series(1, 300) as t(g) order by g");
+        var pushed = new List<string>();
+        var pushGate = new SemaphoreSlim(1, 1);
+
+        async Task<List<long>> ReadAsync(int pushEvery)
+        {
+            var seen = new List<long>();
+            string? token = null;
+            int pages = 0;
+            do
+            {
+                var page = await client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = shared.Id, NextToken = token });
+                seen.AddRange(page.Records!.Select(r => r[0].LongValue!.Value));
+                token = page.NextToken;
+                if (++pages % pushEvery == 0)
+                {
+                    // About as large as the shared result: with it, past the budget, so only a protected read survives.
+                    await pushGate.WaitAsync();
+                    try
+                    {
+                        pushed.Add((await client.ExecuteAsync("select g, repeat('q', 100) as pad from generate_series(1, 300) as t(g)")).Id);
+                    }
+                    finally
+                    {
+                        pushGate.Release();
+                    }
+                }
+            }
+            while (token is not null);
+            return seen;
+        }
+
+        // The fast reader reads all 15 pages before the slow one is half through; the slow one then keeps pushing.
+        var slowFirstPage = await client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = shared.Id });
+        var fast = await ReadAsync(pushEvery: 100);
+        Assert.Equal(Enumerable.Range(1, 300).Select(g => (long)g), fast);
+        var slowSeen = slowFirstPage.Records!.Select(r => r[0].LongValue!.Value).ToList();
+        string? slowToken = slowFirstPage.NextToken;
+        pushed.Add((await client.ExecuteAsync("select g, repeat('q', 100) as pad from generate_series(1, 300) as t(g)")).Id);
+        while (slowToken is not null)
+        {
+            var page = await client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = shared.Id, NextToken = slowToken });
+            slowSeen.AddRange(page.Records!.Select(r => r[0].LongValue!.Value));
+            slowToken = page.NextToken;
+            pushed.Add((await client.ExecuteAsync("select g, repeat('q', 100) as pad from generate_series(1, 300) as t(g)")).Id);
+        }
+
+        Assert.Equal(Enumerable.Range(1, 300).Select(g => (long)g), slowSeen);
+
+        // Two readers at once, each pushing results past the budget as it goes: both read every page exactly once.
+        var again = await client.ExecuteAsync("select g, repeat('p', 100) as pad from generate_series(1, 300) as t(g) order by g");
+        shared = again;
+        var both = await Task.WhenAll(Task.Run(() => ReadAsync(pushEvery: 3)), Task.Run(() => ReadAsync(pushEvery: 4)));
+        Assert.All(both, seen => Assert.Equal(Enumerable.Range(1, 300).Select(g => (long)g), seen));
+
+        // A result that ended beside the reads under way was the one released, and says so.
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = pushed[0] }));
+        Assert.Contains("Finish the reads under way", refused.Message);
+        Assert.Contains("--retained-result-limit", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_token_naming_a_reader_the_server_never_started_is_not_valid()
+    {
+        await using var server = await StartAsync(o => o.PageMaxRows = 5);
+        using var client = server.Client();
+        var run = await client.ExecuteAsync("select g from generate_series(1, 20) as t(g)");
+        var first = await client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = run.Id });
+        string text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(Pad(first.NextToken!)));
+        Assert.Equal($"v1|{run.Id}|1|1", text);
+        string forged = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"v1|{run.Id}|7|1"));
+        var invalid = await Assert.ThrowsAsync<ValidationException>(() => client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = run.Id, NextToken = forged }));
+        Assert.Equal("The NextToken is not valid.", invalid.Message);
+
+        static string Pad(string token)
+        {
+            string padded = token.Replace('-', '+').Replace('_', '/');
+            return padded + new string('=', (4 - padded.Length % 4) % 4);
+        }
+    }
+
+    [Fact]
     public async Task A_single_result_over_the_budget_stays_readable_until_the_next_one_ends()
     {
         await using var server = await StartAsync(o => o.RetainedResultBytesLimit = 10_000);

@@ -11,8 +11,12 @@ namespace RedshiftTyped.Local.Catalog;
 /// </summary>
 internal static class Comments
 {
-    /// <summary>The plan of a COMMENT ON statement, or null for any other statement.</summary>
-    public static StatementPlan? TryPlan(List<SqlToken> tokens, string sql)
+    /// <summary>
+    /// The plan of a COMMENT ON statement, or null for any other statement. Its text goes to the engine as
+    /// <paramref name="dialect"/> passes a statement through: Redshift reads backslash escapes in the comment's string
+    /// literal (<c>'a\\'</c> is <c>a\</c>), which DuckDB would otherwise store as written.
+    /// </summary>
+    public static StatementPlan? TryPlan(List<SqlToken> tokens, string sql, Dialect.RedshiftDialect dialect)
     {
         var words = StatementTargets.Significant(tokens);
         if (words.Count < 5 || !words[0].IsWord("comment") || !words[1].IsWord("on"))
@@ -22,7 +26,7 @@ internal static class Comments
 
         return words[2] switch
         {
-            var kind when kind.IsWord("table") || kind.IsWord("view") || kind.IsWord("column") => new StatementPlan(sql),
+            var kind when kind.IsWord("table") || kind.IsWord("view") || kind.IsWord("column") => new StatementPlan(dialect.PassThrough(sql).Sql),
             var kind when kind.IsWord("database") || kind.IsWord("constraint") => new StatementPlan(null),
             _ => null,
         };

@@ -59,7 +59,7 @@ internal sealed class StatementPlanner
         var tokens = SqlLexer.Tokenize(sql);
         UnsupportedStatements.ThrowIfUnsupported(tokens);
         var plan = _unload.TryPlan(tokens)
-            ?? Comments.TryPlan(tokens, sql)
+            ?? Comments.TryPlan(tokens, sql, _dialect)
             ?? MaterializedViewStatements.TryPlan(tokens, _catalog, _dialect)
             ?? _external.TryPlan(tokens);
         if (plan is not null)

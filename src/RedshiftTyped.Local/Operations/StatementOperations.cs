@@ -163,14 +163,15 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
 
     /// <summary>
     /// Holds the retained results to <see cref="LocalServerOptions.RetainedResultBytesLimit"/> as soon as a statement ends
-    /// with one (a burst of large results would otherwise stay over the limit until the next submission or sweep). The
+    /// with one (a burst of large results would otherwise stay over the limit until the next submission or sweep), before it
+    /// reads as FINISHED: a client that saw FINISHED must not start reading a result that is released under it. The
     /// result that just ended is spared (its client is about to read it) unless only results being paged are left beside it.
     /// </summary>
     private void EnforceRetainedLimit(StatementRecord finished)
     {
         bool holdsResult = finished.IsBatch ? finished.SubStatements.Any(s => s.Result is not null) : finished.Result is not null;
         if (!holdsResult) return;
-        var kept = ResultHolders().Where(h => h.Result is not null && h.IsTerminal).ToList();
+        var kept = ResultHolders().Where(h => h.Result is not null && (h.IsTerminal || IsSpared(h, finished))).ToList();
         ReleaseOldestPastLimit(kept, spare: finished);
     }
 
@@ -204,7 +205,7 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
             {
                 foreach (var holder in fresh)
                 {
-                    if (holder.ReleaseResult(early: true)) released++;
+                    if (holder.ReleaseResult(early: true, besideReads: true)) released++;
                 }
             }
 
@@ -319,11 +320,7 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
         }
 
         _statements[record.Id] = record;
-        executor.Start(record, bound, session, () =>
-        {
-            Interlocked.Decrement(ref _active);
-            EnforceRetainedLimit(record);
-        });
+        executor.Start(record, bound, session, beforeFinished: () => EnforceRetainedLimit(record), onFinished: () => Interlocked.Decrement(ref _active));
     }
 
     public async Task<DescribeStatementResponse> DescribeStatementAsync(DescribeStatementRequest request, CancellationToken cancellationToken)
@@ -386,20 +383,20 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
     /// <summary>GetStatementResult: one JSON page, copied from the stored page into the response.</summary>
     public async Task WriteStatementResultAsync(GetStatementResultRequest request, System.Text.Json.Utf8JsonWriter json, CancellationToken cancellationToken)
     {
-        var (record, lease, page) = await ResultPageAsync(request.Id, request.NextToken, request.WaitTimeSeconds, ResultFormatString.JSON, cancellationToken).ConfigureAwait(false);
+        var (record, lease, reader, page) = await ResultPageAsync(request.Id, request.NextToken, request.WaitTimeSeconds, ResultFormatString.JSON, cancellationToken).ConfigureAwait(false);
         using (lease)
         {
-            ResultPageWriter.WriteJsonPage(json, lease, page, page + 1 < lease.Result.PageCount ? PageToken.Create(record.Id, page + 1) : null);
+            ResultPageWriter.WriteJsonPage(json, lease, page, page + 1 < lease.Result.PageCount ? PageToken.CreateResultPage(record.Id, reader, page + 1) : null);
         }
     }
 
     /// <summary>GetStatementResultV2: one CSV page, copied from the stored page into the response.</summary>
     public async Task WriteStatementResultV2Async(GetStatementResultV2Request request, System.Text.Json.Utf8JsonWriter json, CancellationToken cancellationToken)
     {
-        var (record, lease, page) = await ResultPageAsync(request.Id, request.NextToken, request.WaitTimeSeconds, ResultFormatString.CSV, cancellationToken).ConfigureAwait(false);
+        var (record, lease, reader, page) = await ResultPageAsync(request.Id, request.NextToken, request.WaitTimeSeconds, ResultFormatString.CSV, cancellationToken).ConfigureAwait(false);
         using (lease)
         {
-            ResultPageWriter.WriteCsvPage(json, lease, page, page + 1 < lease.Result.PageCount ? PageToken.Create(record.Id, page + 1) : null);
+            ResultPageWriter.WriteCsvPage(json, lease, page, page + 1 < lease.Result.PageCount ? PageToken.CreateResultPage(record.Id, reader, page + 1) : null);
         }
     }
 
@@ -407,7 +404,7 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
     /// The statement's result, held by a lease (dispose it) so that a release while the page is copied out waits for the
     /// copy; a result released before the lease reads as expired.
     /// </summary>
-    private async Task<(StatementRecord Record, StoredResult.Lease Lease, int Page)> ResultPageAsync(
+    private async Task<(StatementRecord Record, StoredResult.Lease Lease, int Reader, int Page)> ResultPageAsync(
         string? id, string? nextToken, int? waitTimeSeconds, ResultFormatString format, CancellationToken cancellationToken)
     {
         string statementId = RequestValidator.RequireStatementId(id);
@@ -446,21 +443,21 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
 
         if (record.ResultEvicted)
         {
-            throw Evicted();
+            throw Evicted(record);
         }
 
         var lease = record.Result?.TryLease();
         if (lease is null)
         {
             // Released between the checks above and now (expiry, the memory limit, or on request): as expired.
-            throw record.ResultEvicted ? Evicted() : Expired();
+            throw record.ResultEvicted ? Evicted(record) : Expired();
         }
 
-        int page;
+        int reader, page;
         try
         {
-            page = PageToken.Read(nextToken, record.Id);
-            if (page >= lease.Result.PageCount)
+            (reader, page) = nextToken is null ? (0, 0) : PageToken.ReadResultPage(nextToken, record.Id);
+            if (page >= lease.Result.PageCount || (nextToken is not null && !record.Readers.WasStarted(reader)))
             {
                 throw ServiceError.Validation("The NextToken is not valid.");
             }
@@ -471,9 +468,11 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
             throw;
         }
 
-        // A result being paged is spared by the retained-result limit until its last page is fetched (RetainedResultEviction).
-        record.NoteRead(page, Now);
-        return (record, lease, page);
+        // A result being paged is spared by the retained-result limit until each of its readers fetched its last page
+        // (RetainedResultEviction); a fetch without a NextToken starts a reader.
+        if (nextToken is null) reader = record.Readers.Start();
+        record.Readers.NoteFetch(reader, handedNextToken: page + 1 < lease.Result.PageCount, Now);
+        return (record, lease, reader, page);
     }
 
     private ServiceError Expired() => ServiceError.Validation($"Could not retrieve the query result as it has expired after {FormatRetention(options.ResultRetention)}");
@@ -483,10 +482,14 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
     /// only this server drops one early, so the message says why, after the service's "expired" wording that clients
     /// match on.
     /// </summary>
-    private ServiceError Evicted() => ServiceError.Validation(
+    private ServiceError Evicted(StatementRecord record) => ServiceError.Validation(
         $"Could not retrieve the query result as it has expired: the local server released it before its {FormatRetention(options.ResultRetention)}, " +
-        "because the results it keeps passed their limit (results not being paged go first; `redshift-typed local --retained-result-limit MB`, " +
-        "LocalServerOptions.RetainedResultBytesLimit) or ReleaseAllResults was called. Run the statement again, or raise the limit.");
+        (record.ResultEvictedBesideReads
+            ? "as soon as it finished, because the results being paged left no room for it under the limit of the results it keeps " +
+              "(`redshift-typed local --retained-result-limit MB`, LocalServerOptions.RetainedResultBytesLimit; a read is under way until its last page " +
+              $"is fetched, or {RetainedResultEviction.ReadGrace.TotalMinutes:0} minutes after its last fetch). Finish the reads under way and run the statement again, or raise the limit."
+            : "because the results it keeps passed their limit (results not being paged go first; `redshift-typed local --retained-result-limit MB`, " +
+              "LocalServerOptions.RetainedResultBytesLimit) or ReleaseAllResults was called. Run the statement again, or raise the limit."));
 
     private static string FormatRetention(TimeSpan retention)
         => retention.TotalHours >= 1 && retention.TotalHours == Math.Floor(retention.TotalHours)

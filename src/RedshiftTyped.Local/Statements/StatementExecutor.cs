@@ -55,13 +55,17 @@ internal sealed class StatementExecutor
         return _sessions.Add(sessionId, connection, keepAliveSeconds, record);
     }
 
-    /// <summary>Starts a statement in the background (on <paramref name="session"/> when given); <paramref name="onFinished"/> runs once it is final.</summary>
-    public void Start(StatementRecord record, IReadOnlyList<BoundSql> statements, LocalSession? session, Action onFinished)
+    /// <summary>
+    /// Starts a statement in the background (on <paramref name="session"/> when given). <paramref name="beforeFinished"/>
+    /// runs once its results are stored and before it reads as FINISHED (so the retained-result limit is held before a
+    /// client can see the status and read); <paramref name="onFinished"/> runs once it is final, however it ended.
+    /// </summary>
+    public void Start(StatementRecord record, IReadOnlyList<BoundSql> statements, LocalSession? session, Action beforeFinished, Action onFinished)
         => _ = Task.Run(async () =>
         {
             try
             {
-                await RunAsync(record, statements, session).ConfigureAwait(false);
+                await RunAsync(record, statements, session, beforeFinished).ConfigureAwait(false);
             }
             finally
             {
@@ -69,7 +73,7 @@ internal sealed class StatementExecutor
             }
         });
 
-    private async Task RunAsync(StatementRecord record, IReadOnlyList<BoundSql> statements, LocalSession? session)
+    private async Task RunAsync(StatementRecord record, IReadOnlyList<BoundSql> statements, LocalSession? session, Action beforeFinished)
     {
         var cancel = record.Cancellation.Token;
         IEngineConnection? owned = null;
@@ -112,12 +116,13 @@ internal sealed class StatementExecutor
             await _faults.SlowStatementAsync(cancel).ConfigureAwait(false);
             if (record.IsBatch)
             {
-                await RunBatchAsync(connection, record, statements, ReleaseSession, cancel).ConfigureAwait(false);
+                await RunBatchAsync(connection, record, statements, ReleaseSession, beforeFinished, cancel).ConfigureAwait(false);
             }
             else
             {
                 await ExecuteOneAsync(connection, record, statements[0], cancel).ConfigureAwait(false);
                 ReleaseSession();
+                beforeFinished();
                 record.Advance(StatusString.FINISHED, Now);
             }
         }
@@ -150,7 +155,7 @@ internal sealed class StatementExecutor
     }
 
     private async Task RunBatchAsync(IEngineConnection connection, StatementRecord batch, IReadOnlyList<BoundSql> statements,
-        Action releaseSession, CancellationToken cancel)
+        Action releaseSession, Action beforeFinished, CancellationToken cancel)
     {
         bool transaction = batch.ExecutionMode != ExecutionMode.AUTO_COMMIT;
         if (transaction) await RunControlAsync(connection, "BEGIN", cancel).ConfigureAwait(false);
@@ -183,6 +188,7 @@ internal sealed class StatementExecutor
         if (transaction) await RunControlAsync(connection, "COMMIT", cancel).ConfigureAwait(false);
         Aggregate(batch);
         releaseSession();
+        beforeFinished();
         batch.Advance(StatusString.FINISHED, Now);
     }
 

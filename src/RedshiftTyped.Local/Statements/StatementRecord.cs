@@ -81,40 +81,27 @@ internal sealed class StatementRecord
     public bool ResultEvicted { get; private set; }
 
     /// <summary>
-    /// Drops the stored rows (a reader mid-page finishes it first); <paramref name="early"/> when before the retention
-    /// ended. False when there was no result to release.
+    /// The rows were dropped as the statement ended, because the results being paged left no room for them under the
+    /// limit (see <see cref="RetainedResultEviction"/>): the message says to finish those reads or raise the limit.
     /// </summary>
-    public bool ReleaseResult(bool early)
+    public bool ResultEvictedBesideReads { get; private set; }
+
+    /// <summary>
+    /// Drops the stored rows (a reader mid-page finishes it first); <paramref name="early"/> when before the retention
+    /// ended, <paramref name="besideReads"/> when reads under way held the room. False when there was no result to release.
+    /// </summary>
+    public bool ReleaseResult(bool early, bool besideReads = false)
     {
         var result = Interlocked.Exchange(ref _result, null);
         if (result is null) return false;
         if (early) ResultEvicted = true;
+        if (besideReads) ResultEvictedBesideReads = true;
         result.Release();
         return true;
     }
 
-    private ReadMark? _lastRead;
-
-    /// <summary>The last page of the result a client fetched, and when (null until the first fetch).</summary>
-    public ReadMark? LastRead
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _lastRead;
-            }
-        }
-    }
-
-    /// <summary>Records that <paramref name="page"/> (0-based) was fetched at <paramref name="now"/> (see <see cref="RetainedResultEviction"/>).</summary>
-    public void NoteRead(int page, DateTime now)
-    {
-        lock (_gate)
-        {
-            _lastRead = new ReadMark(page, now);
-        }
-    }
+    /// <summary>The clients paging through the result (see <see cref="RetainedResultEviction"/>).</summary>
+    public ResultReaders Readers { get; } = new();
 
     public bool IsTerminal => Status.IsTerminal;
 
@@ -185,5 +172,3 @@ internal sealed class StatementRecord
     }
 }
 
-/// <summary>A page of a result fetched by a client (0-based), and when.</summary>
-internal readonly record struct ReadMark(int Page, DateTime At);

@@ -43,6 +43,9 @@ internal abstract class UnloadColumn
     /// <summary>Bytes the buffered values take before encoding, roughly, for row-group and file sizes.</summary>
     public long BufferedBytes { get; protected set; }
 
+    /// <summary>The bytes every value adds to <see cref="BufferedBytes"/>, or null when they vary (strings).</summary>
+    public virtual int? FixedWidth => null;
+
     public abstract void Add(object? value);
 
     /// <summary>
@@ -155,6 +158,8 @@ internal abstract class UnloadColumn
         private T?[] _values = new T?[1024];
         private int _count;
         private TypedRead<T>? _typed;
+
+        public override int? FixedWidth => width;
 
         public override void Add(object? value) => Append(value is null or DBNull ? null : convert(value));
 

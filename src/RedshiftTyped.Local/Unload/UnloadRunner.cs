@@ -80,6 +80,7 @@ internal sealed class UnloadRunner(UnloadStatement unload, S3Target s3, int slic
         int next = 0;
         try
         {
+            var bound = new RowGroupBound(template, RowGroupBytes, RowGroupRows);
             var group = await free.Reader.ReadAsync(failed.Token).ConfigureAwait(false);
             int rows = 0;
             while (reader.Read())
@@ -92,8 +93,7 @@ internal sealed class UnloadRunner(UnloadStatement unload, S3Target s3, int slic
 
                 rows++;
                 total++;
-                // The byte estimate is summed every 1,024 rows, not every row: a row group overshoots 32 MB by at most that.
-                if (rows >= RowGroupRows || (rows % 1024 == 0 && BufferedBytes(group) >= RowGroupBytes))
+                if (bound.IsFull(group, rows))
                 {
                     await queues[next].Writer.WriteAsync((group, rows), failed.Token).ConfigureAwait(false);
                     next = (next + 1) % writers;
@@ -132,13 +132,6 @@ internal sealed class UnloadRunner(UnloadStatement unload, S3Target s3, int slic
         }
 
         return total;
-    }
-
-    private static long BufferedBytes(UnloadColumn[] group)
-    {
-        long bytes = 0;
-        foreach (var column in group) bytes += column.BufferedBytes;
-        return bytes;
     }
 
     private async Task WriteSliceAsync(int slice, ParquetSchema schema, ChannelReader<(UnloadColumn[] Group, int Rows)> groups,

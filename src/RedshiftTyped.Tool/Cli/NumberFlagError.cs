@@ -13,6 +13,9 @@ namespace RedshiftTyped.Tool.Cli;
 /// </summary>
 internal static class NumberFlagError
 {
+    /// <summary>The range part of <see cref="Bound"/>'s message per flag, for a whole number too large to parse at all.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Option, string> Ranges = [];
+
     /// <summary>
     /// Refuses, at parse time, a value of <paramref name="option"/> outside [<paramref name="min"/>, <paramref name="max"/>]
     /// (and one too large for a double, which parses as infinity), quoting the value as typed.
@@ -27,6 +30,7 @@ internal static class NumberFlagError
         // The styles the tool accepts. System.CommandLine parses doubles with thousands separators as well ('1,5' is 15),
         // so a comma it let through is refused here; anything else these styles refuse it refused already.
         var styles = typeof(T) == typeof(double) ? NumberStyles.Float : NumberStyles.Integer;
+        Ranges.AddOrUpdate(option, RangeText(min, max, unit));
         option.Validators.Add(result =>
         {
             foreach (var token in result.Tokens)
@@ -39,8 +43,7 @@ internal static class NumberFlagError
 
                 if (T.TryParse(token.Value, styles, CultureInfo.InvariantCulture, out T value) && !(value >= min && value <= max))
                 {
-                    result.AddError(string.Create(CultureInfo.InvariantCulture,
-                        $"{option.Name} {token.Value} is out of range: give {(unit is null ? "a number" : unit)} from {min} to {max}."));
+                    result.AddError($"{option.Name} {token.Value} is out of range: {RangeText(min, max, unit)}.");
                     return;
                 }
             }
@@ -77,8 +80,26 @@ internal static class NumberFlagError
         }
 
         var bad = option.Tokens.FirstOrDefault(token => !Parses(type, token.Value));
-        return bad is null ? null : $"{option.Option.Name} takes {form}; '{bad.Value}' is not one.";
+        if (bad is null)
+        {
+            return null;
+        }
+
+        if (type != typeof(double) && BigInteger.TryParse(bad.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+        {
+            // A whole number too large for the flag's type (99999999999999999999): out of range, not "not a whole number".
+            string range = Ranges.TryGetValue(option.Option, out var bounded) ? bounded
+                : type == typeof(int) ? RangeText(int.MinValue, int.MaxValue, null)
+                : RangeText(long.MinValue, long.MaxValue, null);
+            return $"{option.Option.Name} {bad.Value} is out of range: {range}.";
+        }
+
+        return $"{option.Option.Name} takes {form}; '{bad.Value}' is not one.";
     }
+
+    private static string RangeText<T>(T min, T max, string? unit)
+        where T : struct, INumber<T>
+        => string.Create(CultureInfo.InvariantCulture, $"give {(unit is null ? "a number" : unit)} from {min} to {max}");
 
     private static bool Parses(Type type, string text) => type == typeof(double)
         ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)

@@ -49,6 +49,9 @@ internal static class LocalCommand
         {
             Description = "MB (MiB) of results kept at once, in memory and spilled; past it the oldest are released early and read as expired (default 2048).",
         };
+        // Bounded at parse time too, so a size too large to parse (99999999999999999999) is out of range, as a large one is.
+        NumberFlagError.Bound(resultMemoryLimit, 0L, MaxMegabytes, "a size in MB");
+        NumberFlagError.Bound(retainedResultLimit, 1L, MaxMegabytes, "a size in MB");
         var secrets = new Option<string[]>("--secret") { Description = "A Secrets Manager secret as NAME=JSON, e.g. admin={\"username\":\"admin\",\"password\":\"pw\"} (repeatable)." };
 
         var faultFlags = new FaultFlags();

@@ -16,6 +16,9 @@ internal static partial class ConnectionOptionsValidator
     /// </summary>
     public const double MinPollInterval = 0.01;
 
+    /// <summary>How long a long poll (DescribeStatement with WaitTimeSeconds) may hold a request: 30 seconds, the Data API's most.</summary>
+    internal static readonly TimeSpan LongPollHold = TimeSpan.FromSeconds(30);
+
     /// <summary>The longest poll_interval, in seconds: 5 minutes.</summary>
     public const double MaxPollInterval = 300;
 
@@ -137,11 +140,11 @@ internal static partial class ConnectionOptionsValidator
             problems.Add($"schema_filter \"{o.SchemaFilter}\" has an empty entry: list schema names separated by commas, e.g. \"public,sales\".");
         }
 
-        ValidateRetry(o.Retry, problems);
+        ValidateRetry(o.Retry, o.LongPolling, problems);
         return problems;
     }
 
-    private static void ValidateRetry(RedshiftRetryOptions? retry, List<string> problems)
+    private static void ValidateRetry(RedshiftRetryOptions? retry, bool longPolling, List<string> problems)
     {
         if (retry is null)
         {
@@ -162,6 +165,15 @@ internal static partial class ConnectionOptionsValidator
         if (retry.TotalTimeout <= TimeSpan.Zero && retry.TotalTimeout != Timeout.InfiniteTimeSpan)
         {
             problems.Add("retry.total_timeout must be positive (or infinite).");
+        }
+
+        if (retry.AttemptTimeout <= TimeSpan.Zero && retry.AttemptTimeout != Timeout.InfiniteTimeSpan)
+        {
+            problems.Add($"retry.attempt_timeout {retry.AttemptTimeout} must be positive (or infinite): give the HTTP timeout of one attempt, e.g. \"00:01:30\" (the default).");
+        }
+        else if (longPolling && retry.AttemptTimeout != Timeout.InfiniteTimeSpan && retry.AttemptTimeout <= LongPollHold)
+        {
+            problems.Add($"retry.attempt_timeout {retry.AttemptTimeout} is too short for long polling, which holds a DescribeStatement up to {LongPollHold.TotalSeconds:0} s: give more than that, or set long_polling to false.");
         }
     }
 

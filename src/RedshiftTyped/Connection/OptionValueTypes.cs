@@ -35,6 +35,7 @@ internal static class OptionValueTypes
     private static readonly Dictionary<string, Kind> Retry = new(StringComparer.OrdinalIgnoreCase)
     {
         ["max_retries"] = Kind.WholeNumber, ["base_delay"] = Kind.Duration, ["max_delay"] = Kind.Duration, ["total_timeout"] = Kind.Duration,
+        ["attempt_timeout"] = Kind.Duration,
     };
 
     /// <summary>Every option of a JSON document whose value has the wrong type; unknown keys are left to the binder.</summary>

@@ -172,6 +172,19 @@ public sealed class RedshiftRetryOptions
     [ConfigurationKeyName("total_timeout")]
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// The HTTP timeout of one attempt: how long one request may wait for its whole answer before it fails and is
+    /// retried (default 90 seconds; <see cref="Timeout.InfiniteTimeSpan"/> for none). It follows the AWS SDK for
+    /// .NET's <c>ClientConfig.Timeout</c>. Long polling holds a DescribeStatement up to 30 seconds, so with
+    /// <c>long_polling</c> on it must be longer than that. A call that times out on every attempt is a
+    /// <see cref="TimeoutException"/> naming this option.
+    /// </summary>
+    [ConfigurationKeyName("attempt_timeout")]
+    public TimeSpan AttemptTimeout { get; set; } = DefaultAttemptTimeout;
+
+    /// <summary>The default <see cref="AttemptTimeout"/>: 90 seconds, room for a 30-second long poll on a slow link.</summary>
+    internal static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(90);
+
     /// <summary>A copy of these options.</summary>
     public RedshiftRetryOptions Clone() => (RedshiftRetryOptions)MemberwiseClone();
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Configuration;
 
 namespace RedshiftTyped.Connection;
@@ -21,7 +22,7 @@ public static class RedshiftConnectionOptionsLoader
     ];
 
     /// <summary>The keys of the <c>retry</c> object.</summary>
-    private static readonly string[] RetryKeys = ["max_retries", "base_delay", "max_delay", "total_timeout"];
+    private static readonly string[] RetryKeys = ["max_retries", "base_delay", "max_delay", "total_timeout", "attempt_timeout"];
 
     private static readonly string KnownKeys = string.Join(", ", OptionKeys);
 
@@ -71,9 +72,7 @@ public static class RedshiftConnectionOptionsLoader
         // redshift-typed tool) the configuration binder's reflection and the assemblies behind it (issue 16, cold start).
         if (HasPrefixedVariable())
         {
-            var configuration = new ConfigurationBuilder().AddEnvironmentVariables(EnvironmentPrefix).Build();
-            ThrowIfWrongTypes(OptionValueTypes.Check(configuration), "environment (REDSHIFT_TYPED_*)");
-            options = Bind(configuration, "environment", options, errorOnUnknown: false);
+            options = BindEnvironment(options);
         }
 
         if (string.IsNullOrWhiteSpace(options.Region))
@@ -83,6 +82,19 @@ public static class RedshiftConnectionOptionsLoader
         }
 
         return options;
+    }
+
+    /// <summary>
+    /// Binds the <c>REDSHIFT_TYPED_*</c> variables. A method of its own, never inlined, because a ReadyToRun method
+    /// resolves the types it creates before it first runs: in <see cref="FromEnvironment"/> the configuration builder
+    /// loaded Microsoft.Extensions.Configuration and its abstractions in every run, bound or not (issue 16, cold start).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static RedshiftConnectionOptions BindEnvironment(RedshiftConnectionOptions options)
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables(EnvironmentPrefix).Build();
+        ThrowIfWrongTypes(OptionValueTypes.Check(configuration), "environment (REDSHIFT_TYPED_*)");
+        return Bind(configuration, "environment", options, errorOnUnknown: false);
     }
 
     /// <summary>Whether any environment variable starts with <see cref="EnvironmentPrefix"/> (case-insensitive, as the configuration provider matches).</summary>

@@ -19,7 +19,8 @@ namespace RedshiftTyped.Benchmarks.LocalServer;
 /// line, the child's GC figures (heap maximum, heap after the read and a full collection, thread-pool threads) tell live
 /// growth from garbage. <c>RT_TRANSPORT_MEMORY_CASES</c> (e.g. <c>unload</c>) picks the cases; <c>RT_CHILD_GC_HEAP_HARD_LIMIT</c>
 /// (e.g. <c>0xA000000</c>) runs the children under that <c>DOTNET_GCHeapHardLimit</c>; <c>RT_CHILD_ARRAYPOOL=1</c> prints what the
-/// shared array pools created and still hold (<see cref="ArrayPoolCensus"/>).
+/// shared array pools created and still hold (<see cref="ArrayPoolCensus"/>); <c>RT_CHILD_DOTNET_X=V</c> runs the children
+/// with <c>DOTNET_X=V</c> (e.g. <c>RT_CHILD_DOTNET_GCLOHThreshold=0x200000</c>).
 /// </summary>
 internal static class TransportMemoryHarness
 {
@@ -107,6 +108,22 @@ internal static class TransportMemoryHarness
         => new SnapshotOptions { ResultFormat = ResultFormatString.CSV, ChunkRows = rows / 16, ChunkParallelism = 4, ChunkOrder = order }
             .OrderBy(RedshiftTyped.Benchmarks.Tickit.Public.Sales.RedshiftTable.Column.Salesid);
 
+    /// <summary>
+    /// <c>RT_CHILD_DOTNET_X=V</c> in the harness's environment becomes <c>DOTNET_X=V</c> in the children's only (e.g.
+    /// <c>RT_CHILD_DOTNET_GCLOHThreshold=0x400000</c>): a runtime setting measured on the read alone, not on the local server.
+    /// </summary>
+    private static IEnumerable<(string Name, string Value)> ChildRuntimeSettings()
+    {
+        const string Prefix = "RT_CHILD_DOTNET_";
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string key && key.StartsWith(Prefix, StringComparison.Ordinal) && entry.Value is string value)
+            {
+                yield return ("DOTNET_" + key[Prefix.Length..], value);
+            }
+        }
+    }
+
     private static async Task MeasureAsync(string name, string endpoint, string s3Endpoint, string bucket, int rows)
     {
         var environment = new Dictionary<string, string>();
@@ -114,6 +131,11 @@ internal static class TransportMemoryHarness
         {
             // Only the child: a read whose live set stays under the limit succeeds (growth was garbage); one that grows fails.
             environment["DOTNET_GCHeapHardLimit"] = limit;
+        }
+
+        foreach (var (setting, value) in ChildRuntimeSettings())
+        {
+            environment[setting] = value;
         }
 
         var run = await Streaming.PeakMemoryChild.RunAsync(name,

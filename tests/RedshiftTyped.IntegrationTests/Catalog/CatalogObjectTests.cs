@@ -50,6 +50,19 @@ public abstract class CatalogObjectTests(CatalogServerFixture fixture)
     }
 
     [Fact]
+    public async Task Comments_read_backslash_escapes_as_Redshift_does()
+    {
+        // Redshift reads a backslash in a string literal as an escape (r_COMMENT.md takes a string literal): 'a\\' is a\.
+        // COMMENT ON went to the engine as written, so DuckDB stored both backslashes.
+        await Client.ExecuteAsync("create table escaped_comment(id integer)");
+        await Client.ExecuteAsync(@"comment on table escaped_comment is 'a\\'");
+        await Client.ExecuteAsync(@"comment on column escaped_comment.id is 'It\'s \\ here'");
+
+        Assert.Equal(@"a\", (await fixture.RowsAsync("select remarks from svv_redshift_tables where table_name = 'escaped_comment'")).Single()[0]);
+        Assert.Equal(@"It's \ here", (await fixture.RowsAsync("select remarks from svv_redshift_columns where table_name = 'escaped_comment'")).Single()[0]);
+    }
+
+    [Fact]
     public async Task Late_binding_view_columns_keep_the_declared_lengths_of_their_tables()
     {
         await Client.ExecuteAsync("create table lbv_base(id integer, code varchar(50), label char(4), amount numeric(12,2))");

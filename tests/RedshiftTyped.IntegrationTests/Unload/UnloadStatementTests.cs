@@ -103,6 +103,36 @@ public abstract class UnloadStatementTests(UnloadServerFixture fixture)
         Assert.Equal(expected.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Unload_of_rows_of_64_kb_cuts_row_groups_at_32_mb_not_past_it()
+    {
+        // 600 rows of 64 KB are 38 MB: Redshift's 32 MB row groups (r_UNLOAD.md) take at most 512 of them. Checking the size
+        // every 1,024 rows (round 19) wrote all 600 in one row group.
+        string target = Target();
+        await Client.ExecuteAsync(
+            $"unload ('select g as id, repeat(''x'', 65535) as wide from generate_series(1, 600) as t(g)') to '{target}' iam_role default format parquet");
+
+        string prefix = target[$"s3://{fixture.Bucket}/".Length..];
+        var groupRows = new List<long>();
+        using var s3 = fixture.S3.Client();
+        foreach (string key in (await fixture.S3.KeysAsync(fixture.Bucket, prefix)).Where(k => k.EndsWith(".parquet", StringComparison.Ordinal)))
+        {
+            using var response = await s3.GetObjectAsync(fixture.Bucket, key);
+            using var file = new MemoryStream();
+            await response.ResponseStream.CopyToAsync(file);
+            file.Position = 0;
+            await using var reader = await Parquet.ParquetReader.CreateAsync(file);
+            for (int g = 0; g < reader.RowGroupCount; g++)
+            {
+                using var group = reader.OpenRowGroupReader(g);
+                groupRows.Add(group.RowCount);
+            }
+        }
+
+        Assert.Equal(600, groupRows.Sum());
+        Assert.All(groupRows, rows => Assert.InRange(rows, 1, 512));
+    }
+
     [Theory]
     [InlineData("unload ('select 1 as x') to 's3://{bucket}/x/' format parquet", "UNLOAD needs authorization: add IAM_ROLE default")]
     [InlineData("unload ('select 1 as x') to 'https://{bucket}/x/' iam_role default format parquet", "Invalid S3 path")]

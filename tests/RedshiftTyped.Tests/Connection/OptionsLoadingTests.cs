@@ -54,7 +54,7 @@ public sealed class OptionsLoadingTests : IDisposable
               "access_key_id": "AKIAEXAMPLE12345", "secret_access_key": "s3cr3t", "session_token": "tok",
               "secret_arn": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-a1b2c3",
               "schema_filter": "public, sales", "poll_interval": 0.5, "max_poll_attempts": 50,
-              "endpoint": "http://127.0.0.1:8790", "retry": { "max_retries": 2, "base_delay": "00:00:00.050" }
+              "endpoint": "http://127.0.0.1:8790", "retry": { "max_retries": 2, "base_delay": "00:00:00.050", "attempt_timeout": "00:02:00" }
             }
             """);
 
@@ -71,6 +71,7 @@ public sealed class OptionsLoadingTests : IDisposable
         Assert.Equal(50, o.MaxPollAttempts);
         Assert.Equal(2, o.Retry.MaxRetries);
         Assert.Equal(TimeSpan.FromMilliseconds(50), o.Retry.BaseDelay);
+        Assert.Equal(TimeSpan.FromMinutes(2), o.Retry.AttemptTimeout);
         o.Validate();
     }
 

@@ -118,6 +118,19 @@ public sealed class OptionsValidationTests
     public void Retry_settings_must_be_in_range() => Assert.StartsWith("retry.max_retries", Single(o => o.Retry.MaxRetries = -1));
 
     [Fact]
+    public void The_attempt_timeout_must_be_positive_and_longer_than_a_long_poll()
+    {
+        Assert.StartsWith("retry.attempt_timeout 00:00:00 must be positive", Single(o => o.Retry.AttemptTimeout = TimeSpan.Zero));
+        Assert.StartsWith("retry.attempt_timeout 00:00:20 is too short for long polling", Single(o =>
+        {
+            o.LongPolling = true;
+            o.Retry.AttemptTimeout = TimeSpan.FromSeconds(20);
+        }));
+        var noLongPolls = TestClients.Options(o => o.Retry.AttemptTimeout = TimeSpan.FromSeconds(5));
+        noLongPolls.Validate();
+    }
+
+    [Fact]
     public void Every_problem_is_listed_at_once()
     {
         var ex = Invalid(o => { o.Region = null; o.Database = null; o.ClusterIdentifier = null; });

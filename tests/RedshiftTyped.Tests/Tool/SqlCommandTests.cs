@@ -170,6 +170,7 @@ public sealed class SqlCommandTests
     [InlineData("sql", "--max-poll-attempts", "1.5", "error: --max-poll-attempts takes a whole number, e.g. 4; '1.5' is not one.")]
     [InlineData("local", "--result-memory-limit", "abc", "error: --result-memory-limit takes a whole number, e.g. 4; 'abc' is not one.")]
     [InlineData("local", "--port", "http", "error: --port takes a whole number, e.g. 4; 'http' is not one.")]
+    [InlineData("local", "--result-memory-limit", "99999999999999999999999", "error: --result-memory-limit 99999999999999999999999 is out of range: give a size in MB from 0 to 1073741824.")]
     public async Task A_numeric_flag_given_text_is_one_line_naming_the_flag_and_its_form(string command, string flag, string value, string expected)
     {
         var output = new StringWriter();
@@ -191,6 +192,8 @@ public sealed class SqlCommandTests
     [InlineData("--poll-interval", "1,5", "error: --poll-interval takes a number, e.g. 0.5; '1,5' is not one.")]
     [InlineData("--poll-interval", "0,001", "error: --poll-interval takes a number, e.g. 0.5; '0,001' is not one.")]
     [InlineData("--max-poll-attempts", "1000001", "error: --max-poll-attempts 1000001 is out of range: give a number from 1 to 1000000.")]
+    [InlineData("--max-poll-attempts", "99999999999999999999", "error: --max-poll-attempts 99999999999999999999 is out of range: give a number from 1 to 1000000.")]
+    [InlineData("--max-poll-attempts", "-99999999999999999999", "error: --max-poll-attempts -99999999999999999999 is out of range: give a number from 1 to 1000000.")]
     public async Task A_numeric_flag_out_of_range_names_the_range_and_the_value_as_typed(string flag, string value, string expected)
     {
         var output = new StringWriter();

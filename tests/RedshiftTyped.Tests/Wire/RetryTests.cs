@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using RedshiftTyped.DataApi.Errors;
 using RedshiftTyped.DataApi.Model;
@@ -92,8 +93,42 @@ public sealed class RetryTests
 
         Assert.StartsWith("RedshiftData.ListSchemas got no answer within the HTTP timeout", ex.Message);
         Assert.Contains("on any of its 3 attempts", ex.Message);
+        Assert.Contains("raise retry.attempt_timeout", ex.Message);
         Assert.DoesNotContain('\n', ex.Message);
         Assert.Equal(3, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task The_attempt_timeout_is_the_http_timeout_of_each_attempt()
+    {
+        // The HTTP timeout was a fixed 90 s: an endpoint that never answers could not be given up on sooner per attempt.
+        using var never = new NeverAnswers();
+        using var client = new RedshiftClient(TestClients.Options(o =>
+        {
+            o.Retry.MaxRetries = 1;
+            o.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+        }), httpHandler: never);
+
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => client.DataApi.ListSchemasAsync(client.WithTarget(new ListSchemasRequest())));
+
+        Assert.StartsWith("RedshiftData.ListSchemas got no answer within the HTTP timeout (00:00:00.3000000) on any of its 2 attempts", ex.Message);
+        Assert.Contains("raise retry.attempt_timeout", ex.Message);
+        Assert.Equal(2, never.Attempts);
+    }
+
+    /// <summary>An endpoint that accepts each request and never answers it.</summary>
+    private sealed class NeverAnswers : HttpMessageHandler
+    {
+        private int _attempts;
+
+        public int Attempts => Volatile.Read(ref _attempts);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _attempts);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
     }
 
     [Fact]
@@ -115,6 +150,73 @@ public sealed class RetryTests
         Assert.False(string.IsNullOrEmpty(token));
         Assert.All(submits, s => Assert.Equal(token, (string?)s.Json["ClientToken"]));
         Assert.Equal(2, done.Retries);
+    }
+
+    [Fact]
+    public async Task The_total_timeout_ends_a_call_whose_attempt_hangs()
+    {
+        using var client = new RedshiftClient(TestClients.Options(o =>
+        {
+            o.Retry.MaxRetries = 2;
+            o.Retry.TotalTimeout = TimeSpan.FromMilliseconds(300);
+        }), httpHandler: new HangingHandler());
+
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => client.DataApi.ListSchemasAsync(client.WithTarget(new ListSchemasRequest())));
+
+        Assert.Equal("RedshiftData.ListSchemas did not succeed within 00:00:00.3000000 across its retries; raise retry.total_timeout or check the endpoint.", ex.Message);
+        Assert.IsAssignableFrom<OperationCanceledException>(ex.InnerException);
+    }
+
+    [Fact]
+    public async Task The_total_timeout_also_bounds_the_retries()
+    {
+        // The first attempt fails fast and retryably: the budget runs out in the retries (Polly's backoff), not in an attempt.
+        var handler = new RecordingHandler((_, _) => Aws.Throttled());
+        using var client = TestClients.Create(handler, o =>
+        {
+            o.Retry.MaxRetries = 100;
+            o.Retry.BaseDelay = o.Retry.MaxDelay = TimeSpan.FromMilliseconds(40);
+            o.Retry.TotalTimeout = TimeSpan.FromMilliseconds(400);
+        });
+
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => client.DataApi.ListSchemasAsync(client.WithTarget(new ListSchemasRequest())));
+
+        Assert.StartsWith("RedshiftData.ListSchemas did not succeed within 00:00:00.4000000 across its retries", ex.Message);
+        Assert.InRange(handler.Requests.Count, 2, 100);
+    }
+
+    [Fact]
+    public async Task A_callers_cancellation_surfaces_as_a_cancellation_carrying_the_callers_token()
+    {
+        using var client = new RedshiftClient(TestClients.Options(), httpHandler: new HangingHandler());
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => client.DataApi.ListSchemasAsync(client.WithTarget(new ListSchemasRequest()), cts.Token));
+
+        Assert.Equal(cts.Token, ex.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_call_cancelled_before_it_starts_sends_nothing()
+    {
+        var handler = new RecordingHandler((_, _) => Aws.Ok("{\"Schemas\":[]}"));
+        using var client = TestClients.Create(handler);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => client.DataApi.ListSchemasAsync(client.WithTarget(new ListSchemasRequest()), new CancellationToken(canceled: true)));
+
+        Assert.Empty(handler.Requests);
+    }
+
+    /// <summary>An endpoint that never answers: each request waits until it is cancelled.</summary>
+    private sealed class HangingHandler : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new UnreachableException();
+        }
     }
 
     [Fact]

@@ -1,18 +1,18 @@
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Auth;
 using RequestMetrics = Amazon.Runtime.Internal.Util.RequestMetrics;
 using Microsoft.Extensions.Logging;
-using Polly;
 using RedshiftTyped.DataApi.Errors;
 
 namespace RedshiftTyped.DataApi.Transport;
 
 /// <summary>
 /// Sends AWS JSON 1.1 calls: <c>POST /</c> with <c>X-Amz-Target</c>, signed with AWSSDK.Core's SigV4 signer,
-/// retried through the resilience pipeline, errors decoded into typed exceptions. Every answer is read up to
+/// retried under the client's <see cref="RetryPolicy"/>, errors decoded into typed exceptions. Every answer is read up to
 /// <see cref="MaxResponseBytes"/>, and an answer that does not fit the operation's model is an
 /// <see cref="UnexpectedResponseException"/> naming the operation and the JSON path, never a network error.
 /// </summary>
@@ -34,13 +34,13 @@ internal sealed class AwsJsonTransport
     private readonly AwsService _service;
     private readonly SigningClientConfig _signingConfig;
     private readonly AwsCredentialSource _credentials;
-    private readonly ResiliencePipeline _pipeline;
+    private readonly RetryPolicy _retry;
     private readonly ILogger _logger;
     private readonly AWS4Signer _signer = new();
     private readonly string _region;
 
     public AwsJsonTransport(HttpClient http, AwsService service, Uri endpoint, string region,
-        AwsCredentialSource credentials, ResiliencePipeline pipeline, ILogger logger)
+        AwsCredentialSource credentials, RetryPolicy retry, ILogger logger)
     {
         _http = http;
         _service = service;
@@ -48,7 +48,7 @@ internal sealed class AwsJsonTransport
         _signingConfig = new SigningClientConfig(service, region);
         _region = region;
         _credentials = credentials;
-        _pipeline = pipeline;
+        _retry = retry;
         _logger = logger;
     }
 
@@ -90,15 +90,30 @@ internal sealed class AwsJsonTransport
     {
         // Serialized once: every attempt sends the same bytes, hence the same ClientToken.
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(request, requestInfo);
-        var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
         retries ??= new Counter();
-        context.Properties.Set(CallProperties.Retries, retries);
+        using var budget = _retry.StartBudget(cancellationToken);
+        var callToken = budget?.Token ?? cancellationToken;
         try
         {
-            return await _pipeline.ExecuteAsync(
-                static (ctx, state) => state.Self.SendOnceAsync(state.Operation, state.Body, state.ReadResponse, ctx.CancellationToken),
-                context,
-                (Self: this, Operation: operation, Body: body, ReadResponse: readResponse)).ConfigureAwait(false);
+            ExceptionDispatchInfo firstFailure;
+            try
+            {
+                // As a Polly pipeline does before it runs anything: a cancelled call sends nothing.
+                callToken.ThrowIfCancellationRequested();
+                return await SendOnceAsync(operation, body, readResponse, callToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (_retry.RetriesAfterFirstAttempt(ex, callToken))
+            {
+                firstFailure = ExceptionDispatchInfo.Capture(ex);
+            }
+
+            return await _retry.RetryAsync(
+                operation,
+                firstFailure,
+                static (state, ct) => state.Self.SendOnceAsync(state.Operation, state.Body, state.ReadResponse, ct),
+                (Self: this, Operation: operation, Body: body, ReadResponse: readResponse),
+                retries,
+                callToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex) when (EndpointUnreachableException.Classify(ex) is { } failure && !cancellationToken.IsCancellationRequested)
         {
@@ -106,21 +121,22 @@ internal sealed class AwsJsonTransport
             throw new EndpointUnreachableException(Endpoint, failure, retries.Value + 1,
                 Endpoint.Host.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase) ? _region : null, ex);
         }
-        catch (Polly.Timeout.TimeoutRejectedException ex)
+        catch (OperationCanceledException ex) when (budget is not null && budget.Expired(cancellationToken))
         {
             throw new TimeoutException(
-                $"{_service.TargetPrefix}.{operation} did not succeed within {ex.Timeout} across its retries; raise retry.total_timeout or check the endpoint.", ex);
+                $"{_service.TargetPrefix}.{operation} did not succeed within {_retry.TotalTimeout} across its retries; raise retry.total_timeout or check the endpoint.", ex);
+        }
+        catch (OperationCanceledException ex) when (budget is not null && cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
+        {
+            // The caller cancelled: the exception carries the caller's token, not the budget's (as Polly's timeout strategy did).
+            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             // HttpClient's own timeout is a TaskCanceledException the caller did not ask for; after the last retry it is
             // the call timing out, not a cancellation (a caller's catch of OperationCanceledException would swallow it).
             throw new TimeoutException(
-                $"{_service.TargetPrefix}.{operation} got no answer within the HTTP timeout ({_http.Timeout}) on any of its {retries.Value + 1} attempts; check the endpoint, or raise retry.max_retries.", ex);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
+                $"{_service.TargetPrefix}.{operation} got no answer within the HTTP timeout ({_http.Timeout}) on any of its {retries.Value + 1} attempts; check the endpoint, or raise retry.attempt_timeout (the HTTP timeout of one attempt).", ex);
         }
     }
 

@@ -2,27 +2,22 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
-using Polly.Timeout;
 using RedshiftTyped.Connection;
 using RedshiftTyped.DataApi.Errors;
 
 namespace RedshiftTyped.DataApi.Transport;
 
 /// <summary>
-/// Builds the Polly pipeline every AWS call runs in: exponential backoff with full jitter on throttling,
-/// server faults and transient network failures, bounded in attempts and in total time.
-/// Validation, access and other client errors are never retried.
+/// Builds the Polly pipeline an AWS call's retries run in: exponential backoff with full jitter on throttling,
+/// server faults and transient network failures, bounded in attempts (the total time is bounded by
+/// <see cref="CallTimeBudget"/> around the whole call). Validation, access and other client errors are never retried.
+/// Built by <see cref="RetryPolicy"/> when a call first needs a retry.
 /// </summary>
 internal static class RetryPipelineFactory
 {
     public static ResiliencePipeline Create(RedshiftRetryOptions options, ILogger logger, TimeProvider timeProvider)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
-        if (options.TotalTimeout > TimeSpan.Zero && options.TotalTimeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.TotalTimeout });
-        }
-
         if (options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions
