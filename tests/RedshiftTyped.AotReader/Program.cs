@@ -71,7 +71,7 @@ try
             break;
         case "typed-parquet":
             // The chunked read to Parquet, as the JIT child does it: CSV pages, a million rows per statement (half the
-            // table below two million), in key order, through Parquet.Net's writer (one row group per page).
+            // table below two million), in key order, through the Parquet export (row groups of ParquetRowGroupSize.Default).
             string output = Path.Combine(Path.GetTempPath(), $"rt-aot-memory-{Environment.ProcessId}.parquet");
             try
             {

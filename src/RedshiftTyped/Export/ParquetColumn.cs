@@ -52,6 +52,23 @@ internal abstract class ParquetColumn
 
     private protected abstract long ValueBytes { get; }
 
+    /// <summary>
+    /// Bytes <see cref="Append"/> adds for any row, whatever its value (definition level, fixed-width value or end offset);
+    /// an upper bound: a null adds no value.
+    /// </summary>
+    public long FixedBytesPerRow => (_definitionLevels is null ? 0 : sizeof(int)) + FixedValueBytes;
+
+    private protected abstract long FixedValueBytes { get; }
+
+    /// <summary>Whether <see cref="VariableBytes"/> can be more than 0 (strings and binary).</summary>
+    public virtual bool IsVariableWidth => false;
+
+    /// <summary>
+    /// Bytes <see cref="Append"/> adds for row <paramref name="row"/> beyond <see cref="FixedBytesPerRow"/>: a string's
+    /// characters (counted as two bytes per UTF-8 byte, an upper bound of its UTF-16 length) or a binary value's bytes.
+    /// </summary>
+    public virtual long VariableBytes(IArrowArray array, int row) => 0;
+
     /// <summary>Copies rows <paramref name="offset"/> to <paramref name="offset"/> + <paramref name="count"/> of <paramref name="array"/>.</summary>
     /// <exception cref="InvalidOperationException">A null in a column declared not nullable.</exception>
     public abstract void Append(IArrowArray array, int offset, int count);
@@ -129,6 +146,8 @@ internal abstract class ParquetColumn
 
         private protected override long ValueBytes => _values.WrittenBytes;
 
+        private protected override long FixedValueBytes => System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+
         public override void Append(IArrowArray array, int offset, int count)
         {
             var span = _values.GetSpan(count);
@@ -164,6 +183,13 @@ internal abstract class ParquetColumn
         private protected GrowableBuffer<TUnit> Data { get; } = new();
 
         private protected override long ValueBytes => Data.WrittenBytes + _ends.WrittenBytes;
+
+        private protected override long FixedValueBytes => sizeof(int); // the end offset
+
+        public override bool IsVariableWidth => true;
+
+        public override long VariableBytes(IArrowArray array, int row) =>
+            (long)((BinaryArray)array).GetValueLength(row) * System.Runtime.CompilerServices.Unsafe.SizeOf<TUnit>();
 
         /// <summary>Appends value <paramref name="row"/> (not null) to <see cref="Data"/>.</summary>
         private protected abstract void CopyValue(IArrowArray array, int row);

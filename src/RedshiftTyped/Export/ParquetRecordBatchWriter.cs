@@ -19,6 +19,8 @@ internal sealed class ParquetRecordBatchWriter : RecordBatchFileWriter
     private readonly ParquetColumn[] _columns;
     private readonly ParquetSchema _parquetSchema;
     private readonly ParquetRowGroupSize _rowGroupSize;
+    private readonly long _fixedBytesPerRow;
+    private readonly int[] _variableWidthColumns;
     private ParquetWriter? _writer;
     private int _bufferedRows;
 
@@ -30,6 +32,8 @@ internal sealed class ParquetRecordBatchWriter : RecordBatchFileWriter
         ArgumentOutOfRangeException.ThrowIfLessThan(_rowGroupSize.Rows, 1, nameof(rowGroupSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(_rowGroupSize.Bytes, 1, nameof(rowGroupSize));
         _columns = [.. schema.FieldsList.Select(ParquetColumn.For)];
+        _fixedBytesPerRow = Math.Max(1, _columns.Sum(c => c.FixedBytesPerRow));
+        _variableWidthColumns = [.. Enumerable.Range(0, _columns.Length).Where(i => _columns[i].IsVariableWidth)];
         _parquetSchema = new ParquetSchema(_columns.Select(c => (Parquet.Schema.Field)c.Field));
     }
 
@@ -37,7 +41,7 @@ internal sealed class ParquetRecordBatchWriter : RecordBatchFileWriter
     {
         for (int offset = 0, take; offset < batch.Length; offset += take)
         {
-            take = NextSlice(batch.Length - offset);
+            take = NextSlice(batch, offset);
             for (int i = 0; i < _columns.Length; i++)
             {
                 _columns[i].Append(batch.Column(i), offset, take);
@@ -52,21 +56,35 @@ internal sealed class ParquetRecordBatchWriter : RecordBatchFileWriter
     }
 
     /// <summary>
-    /// How many of the <paramref name="remaining"/> rows of a batch go into the row group next: no more than it has room for,
-    /// and, once its bytes per row are known, no more than its byte bound leaves room for (at least one row).
+    /// How many of the batch's rows from <paramref name="offset"/> go into the row group next: no more than it has room for,
+    /// and no more than its byte bound leaves room for, counted row by row (fixed-width columns by multiplication, strings
+    /// and binary values by their length), ending at the first row that reaches the bound (at least one row: a single row
+    /// wider than the bound is a row group of its own). Counting each row, not an average, keeps a wide row after narrow
+    /// ones from overshooting the bound by a whole batch.
     /// </summary>
-    private int NextSlice(int remaining)
+    private int NextSlice(RecordBatch batch, int offset)
     {
-        int slice = Math.Min(remaining, _rowGroupSize.Rows - _bufferedRows);
-        if (_bufferedRows == 0)
+        int limit = Math.Min(batch.Length - offset, _rowGroupSize.Rows - _bufferedRows);
+        long room = Math.Max(1, _rowGroupSize.Bytes - BufferedBytes());
+        if (_variableWidthColumns.Length == 0)
         {
-            return Math.Min(slice, ParquetRowGroupSize.FirstSliceRows);
+            return (int)Math.Clamp((room + _fixedBytesPerRow - 1) / _fixedBytesPerRow, 1, limit);
         }
 
-        long bytes = BufferedBytes();
-        long bytesPerRow = Math.Max(1, bytes / _bufferedRows);
-        long room = Math.Max(1, (_rowGroupSize.Bytes - bytes) / bytesPerRow);
-        return (int)Math.Min(slice, room);
+        long used = 0;
+        int rows = 0;
+        while (rows < limit && used < room)
+        {
+            used += _fixedBytesPerRow;
+            foreach (int column in _variableWidthColumns)
+            {
+                used += _columns[column].VariableBytes(batch.Column(column), offset + rows);
+            }
+
+            rows++;
+        }
+
+        return rows;
     }
 
     private long BufferedBytes()

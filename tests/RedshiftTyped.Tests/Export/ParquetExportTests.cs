@@ -206,6 +206,49 @@ public sealed class ParquetExportTests : IDisposable
         Assert.All(reader.RowGroups.SkipLast(1), g => Assert.InRange(g.RowCount, 40, 51)); // ≈ 100,000 / 2,004 bytes per row
     }
 
+    [Fact]
+    public async Task A_wide_row_after_narrow_ones_ends_the_row_group_at_the_byte_bound_not_a_batch_later()
+    {
+        // Found by the attack pass: a one-row slice of a null string sized the next slice from ≈ 8 bytes per row, so a
+        // whole batch of 20,000-character strings went into one row group of 120 MB against a 16 MiB bound.
+        var schema = new Schema.Builder().Field(f => f.Name("s").DataType(Apache.Arrow.Types.StringType.Default).Nullable(true)).Build();
+        string wide = new('x', 1000); // 2,000 bytes held per row (UTF-16)
+        var narrow = new StringArray.Builder().AppendNull().Build();
+        var builder = new StringArray.Builder();
+        for (int i = 0; i < 300; i++) builder.Append(wide);
+        string path = Path.Combine(_dir, "narrow-then-wide.parquet");
+        await using (var writer = new ParquetRecordBatchWriter(path, schema, new ParquetRowGroupSize(1_000_000, 100_000)))
+        {
+            using (var first = new RecordBatch(schema, [narrow], 1)) await writer.WriteAsync(first);
+            using (var second = new RecordBatch(schema, [builder.Build()], 300)) await writer.WriteAsync(second);
+            await writer.CompleteAsync();
+        }
+
+        await using var reader = await ParquetReader.CreateAsync(path);
+        Assert.Equal(301, reader.RowGroups.Sum(g => g.RowCount));
+        // 100,000 bytes hold 49 rows of 2,008 bytes with the 50th reaching the bound: no row group is more than one row over.
+        Assert.All(reader.RowGroups, g => Assert.InRange(g.RowCount, 1, 51));
+        Assert.True(reader.RowGroupCount >= 6, $"{reader.RowGroupCount} row groups for 300 rows of 2,000 bytes under a 100,000-byte bound");
+    }
+
+    [Fact]
+    public async Task Fixed_width_rows_end_a_row_group_at_the_byte_bound()
+    {
+        var schema = new Schema.Builder().Field(f => f.Name("v").DataType(Apache.Arrow.Types.Int64Type.Default).Nullable(false)).Build();
+        var builder = new Int64Array.Builder();
+        for (int i = 0; i < 1000; i++) builder.Append(i);
+        string path = Path.Combine(_dir, "fixed.parquet");
+        await using (var writer = new ParquetRecordBatchWriter(path, schema, new ParquetRowGroupSize(1_000_000, 800)))
+        {
+            using var batch = new RecordBatch(schema, [builder.Build()], 1000);
+            await writer.WriteAsync(batch);
+            await writer.CompleteAsync();
+        }
+
+        await using var reader = await ParquetReader.CreateAsync(path);
+        Assert.Equal(Enumerable.Repeat(100L, 10), reader.RowGroups.Select(g => g.RowCount)); // 800 bytes / 8 bytes per row
+    }
+
     private static async Task<object?[]> ReadBoxed(ParquetRowGroupReader group, DataField field, int rows)
     {
         if (field.ClrType == typeof(BigDecimal))
