@@ -106,6 +106,13 @@ internal static class UnorderedPages
                 for (int i = 0; i < sourceCount; i++)
                 {
                     await window.WaitAsync(stop.Token).ConfigureAwait(false);
+                    if (stop.IsCancellationRequested)
+                    {
+                        // A source ending because the read stopped frees its place, and the semaphore may hand it to this
+                        // wait before the wait sees the cancellation: start nothing (a source is a statement submitted).
+                        break;
+                    }
+
                     int index = i;
                     running.Add(Task.Run(() => FillAsync(index), CancellationToken.None));
                 }
