@@ -159,6 +159,27 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public void Every_retry_message_has_a_row_in_the_READMEs_table()
+    {
+        var changes = new Action<RedshiftConnectionOptions>[]
+        {
+            o => o.Retry = null!,
+            o => o.Retry.MaxRetries = 101,
+            o => o.Retry.BaseDelay = TimeSpan.FromSeconds(-1),
+            o => o.Retry.MaxDelay = TimeSpan.Zero,
+            o => o.Retry.TotalTimeout = TimeSpan.Zero,
+            o => o.Retry.TotalTimeout = TimeSpan.FromDays(60),
+            o => o.Retry.AttemptTimeout = TimeSpan.Zero,
+            o => o.Retry.AttemptTimeout = TimeSpan.FromDays(30),
+            o => { o.LongPolling = true; o.Retry.AttemptTimeout = TimeSpan.FromSeconds(20); },
+        };
+        foreach (var change in changes)
+        {
+            ReadmeMessageTable.AssertListed(Single(change));
+        }
+    }
+
+    [Fact]
     public void Every_problem_is_listed_at_once()
     {
         var ex = Invalid(o => { o.Region = null; o.Database = null; o.ClusterIdentifier = null; });
