@@ -289,6 +289,32 @@ public abstract class FaultTests(TestBackend backend)
     }
 
     [Fact]
+    public async Task A_failed_batch_holds_the_results_it_finished_to_the_budget_as_it_ends()
+    {
+        // Only the success paths held the limit: a batch that FAILED after a statement with a large result left the
+        // server over the budget (the older result stayed readable) until the next submission or sweep.
+        await using var server = await StartAsync(o => o.RetainedResultBytesLimit = 50_000);
+        using var client = server.Client();
+        var first = await client.ExecuteAsync("select repeat('a', 100) as s from generate_series(1, 300)");
+        var batch = await client.DataApi.BatchExecuteStatementAsync(client.WithTarget(new BatchExecuteStatementRequest
+        {
+            Sqls = ["select repeat('b', 100) as s from generate_series(1, 300)", "select x from no_such_table"],
+        }));
+        DescribeStatementResponse ended;
+        do
+        {
+            ended = await client.DataApi.DescribeStatementAsync(new DescribeStatementRequest { Id = batch.Id, WaitTimeSeconds = 20 });
+        }
+        while (ended.Status != StatusString.FAILED && ended.Status != StatusString.FINISHED && ended.Status != StatusString.ABORTED);
+        Assert.Equal(StatusString.FAILED, ended.Status);
+
+        var evicted = await Assert.ThrowsAsync<ValidationException>(() => client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = first.Id }));
+        Assert.Contains("--retained-result-limit", evicted.Message);
+        var kept = await client.DataApi.GetStatementResultAsync(new GetStatementResultRequest { Id = batch.Id + ":1" });
+        Assert.Equal(300, kept.TotalNumRows);
+    }
+
+    [Fact]
     public async Task A_result_being_paged_is_read_whole_while_other_results_push_past_the_budget()
     {
         // Before, the limit dropped the result that ended first, even while a client was paging through it: the read

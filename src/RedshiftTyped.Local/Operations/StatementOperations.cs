@@ -164,7 +164,8 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
     /// <summary>
     /// Holds the retained results to <see cref="LocalServerOptions.RetainedResultBytesLimit"/> as soon as a statement ends
     /// with one (a burst of large results would otherwise stay over the limit until the next submission or sweep), before it
-    /// reads as FINISHED: a client that saw FINISHED must not start reading a result that is released under it. The
+    /// reads as ended: a client that saw FINISHED must not start reading a result that is released under it. Every end
+    /// runs it, FAILED and ABORTED too: a batch that fails or is cancelled keeps the results of the statements it finished. The
     /// result that just ended is spared (its client is about to read it) unless only results being paged are left beside it.
     /// </summary>
     private void EnforceRetainedLimit(StatementRecord finished)
@@ -320,7 +321,7 @@ internal sealed class StatementOperations(LocalServerOptions options, StatementE
         }
 
         _statements[record.Id] = record;
-        executor.Start(record, bound, session, beforeFinished: () => EnforceRetainedLimit(record), onFinished: () => Interlocked.Decrement(ref _active));
+        executor.Start(record, bound, session, beforeEnded: () => EnforceRetainedLimit(record), onFinished: () => Interlocked.Decrement(ref _active));
     }
 
     public async Task<DescribeStatementResponse> DescribeStatementAsync(DescribeStatementRequest request, CancellationToken cancellationToken)

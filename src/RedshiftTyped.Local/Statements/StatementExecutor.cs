@@ -56,16 +56,17 @@ internal sealed class StatementExecutor
     }
 
     /// <summary>
-    /// Starts a statement in the background (on <paramref name="session"/> when given). <paramref name="beforeFinished"/>
-    /// runs once its results are stored and before it reads as FINISHED (so the retained-result limit is held before a
-    /// client can see the status and read); <paramref name="onFinished"/> runs once it is final, however it ended.
+    /// Starts a statement in the background (on <paramref name="session"/> when given). <paramref name="beforeEnded"/>
+    /// runs on every way it ends (FINISHED, FAILED, ABORTED), once its results are stored and before it reads as ended
+    /// (so the retained-result limit is held before a client can see the status and read; a failed or cancelled batch
+    /// keeps the results of the statements it finished); <paramref name="onFinished"/> runs once it is final.
     /// </summary>
-    public void Start(StatementRecord record, IReadOnlyList<BoundSql> statements, LocalSession? session, Action beforeFinished, Action onFinished)
+    public void Start(StatementRecord record, IReadOnlyList<BoundSql> statements, LocalSession? session, Action beforeEnded, Action onFinished)
         => _ = Task.Run(async () =>
         {
             try
             {
-                await RunAsync(record, statements, session, beforeFinished).ConfigureAwait(false);
+                await RunAsync(record, statements, session, beforeEnded).ConfigureAwait(false);
             }
             finally
             {
@@ -73,7 +74,7 @@ internal sealed class StatementExecutor
             }
         });
 
-    private async Task RunAsync(StatementRecord record, IReadOnlyList<BoundSql> statements, LocalSession? session, Action beforeFinished)
+    private async Task RunAsync(StatementRecord record, IReadOnlyList<BoundSql> statements, LocalSession? session, Action beforeEnded)
     {
         var cancel = record.Cancellation.Token;
         IEngineConnection? owned = null;
@@ -116,24 +117,26 @@ internal sealed class StatementExecutor
             await _faults.SlowStatementAsync(cancel).ConfigureAwait(false);
             if (record.IsBatch)
             {
-                await RunBatchAsync(connection, record, statements, ReleaseSession, beforeFinished, cancel).ConfigureAwait(false);
+                await RunBatchAsync(connection, record, statements, ReleaseSession, beforeEnded, cancel).ConfigureAwait(false);
             }
             else
             {
                 await ExecuteOneAsync(connection, record, statements[0], cancel).ConfigureAwait(false);
                 ReleaseSession();
-                beforeFinished();
+                beforeEnded();
                 record.Advance(StatusString.FINISHED, Now);
             }
         }
         catch (Exception) when (cancel.IsCancellationRequested)
         {
             ReleaseSession();
+            beforeEnded();
             Abort(record);
         }
         catch (Exception ex)
         {
             ReleaseSession();
+            beforeEnded();
             record.Advance(StatusString.FAILED, Now, ErrorText(ex));
         }
         finally
@@ -155,7 +158,7 @@ internal sealed class StatementExecutor
     }
 
     private async Task RunBatchAsync(IEngineConnection connection, StatementRecord batch, IReadOnlyList<BoundSql> statements,
-        Action releaseSession, Action beforeFinished, CancellationToken cancel)
+        Action releaseSession, Action beforeEnded, CancellationToken cancel)
     {
         bool transaction = batch.ExecutionMode != ExecutionMode.AUTO_COMMIT;
         if (transaction) await RunControlAsync(connection, "BEGIN", cancel).ConfigureAwait(false);
@@ -180,6 +183,7 @@ internal sealed class StatementExecutor
                 if (transaction) await RunControlAsync(connection, "ROLLBACK", CancellationToken.None).ConfigureAwait(false);
                 Aggregate(batch);
                 releaseSession();
+                beforeEnded();
                 batch.Advance(StatusString.FAILED, Now, error);
                 return;
             }
@@ -188,7 +192,7 @@ internal sealed class StatementExecutor
         if (transaction) await RunControlAsync(connection, "COMMIT", cancel).ConfigureAwait(false);
         Aggregate(batch);
         releaseSession();
-        beforeFinished();
+        beforeEnded();
         batch.Advance(StatusString.FINISHED, Now);
     }
 

@@ -15,16 +15,20 @@ internal static partial class DurationText
             throw new UsageException($"{flag} \"{text}\" is not a duration: write e.g. 50ms, 2s or 1.5m.");
         }
 
-        var duration = match.Groups[2].Value switch
+        // Compared in the number's own unit first: TimeSpan.From* overflows (OverflowException) long before double does.
+        var (unit, fromUnit) = match.Groups[2].Value switch
         {
-            "ms" => TimeSpan.FromMilliseconds(value),
-            "m" or "min" => TimeSpan.FromMinutes(value),
-            _ => TimeSpan.FromSeconds(value),
+            "ms" => (TimeSpan.FromMilliseconds(1), (Func<double, TimeSpan>)TimeSpan.FromMilliseconds),
+            "m" or "min" => (TimeSpan.FromMinutes(1), TimeSpan.FromMinutes),
+            _ => (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds),
         };
-        return duration <= TimeSpan.FromHours(24)
-            ? duration
+        return value <= Longest / unit
+            ? fromUnit(value)
             : throw new UsageException($"{flag} {text} is longer than 24 hours; give a shorter duration.");
     }
+
+    /// <summary>The longest duration a flag takes.</summary>
+    private static readonly TimeSpan Longest = TimeSpan.FromHours(24);
 
     [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)\s*(ms|s|m|min)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

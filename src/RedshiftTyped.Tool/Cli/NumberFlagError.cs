@@ -50,6 +50,15 @@ internal static class NumberFlagError
         });
     }
 
+    /// <summary>
+    /// Registers the range of a flag whose command checks it after parsing, with its own message (<c>--port</c>'s
+    /// "or 0 to pick a free one"), so that a whole number too large to parse at all (99999999999999999999) is refused with
+    /// that range too, rather than with the range of the flag's CLR type.
+    /// </summary>
+    /// <param name="option">The flag.</param>
+    /// <param name="range">The range as the command's own message says it, starting "give ", e.g. "give 1 to 128".</param>
+    public static void Bound(Option option, string range) => Ranges.AddOrUpdate(option, range);
+
     /// <summary>The one-line message for <paramref name="error"/>, or null when it is not a numeric flag's bad value.</summary>
     public static string? Describe(ParseError error)
     {

@@ -18,6 +18,15 @@ internal static class LocalCommand
     /// <summary>What the first Ctrl-C or SIGTERM prints: the server stops; a second signal exits at once.</summary>
     public const string StoppingNotice = "Stopping the local server. Press Ctrl-C again to exit at once.";
 
+    /// <summary>The ports <c>--port</c> takes, as its messages say them.</summary>
+    private const string PortRange = "give 1 to 65535, or 0 to pick a free one";
+
+    /// <summary>The most slices <c>--slices</c> takes.</summary>
+    private const int MaxSlices = 128;
+
+    /// <summary>The slices <c>--slices</c> takes, as its messages say them.</summary>
+    private const string SlicesRange = "give 1 to 128";
+
     public static Command Create(ToolConsole console)
     {
         var port = new Option<int>("--port") { Description = "TCP port (0 picks a free one).", DefaultValueFactory = _ => 8790 };
@@ -52,6 +61,9 @@ internal static class LocalCommand
         // Bounded at parse time too, so a size too large to parse (99999999999999999999) is out of range, as a large one is.
         NumberFlagError.Bound(resultMemoryLimit, 0L, MaxMegabytes, "a size in MB");
         NumberFlagError.Bound(retainedResultLimit, 1L, MaxMegabytes, "a size in MB");
+        // Checked after parsing with their own messages; registered so that a number too large to parse says the same range.
+        NumberFlagError.Bound(port, PortRange);
+        NumberFlagError.Bound(slices, SlicesRange);
         var secrets = new Option<string[]>("--secret") { Description = "A Secrets Manager secret as NAME=JSON, e.g. admin={\"username\":\"admin\",\"password\":\"pw\"} (repeatable)." };
 
         var faultFlags = new FaultFlags();
@@ -68,7 +80,7 @@ internal static class LocalCommand
             {
                 Port = parse.GetValue(port) is int p and >= 0 and <= 65535
                     ? p
-                    : throw new UsageException($"--port {parse.GetValue(port)} is not a TCP port: give 1 to 65535, or 0 to pick a free one."),
+                    : throw new UsageException($"--port {parse.GetValue(port)} is not a TCP port: {PortRange}."),
                 Host = parse.GetValue(host),
                 Backend = parse.GetValue(backend) == "postgres" ? LocalBackend.Postgres : LocalBackend.DuckDb,
                 DuckDbPath = parse.GetValue(database)!,
@@ -95,9 +107,9 @@ internal static class LocalCommand
                 options.RetainedResultBytesLimit = Megabytes("--retained-result-limit", retainedMb, minimum: 1);
             }
 
-            if (options.Slices is < 1 or > 128)
+            if (options.Slices is < 1 or > MaxSlices)
             {
-                throw new UsageException($"--slices {options.Slices} is out of range: 1 to 128.");
+                throw new UsageException($"--slices {options.Slices} is out of range: {SlicesRange}.");
             }
 
             if (options.ExternalDataFolder is { } folder && !Directory.Exists(folder))

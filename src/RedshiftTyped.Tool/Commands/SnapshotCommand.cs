@@ -18,6 +18,12 @@ internal static class SnapshotCommand
 {
     public const int DefaultParallelism = 2;
 
+    /// <summary>The most tables <c>--parallelism</c> reads at once.</summary>
+    private const int MaxParallelism = 64;
+
+    /// <summary>The values <c>--parallelism</c> takes, as its messages say them.</summary>
+    private static readonly string ParallelismRange = $"give 1 to {MaxParallelism} tables at once (default {DefaultParallelism})";
+
     public static Command Create(ToolConsole console)
     {
         var flags = new ConnectionFlags();
@@ -45,6 +51,9 @@ internal static class SnapshotCommand
             Description = "Offsets of the incremental tables (append, cdc, cdc_with_deletes) between runs (default: state.json in --out).",
         };
 
+        // Checked after parsing; registered so that a number too large to parse says the same range.
+        NumberFlagError.Bound(parallelism, ParallelismRange);
+
         var command = new Command("snapshot", "Snapshot the tables of a pipeline specification into Parquet, Arrow or CSV files, with a manifest.")
         {
             pipeline, output, format, parallelism, transport, s3Prefix, iamRole, keepInS3, s3Endpoint, statePath,
@@ -53,9 +62,9 @@ internal static class SnapshotCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async () =>
         {
             int tablesAtOnce = parse.GetValue(parallelism);
-            if (tablesAtOnce is < 1 or > 64)
+            if (tablesAtOnce is < 1 or > MaxParallelism)
             {
-                throw new UsageException($"--parallelism {tablesAtOnce} is out of range: give 1 to 64 tables at once (default {DefaultParallelism}).");
+                throw new UsageException($"--parallelism {tablesAtOnce} is out of range: {ParallelismRange}.");
             }
 
             var exportFormat = Format(parse.GetValue(format)!);

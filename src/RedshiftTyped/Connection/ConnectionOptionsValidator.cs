@@ -25,6 +25,21 @@ internal static partial class ConnectionOptionsValidator
     /// <summary>The fewest and most status polls a statement may be given.</summary>
     public const int MinPollAttempts = 1, MaxPollAttempts = 1_000_000;
 
+    /// <summary>
+    /// The longest finite retry.attempt_timeout: <see cref="int.MaxValue"/> milliseconds (24.20:31:23.647, about 24.8 days),
+    /// the longest <see cref="System.Net.Http.HttpClient.Timeout"/> accepts; a longer one threw from the client's constructor.
+    /// </summary>
+    internal static readonly TimeSpan MaxAttemptTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+
+    /// <summary>
+    /// The longest finite retry.total_timeout: <see cref="uint.MaxValue"/> - 1 milliseconds (49.17:02:47.294, about 49.7
+    /// days), the longest delay a <see cref="CancellationTokenSource"/> timer takes; a longer one failed every call.
+    /// </summary>
+    internal static readonly TimeSpan MaxTotalTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
+
+    /// <summary>How an infinite duration (<see cref="Timeout.InfiniteTimeSpan"/>, minus one millisecond) is written in a connection file.</summary>
+    internal const string InfiniteDurationText = "\"-00:00:00.001\"";
+
     public static void ThrowIfInvalid(RedshiftConnectionOptions options)
     {
         var problems = Validate(options);
@@ -166,10 +181,19 @@ internal static partial class ConnectionOptionsValidator
         {
             problems.Add("retry.total_timeout must be positive (or infinite).");
         }
+        else if (retry.TotalTimeout > MaxTotalTimeout)
+        {
+            // Bounded rather than read as infinite: a finite value that was written is not silently dropped.
+            problems.Add($"retry.total_timeout {retry.TotalTimeout} is too long: give at most {MaxTotalTimeout} (about 49.7 days, the longest a timer takes), or {InfiniteDurationText} (Timeout.InfiniteTimeSpan) for no total bound.");
+        }
 
         if (retry.AttemptTimeout <= TimeSpan.Zero && retry.AttemptTimeout != Timeout.InfiniteTimeSpan)
         {
             problems.Add($"retry.attempt_timeout {retry.AttemptTimeout} must be positive (or infinite): give the HTTP timeout of one attempt, e.g. \"00:01:30\" (the default).");
+        }
+        else if (retry.AttemptTimeout > MaxAttemptTimeout)
+        {
+            problems.Add($"retry.attempt_timeout {retry.AttemptTimeout} is too long: give at most {MaxAttemptTimeout} (about 24.8 days, the longest HTTP timeout .NET takes), or {InfiniteDurationText} (Timeout.InfiniteTimeSpan) for none.");
         }
         else if (longPolling && retry.AttemptTimeout != Timeout.InfiniteTimeSpan && retry.AttemptTimeout <= LongPollHold)
         {

@@ -131,6 +131,55 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public void The_attempt_timeout_is_at_most_what_HttpClient_takes_or_infinite()
+    {
+        // Past int.MaxValue ms, HttpClient.Timeout threw ArgumentOutOfRangeException from the client's constructor.
+        Assert.Equal(
+            "retry.attempt_timeout 30.00:00:00 is too long: give at most 24.20:31:23.6470000 (about 24.8 days, the longest HTTP timeout .NET takes), or \"-00:00:00.001\" (Timeout.InfiniteTimeSpan) for none.",
+            Single(o => o.Retry.AttemptTimeout = TimeSpan.FromDays(30)));
+        Assert.StartsWith("retry.attempt_timeout 10675199.02:48:05.4775807 is too long", Single(o => o.Retry.AttemptTimeout = TimeSpan.MaxValue));
+        foreach (var accepted in new[] { TimeSpan.FromMilliseconds(int.MaxValue), Timeout.InfiniteTimeSpan })
+        {
+            var options = TestClients.Options(o => o.Retry.AttemptTimeout = accepted);
+            options.Validate();
+            using var client = new RedshiftClient(options);
+        }
+    }
+
+    [Fact]
+    public void The_total_timeout_is_at_most_what_a_timer_takes_or_infinite()
+    {
+        // Past uint.MaxValue - 1 ms, the call's budget timer threw on every call.
+        Assert.Equal(
+            "retry.total_timeout 60.00:00:00 is too long: give at most 49.17:02:47.2940000 (about 49.7 days, the longest a timer takes), or \"-00:00:00.001\" (Timeout.InfiniteTimeSpan) for no total bound.",
+            Single(o => o.Retry.TotalTimeout = TimeSpan.FromDays(60)));
+        Assert.StartsWith("retry.total_timeout 10675199.02:48:05.4775807 is too long", Single(o => o.Retry.TotalTimeout = TimeSpan.MaxValue));
+        TestClients.Options(o => o.Retry.TotalTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0)).Validate();
+        TestClients.Options(o => o.Retry.TotalTimeout = Timeout.InfiniteTimeSpan).Validate();
+    }
+
+    [Fact]
+    public void Every_retry_message_has_a_row_in_the_READMEs_table()
+    {
+        var changes = new Action<RedshiftConnectionOptions>[]
+        {
+            o => o.Retry = null!,
+            o => o.Retry.MaxRetries = 101,
+            o => o.Retry.BaseDelay = TimeSpan.FromSeconds(-1),
+            o => o.Retry.MaxDelay = TimeSpan.Zero,
+            o => o.Retry.TotalTimeout = TimeSpan.Zero,
+            o => o.Retry.TotalTimeout = TimeSpan.FromDays(60),
+            o => o.Retry.AttemptTimeout = TimeSpan.Zero,
+            o => o.Retry.AttemptTimeout = TimeSpan.FromDays(30),
+            o => { o.LongPolling = true; o.Retry.AttemptTimeout = TimeSpan.FromSeconds(20); },
+        };
+        foreach (var change in changes)
+        {
+            ReadmeMessageTable.AssertListed(Single(change));
+        }
+    }
+
+    [Fact]
     public void Every_problem_is_listed_at_once()
     {
         var ex = Invalid(o => { o.Region = null; o.Database = null; o.ClusterIdentifier = null; });

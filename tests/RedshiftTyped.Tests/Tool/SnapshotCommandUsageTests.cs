@@ -49,6 +49,16 @@ public sealed class SnapshotCommandUsageTests : IDisposable
     }
 
     [Fact]
+    public async Task Parallelism_too_large_to_parse_names_the_flags_own_range()
+    {
+        // It quoted the int32 range ("from -2147483648 to 2147483647") before the flag registered its own.
+        var (exit, err) = await Run("snapshot", "--pipeline", Pipeline(OneTable), "--out", _dir, "--parallelism", "99999999999999999999", "--endpoint", "http://127.0.0.1:8790");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("error: --parallelism 99999999999999999999 is out of range: give 1 to 64 tables at once (default 2).", err.Trim());
+    }
+
+    [Fact]
     public async Task A_missing_or_wrong_pipeline_exits_2_before_any_call_and_writes_nothing()
     {
         string output = Path.Combine(_dir, "out");

@@ -171,6 +171,8 @@ public sealed class SqlCommandTests
     [InlineData("local", "--result-memory-limit", "abc", "error: --result-memory-limit takes a whole number, e.g. 4; 'abc' is not one.")]
     [InlineData("local", "--port", "http", "error: --port takes a whole number, e.g. 4; 'http' is not one.")]
     [InlineData("local", "--result-memory-limit", "99999999999999999999999", "error: --result-memory-limit 99999999999999999999999 is out of range: give a size in MB from 0 to 1073741824.")]
+    [InlineData("local", "--port", "99999999999999999999", "error: --port 99999999999999999999 is out of range: give 1 to 65535, or 0 to pick a free one.")]
+    [InlineData("local", "--slices", "-99999999999999999999", "error: --slices -99999999999999999999 is out of range: give 1 to 128.")]
     public async Task A_numeric_flag_given_text_is_one_line_naming_the_flag_and_its_form(string command, string flag, string value, string expected)
     {
         var output = new StringWriter();

@@ -94,6 +94,7 @@ public sealed class RetryTests
         Assert.StartsWith("RedshiftData.ListSchemas got no answer within the HTTP timeout", ex.Message);
         Assert.Contains("on any of its 3 attempts", ex.Message);
         Assert.Contains("raise retry.attempt_timeout", ex.Message);
+        Connection.ReadmeMessageTable.AssertListed($"{nameof(TimeoutException)}: {ex.Message}");
         Assert.DoesNotContain('\n', ex.Message);
         Assert.Equal(3, handler.Requests.Count);
     }
@@ -164,6 +165,7 @@ public sealed class RetryTests
         var ex = await Assert.ThrowsAsync<TimeoutException>(() => client.DataApi.ListSchemasAsync(client.WithTarget(new ListSchemasRequest())));
 
         Assert.Equal("RedshiftData.ListSchemas did not succeed within 00:00:00.3000000 across its retries; raise retry.total_timeout or check the endpoint.", ex.Message);
+        Connection.ReadmeMessageTable.AssertListed($"{nameof(TimeoutException)}: {ex.Message}");
         Assert.IsAssignableFrom<OperationCanceledException>(ex.InnerException);
     }
 
