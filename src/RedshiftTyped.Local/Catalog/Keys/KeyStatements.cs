@@ -118,11 +118,15 @@ internal static class KeyStatements
         return key.Named(table.Name, declared.Keys.Select(k => k.Name!));
     }
 
-    /// <summary>Runs <c>SELECT columns FROM table WHERE 1 = 0</c>: the engine's own error (in Redshift's words) when either is missing.</summary>
+    /// <summary>
+    /// Runs <c>SELECT columns FROM table WHERE 1 = 0</c>: the engine's own error (in Redshift's words) when either is
+    /// missing. A table in <c>public</c> is named alone, so the error names it as the statement did.
+    /// </summary>
     private static void Probe(IEngineConnection connection, (string Schema, string Name) table, IReadOnlyList<string> columns)
     {
         string list = columns.Count == 0 ? "1" : string.Join(", ", columns.Select(Quote));
-        using var command = connection.CreateCommand($"SELECT {list} FROM {Quote(table.Schema)}.{Quote(table.Name)} WHERE 1 = 0", []);
+        string name = table.Schema == "public" ? Quote(table.Name) : $"{Quote(table.Schema)}.{Quote(table.Name)}";
+        using var command = connection.CreateCommand($"SELECT {list} FROM {name} WHERE 1 = 0", []);
         using var reader = command.ExecuteReader();
     }
 
