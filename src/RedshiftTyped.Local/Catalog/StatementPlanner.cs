@@ -82,6 +82,7 @@ internal sealed class StatementPlanner
         var prepared = _systemViews.Prepare(sql);
         var (translation, translated, identity) = Translate(prepared.Sql, cancellationToken);
         KeyStatements.CheckDrop(tokens, translated.Drops, _catalog);
+        KeyStatements.CheckDropColumn(tokens, _catalog);
         plan = new StatementPlan(translated.Sql) { Columns = translation.Columns };
         if (translated.Creates is { Keys.Count: > 0 } keyed)
         {

@@ -121,6 +121,27 @@ public abstract class InformationalKeyTests(CatalogServerFixture fixture)
         Assert.Empty(await ConstraintsAsync("ik_fact"));
         await fixture.Client.ExecuteAsync("insert into ik_fact values (1, 2)");
     }
+
+    [Fact]
+    public async Task Altered_columns_and_tables_carry_their_keys()
+    {
+        await fixture.Client.ExecuteAsync("create table ik_alt(id int primary key, code int unique, other int)");
+        await fixture.Client.ExecuteAsync("create table ik_alt_ref(alt_code int references ik_alt(code))");
+
+        await fixture.Client.ExecuteAsync("alter table ik_alt rename column id to alt_id");
+        Assert.Equal(["alt_id"], await KeyColumnsAsync("ik_alt_pkey"));
+
+        // r_ALTER_TABLE.md: DROP COLUMN is RESTRICT when a primary key, foreign key or UNIQUE depends on the column.
+        Assert.StartsWith("ERROR: cannot drop column alt_id of table ik_alt because other objects depend on it", await fixture.ErrorAsync("alter table ik_alt drop column alt_id"));
+        Assert.StartsWith("ERROR: cannot drop column code of table ik_alt because other objects depend on it", await fixture.ErrorAsync("alter table ik_alt drop column code"));
+        await fixture.Client.ExecuteAsync("alter table ik_alt drop column other");
+        await fixture.Client.ExecuteAsync("alter table ik_alt drop column alt_id cascade");
+        Assert.Equal([["ik_alt_code_key", "UNIQUE"]], (await ConstraintsAsync("ik_alt")).Select(r => r.ToArray()));
+
+        await fixture.Client.ExecuteAsync("alter table ik_alt rename to ik_alt_renamed");
+        Assert.Equal([["ik_alt_code_key", "UNIQUE"]], (await ConstraintsAsync("ik_alt_renamed")).Select(r => r.ToArray()));
+        Assert.StartsWith("ERROR: cannot drop table ik_alt_renamed because other objects depend on it", await fixture.ErrorAsync("drop table ik_alt_renamed"));
+    }
 }
 
 public sealed class DuckDbInformationalKeyTests(DuckDbCatalogServerFixture fixture) : InformationalKeyTests(fixture), IClassFixture<DuckDbCatalogServerFixture>;

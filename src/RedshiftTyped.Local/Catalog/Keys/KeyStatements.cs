@@ -74,6 +74,43 @@ internal static class KeyStatements
         }
     }
 
+    /// <summary>
+    /// Refuses <c>ALTER TABLE t DROP [COLUMN] c</c> without CASCADE when a key is on the column or a foreign key
+    /// references it: r_ALTER_TABLE.md, "The default behavior for DROP COLUMN is RESTRICT if the column has any dependent
+    /// objects, such as a view, primary key, foreign key, or UNIQUE restriction".
+    /// </summary>
+    public static void CheckDropColumn(List<SqlToken> tokens, LocalCatalog catalog)
+    {
+        var words = StatementTargets.Significant(tokens);
+        if (words.Count < 5 || !words[0].IsWord("alter") || !words[1].IsWord("table") || words.Any(t => t.IsWord("cascade")))
+        {
+            return;
+        }
+
+        int at = 2;
+        if (StatementTargets.ReadName(words, ref at) is not { } name || at + 1 >= words.Count || !words[at].IsWord("drop"))
+        {
+            return;
+        }
+
+        at += words[at + 1].IsWord("column") ? 2 : 1;
+        if (at >= words.Count || words[at].IsWord("constraint") || catalog.Find(name.Schema ?? "public", name.Name) is not { } table)
+        {
+            return;
+        }
+
+        string column = RedshiftDdlTranslator.Identifier(words[at]);
+        var dependent = table.Keys.Where(k => k.Columns.Contains(column)).Select(k => $"constraint {k.Name}")
+            .Concat(catalog.ReferencesTo(table.Schema, table.Name).Where(r => r.Key.ReferencedColumns.Contains(column))
+                .Select(r => $"constraint {r.Key.Name} on table {r.Table.Schema}.{r.Table.Name}"))
+            .FirstOrDefault();
+        if (dependent is not null)
+        {
+            throw new EngineFailure($"ERROR: cannot drop column {column} of table {table.Name} because other objects depend on it ({dependent}); " +
+                "drop that constraint first, or use DROP COLUMN ... CASCADE to drop it too");
+        }
+    }
+
     /// <summary>Checks on the engine that the tables a new table's foreign keys reference exist (Redshift checks them too).</summary>
     public static void CheckReferences(IEngineConnection connection, CatalogTable created)
     {
