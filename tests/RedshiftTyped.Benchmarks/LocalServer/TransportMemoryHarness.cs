@@ -97,8 +97,17 @@ internal static class TransportMemoryHarness
         await sampler;
         if (census is not null) Console.WriteLine(census.Report());
         var info = GC.GetGCMemoryInfo(GCKind.Any);
+        // The census at the end, before the full collection below: the process's threads (the pool's and any others), the
+        // last GC's view of the heap, and the CPU the read took (what a loaded machine distorts least).
+        using var process = Process.GetCurrentProcess();
+        int threadsAtEnd = process.Threads.Count;
+        int poolThreadsAtEnd = ThreadPool.ThreadCount;
+        double cpuSeconds = process.TotalProcessorTime.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RT_HEAP max heap {maxHeap >> 20} MB, max committed {maxCommitted >> 20} MB, gen2 collections {GC.CollectionCount(2)}, live after a full GC {GC.GetTotalMemory(true) >> 20} MB, LOH last {info.GenerationInfo[3].SizeAfterBytes >> 20} MB, pool threads max {maxThreads}"));
+        var full = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RT_HEAP at end: CPU {cpuSeconds:F2} s, threads {threadsAtEnd} (pool {poolThreadsAtEnd}, pool max {maxThreads}); after a full GC: heap {full.HeapSizeBytes >> 20} MB, fragmented {full.FragmentedBytes >> 20} MB, committed {full.TotalCommittedBytes >> 20} MB; GC pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RT_ALLOCATED {GC.GetTotalAllocatedBytes(precise: true)}"));
         return 0;
     }
