@@ -12,7 +12,8 @@ namespace RedshiftTyped.Reading;
 /// <summary>
 /// One snapshot read through UNLOAD: <c>UNLOAD ('&lt;the snapshot's SELECT, values as literals&gt;') TO '&lt;prefix&gt;&lt;run id&gt;/'
 /// IAM_ROLE … FORMAT AS PARQUET MANIFEST VERBOSE</c>, then the manifest, then the files — downloaded and decoded
-/// <see cref="UnloadOptions.DownloadParallelism"/> at a time, row group by row group, into pages handed out as they are
+/// <see cref="UnloadOptions.DownloadParallelism"/> at a time (each on a thread of the read's own: <see cref="DecodeThreads"/>),
+/// row group by row group, into pages handed out as they are
 /// ready (in file order, one file at a time, when the rows must keep the query's order). A file shorter than the manifest
 /// says, a file missing, or rows that do not add up to the manifest's counts stop the read with
 /// <see cref="ResultIntegrityException"/>. The run's folder is deleted when the read ends, unless <see cref="UnloadOptions.KeepFiles"/>.
@@ -210,14 +211,14 @@ internal sealed class UnloadRun
                 reader = DecodeThreads.Wait(ParquetReader.CreateAsync(file, new ParquetOptions { UseDateOnlyTypeForDates = true, UseBigDecimal = true },
                     leaveStreamOpen: false, cancellationToken));
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException)
+            catch (Exception ex)
             {
                 file.Dispose();
-                throw new ResultIntegrityException($"{entry.Url} is not a Parquet file UNLOAD wrote ({ex.Message})", Statement.Id);
-            }
-            catch
-            {
-                file.Dispose();
+                if (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException)
+                {
+                    throw new ResultIntegrityException($"{entry.Url} is not a Parquet file UNLOAD wrote ({ex.Message})", Statement.Id);
+                }
+
                 throw;
             }
 
