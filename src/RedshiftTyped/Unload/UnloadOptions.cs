@@ -20,7 +20,10 @@ public sealed class UnloadOptions
     /// <summary>UNLOAD's MAXFILESIZE in MB (5 to 6,200); null for Redshift's default of 6.2 GB. Smaller files download in parallel sooner.</summary>
     public int? MaxFileSizeMb { get; init; }
 
-    /// <summary>Files downloaded and decoded at once (default 4).</summary>
+    /// <summary>
+    /// Files downloaded and decoded at once (default 4), each on a thread the read starts for it and ends with it (not the
+    /// thread pool): 1 to 64.
+    /// </summary>
     public int DownloadParallelism { get; init; } = 4;
 
     /// <summary>Leave the run's files in S3 after the read (the manifest lists them); default false: they are deleted.</summary>

@@ -12,7 +12,8 @@ namespace RedshiftTyped.Reading;
 /// <summary>
 /// One snapshot read through UNLOAD: <c>UNLOAD ('&lt;the snapshot's SELECT, values as literals&gt;') TO '&lt;prefix&gt;&lt;run id&gt;/'
 /// IAM_ROLE … FORMAT AS PARQUET MANIFEST VERBOSE</c>, then the manifest, then the files — downloaded and decoded
-/// <see cref="UnloadOptions.DownloadParallelism"/> at a time, row group by row group, into pages handed out as they are
+/// <see cref="UnloadOptions.DownloadParallelism"/> at a time (each on a thread of the read's own: <see cref="DecodeThreads"/>),
+/// row group by row group, into pages handed out as they are
 /// ready (in file order, one file at a time, when the rows must keep the query's order). A file shorter than the manifest
 /// says, a file missing, or rows that do not add up to the manifest's counts stop the read with
 /// <see cref="ResultIntegrityException"/>. The run's folder is deleted when the read ends, unless <see cref="UnloadOptions.KeepFiles"/>.
@@ -121,17 +122,19 @@ internal sealed class UnloadRun
         var pages = Channel.CreateBounded<TPage>(new BoundedChannelOptions(Math.Max(2, workers * 2)) { SingleReader = true });
         int nextFile = -1;
         long rowsRead = 0;
-        async Task WorkAsync()
+        void Work()
         {
             int index;
             while ((index = Interlocked.Increment(ref nextFile)) < Manifest.Entries.Count)
             {
-                long rows = await ReadFileAsync(Manifest.Entries[index], types, decode, arrays, pages.Writer, stop.Token).ConfigureAwait(false);
+                long rows = ReadFile(Manifest.Entries[index], types, decode, arrays, pages.Writer, stop.Token);
                 Interlocked.Add(ref rowsRead, rows);
             }
         }
 
-        var work = Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(WorkAsync, stop.Token)));
+        // Each worker downloads and decodes on a thread of its own (DecodeThreads says why); the pages reach this reader
+        // through the channel, as before.
+        var work = DecodeThreads.RunAsync(workers, Work, stop.Token);
         _ = work.ContinueWith(t => pages.Writer.TryComplete(t.Exception?.InnerException), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         bool complete = false;
@@ -172,7 +175,12 @@ internal sealed class UnloadRun
         }
     }
 
-    private async Task<long> ReadFileAsync<TPage>(UnloadManifest.Entry entry, IReadOnlyList<RedshiftType> types,
+    /// <summary>
+    /// Downloads one file and hands its rows on as pages, on the calling <see cref="DecodeThreads"/> thread: the download's
+    /// awaits block that thread (not a pool thread), Parquet.Net's reads of the local file complete on it, and a full channel
+    /// blocks it until the reader takes a page.
+    /// </summary>
+    private long ReadFile<TPage>(UnloadManifest.Entry entry, IReadOnlyList<RedshiftType> types,
         Func<ColumnBatch, int, int, TPage> decode, ColumnArrayPool arrays, ChannelWriter<TPage> pages, CancellationToken cancellationToken)
     {
         if (!entry.Key.StartsWith(_runPrefix, StringComparison.Ordinal) || entry.Bucket != _bucket)
@@ -183,7 +191,7 @@ internal sealed class UnloadRun
         string path = Path.Combine(Path.GetTempPath(), $"rt-unload-{Guid.NewGuid():N}.parquet");
         try
         {
-            if (!await _client.S3.DownloadAsync(entry.Bucket, entry.Key, path, cancellationToken).ConfigureAwait(false))
+            if (!DecodeThreads.Wait(_client.S3.DownloadAsync(entry.Bucket, entry.Key, path, cancellationToken)))
             {
                 throw new ResultIntegrityException($"The UNLOAD manifest lists {entry.Url}, which S3 does not have", Statement.Id);
             }
@@ -197,16 +205,24 @@ internal sealed class UnloadRun
 
             long rows = 0;
             ParquetReader reader;
+            var file = new SynchronousFileStream(path);
             try
             {
-                reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true, UseBigDecimal = true }, cancellationToken).ConfigureAwait(false);
+                reader = DecodeThreads.Wait(ParquetReader.CreateAsync(file, new ParquetOptions { UseDateOnlyTypeForDates = true, UseBigDecimal = true },
+                    leaveStreamOpen: false, cancellationToken));
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException)
+            catch (Exception ex)
             {
-                throw new ResultIntegrityException($"{entry.Url} is not a Parquet file UNLOAD wrote ({ex.Message})", Statement.Id);
+                file.Dispose();
+                if (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException)
+                {
+                    throw new ResultIntegrityException($"{entry.Url} is not a Parquet file UNLOAD wrote ({ex.Message})", Statement.Id);
+                }
+
+                throw;
             }
 
-            await using (reader)
+            try
             {
                 var fields = reader.Schema.GetDataFields();
                 if (fields.Length != types.Count)
@@ -216,15 +232,16 @@ internal sealed class UnloadRun
 
                 for (int g = 0; g < reader.RowGroupCount; g++)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     using var group = reader.OpenRowGroupReader(g);
-                    var columns = await ParquetColumns.ReadAsync(group, fields, types, arrays, cancellationToken).ConfigureAwait(false);
+                    var columns = DecodeThreads.Wait(ParquetColumns.ReadAsync(group, fields, types, arrays, cancellationToken));
                     int count = columns.RowCount;
                     try
                     {
                         // Pages are decoded here, before they are handed on: no page refers to the batch once it is released.
                         for (int start = 0; start < count; start += PageRows)
                         {
-                            await pages.WriteAsync(decode(columns, start, Math.Min(PageRows, count - start)), cancellationToken).ConfigureAwait(false);
+                            Write(pages, decode(columns, start, Math.Min(PageRows, count - start)), cancellationToken);
                         }
                     }
                     finally
@@ -234,6 +251,10 @@ internal sealed class UnloadRun
 
                     rows += count;
                 }
+            }
+            finally
+            {
+                DecodeThreads.Wait(reader.DisposeAsync());
             }
 
             if (entry.RecordCount is { } expected && expected != rows)
@@ -246,6 +267,18 @@ internal sealed class UnloadRun
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    /// <summary>Hands a page to the reader, blocking this decode thread while the channel is full.</summary>
+    private static void Write<TPage>(ChannelWriter<TPage> pages, TPage page, CancellationToken cancellationToken)
+    {
+        while (!pages.TryWrite(page))
+        {
+            if (!DecodeThreads.Wait(pages.WaitToWriteAsync(cancellationToken)))
+            {
+                throw new ChannelClosedException();
+            }
         }
     }
 

@@ -68,7 +68,7 @@ internal static class TransportMemoryHarness
             _ => throw new ArgumentException($"Unknown case '{name}': give unload, chunks4 or chunks4-keyorder."),
         };
         using var census = Environment.GetEnvironmentVariable("RT_CHILD_ARRAYPOOL") == "1" ? new ArrayPoolCensus() : null;
-        long maxHeap = 0, maxCommitted = 0, maxThreads = 0;
+        long maxHeap = 0, maxCommitted = 0, maxThreads = 0, maxRss = 0, committedAtMaxRss = 0;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
@@ -78,6 +78,14 @@ internal static class TransportMemoryHarness
                 maxHeap = Math.Max(maxHeap, GC.GetTotalMemory(false));
                 maxCommitted = Math.Max(maxCommitted, GC.GetGCMemoryInfo().TotalCommittedBytes);
                 maxThreads = Math.Max(maxThreads, ThreadPool.ThreadCount);
+                // The resident set beside the GC's committed bytes at its highest: what of the peak is the managed heap.
+                long rss = ResidentBytes();
+                if (rss > maxRss)
+                {
+                    maxRss = rss;
+                    committedAtMaxRss = GC.GetGCMemoryInfo().TotalCommittedBytes;
+                }
+
                 await Task.Delay(20, CancellationToken.None);
             }
         });
@@ -97,10 +105,28 @@ internal static class TransportMemoryHarness
         await sampler;
         if (census is not null) Console.WriteLine(census.Report());
         var info = GC.GetGCMemoryInfo(GCKind.Any);
+        // The census at the end, before the full collection below: the process's threads (the pool's and any others), the
+        // last GC's view of the heap, and the CPU the read took (what a loaded machine distorts least).
+        using var process = Process.GetCurrentProcess();
+        int threadsAtEnd = process.Threads.Count;
+        int poolThreadsAtEnd = ThreadPool.ThreadCount;
+        double cpuSeconds = process.TotalProcessorTime.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RT_HEAP max heap {maxHeap >> 20} MB, max committed {maxCommitted >> 20} MB, gen2 collections {GC.CollectionCount(2)}, live after a full GC {GC.GetTotalMemory(true) >> 20} MB, LOH last {info.GenerationInfo[3].SizeAfterBytes >> 20} MB, pool threads max {maxThreads}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RT_HEAP sampled peak RSS {maxRss >> 20} MB, of which GC committed {committedAtMaxRss >> 20} MB and the rest {(maxRss - committedAtMaxRss) >> 20} MB"));
+        var full = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RT_HEAP at end: CPU {cpuSeconds:F2} s, threads {threadsAtEnd} (pool {poolThreadsAtEnd}, pool max {maxThreads}); after a full GC: heap {full.HeapSizeBytes >> 20} MB, fragmented {full.FragmentedBytes >> 20} MB, committed {full.TotalCommittedBytes >> 20} MB; GC pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RT_ALLOCATED {GC.GetTotalAllocatedBytes(precise: true)}"));
         return 0;
+    }
+
+    /// <summary>This process's resident set, from /proc/self/statm (pages).</summary>
+    private static long ResidentBytes()
+    {
+        string[] fields = File.ReadAllText("/proc/self/statm").Split(' ');
+        return long.Parse(fields[1], CultureInfo.InvariantCulture) * Environment.SystemPageSize;
     }
 
     /// <summary>16 key-range chunks of CSV pages, 4 at a time, split on salesid.</summary>

@@ -291,6 +291,83 @@ public abstract class UnloadReadTests(UnloadServerFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task Files_decoded_on_their_own_threads_give_each_row_once()
+    {
+        // One file per slice (three) and two decode threads taking them as they come: one thread reads two files.
+        var options = new UnloadOptions { S3Prefix = fixture.Unload().S3Prefix, IamRole = fixture.Unload().IamRole, DownloadParallelism = 2 };
+        var ids = new HashSet<int>();
+        int rows = 0;
+        await foreach (var sale in Client.SnapshotAsync(TickitDatabase.Public.Sales, new SnapshotOptions { Transport = SnapshotTransport.Unload, Unload = options }))
+        {
+            rows++;
+            Assert.True(ids.Add(sale.Salesid), $"salesid {sale.Salesid} was read twice");
+        }
+
+        Assert.Equal(SnapshotServerFixture.SalesRows, rows);
+        Assert.Equal(SnapshotServerFixture.SalesRows, ids.Count);
+    }
+
+    [Fact]
+    public async Task A_read_stopped_part_way_ends_its_decode_threads_and_deletes_its_run_folder()
+    {
+        // Stopped by the caller's token while the decode threads wait on a full page channel: the read ends canceled, and its
+        // folder is deleted, which the read does only once every decode thread has ended.
+        string canceled = "stop-" + Guid.NewGuid().ToString("N");
+        using (var stop = new CancellationTokenSource())
+        {
+            int seen = 0;
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            {
+                await foreach (var _ in Client.SnapshotAsync(TickitDatabase.Public.Sales,
+                                   new SnapshotOptions { Transport = SnapshotTransport.Unload, Unload = fixture.Unload(canceled) }, stop.Token))
+                {
+                    if (++seen == 1)
+                    {
+                        await Task.Delay(200);
+                        await stop.CancelAsync();
+                    }
+                }
+            }).WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.InRange(seen, 1, SnapshotServerFixture.SalesRows - 1);
+        }
+
+        Assert.Empty(await fixture.S3.KeysAsync(fixture.Bucket, canceled + "/"));
+
+        // Left by the caller after one row (the enumerator disposed): the same.
+        string left = "leave-" + Guid.NewGuid().ToString("N");
+        await foreach (var _ in Client.SnapshotAsync(TickitDatabase.Public.Sales,
+                           new SnapshotOptions { Transport = SnapshotTransport.Unload, Unload = fixture.Unload(left) }).WithCancellation(CancellationToken.None))
+        {
+            break;
+        }
+
+        Assert.Empty(await fixture.S3.KeysAsync(fixture.Bucket, left + "/"));
+
+        // And the client reads the whole table afterwards.
+        Assert.Equal(SnapshotServerFixture.SalesRows, await Client.SnapshotAsync(TickitDatabase.Public.Sales,
+            new SnapshotOptions { Transport = SnapshotTransport.Unload, Unload = fixture.Unload() }).CountAsync());
+    }
+
+    [Fact]
+    public async Task A_file_parquet_cannot_read_fails_on_its_decode_thread_with_the_one_line_ResultIntegrityException()
+    {
+        // The right length but not Parquet: the failure is Parquet.Net's, thrown on a decode thread, and reaches the caller
+        // as the one-line ResultIntegrityException it was before the decode moved off the thread pool.
+        fixture.Proxy.Tamper = (method, path, body) => method == "GET" && path.EndsWith(".parquet", StringComparison.Ordinal)
+            ? Enumerable.Repeat((byte)'x', body!.Length).ToArray() : body;
+        try
+        {
+            var error = await Assert.ThrowsAsync<ResultIntegrityException>(() => ProxiedSalesAsync());
+            Assert.Contains("is not a Parquet file UNLOAD wrote", error.Message);
+            Assert.DoesNotContain('\n', error.Message);
+        }
+        finally
+        {
+            fixture.Proxy.Tamper = null;
+        }
+    }
+
     /// <summary>Equal rows, or a failure that names the first value that differs.</summary>
     private static void AssertSameRows(RowChecksum expected, RowChecksum actual)
     {
