@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using RedshiftTyped.Local.Catalog.External;
-using RedshiftTyped.Local.Catalog.Keys;
 using RedshiftTyped.Local.Dialect;
 using RedshiftTyped.Local.Dialect.Functions;
 using RedshiftTyped.Local.Dialect.Syntax;
@@ -20,7 +19,7 @@ namespace RedshiftTyped.Local.Catalog;
 /// <item>statements the server cannot emulate fail, naming the feature (<see cref="UnsupportedStatements"/>);</item>
 /// <item>statements the server answers itself or translates whole: UNLOAD (Unload/: its query planned as any SELECT, by
 /// this pipeline), COMMENT ON, materialized views (their queries translated by the dialect layer), external schemas and
-/// tables, ALTER TABLE ADD / DROP CONSTRAINT of the informational keys (<see cref="KeyStatements"/>);</item>
+/// tables;</item>
 /// <item>any other statement: writes to external tables are refused, system views it reads are filled and late-binding
 /// view clauses dropped (<see cref="RedshiftSystemViews"/>); then the dialect layer parses it
 /// (<see cref="RedshiftDialect"/>); an INSERT gets its identity values (<see cref="IdentityNumbering"/>); the dialect
@@ -62,8 +61,7 @@ internal sealed class StatementPlanner
         var plan = _unload.TryPlan(tokens)
             ?? Comments.TryPlan(tokens, sql, _dialect)
             ?? MaterializedViewStatements.TryPlan(tokens, _catalog, _dialect)
-            ?? _external.TryPlan(tokens)
-            ?? KeyStatements.TryPlan(tokens, _catalog);
+            ?? _external.TryPlan(tokens);
         if (plan is not null)
         {
             return plan;
@@ -81,14 +79,7 @@ internal sealed class StatementPlanner
 
         var prepared = _systemViews.Prepare(sql);
         var (translation, translated, identity) = Translate(prepared.Sql, cancellationToken);
-        KeyStatements.CheckDrop(tokens, translated.Drops, _catalog);
-        KeyStatements.CheckDropColumn(tokens, _catalog);
         plan = new StatementPlan(translated.Sql) { Columns = translation.Columns };
-        if (translated.Creates is { Keys.Count: > 0 } keyed)
-        {
-            plan.Before((connection, _) => KeyStatements.CheckReferences(connection, keyed));
-        }
-
         if (identity is not null)
         {
             plan.Hold(identity).After((_, affected) => identity.Complete(affected));
@@ -175,8 +166,6 @@ internal sealed class StatementPlanner
         if (translated.Creates is { } created) _catalog.Register(created);
         foreach (var (schema, name) in translated.Drops)
         {
-            // DROP TABLE ... CASCADE drops the foreign keys that referenced the table (KeyStatements.CheckDrop refuses it otherwise).
-            foreach (var (referencing, key) in _catalog.ReferencesTo(schema, name)) _catalog.DropKey(referencing.Schema, referencing.Name, key.Name!);
             _catalog.Drop(schema, name);
             _catalog.External.Forget(schema, name);
             _catalog.MaterializedViews.Forget(schema, name);

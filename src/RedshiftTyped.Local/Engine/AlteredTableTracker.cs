@@ -3,14 +3,12 @@ using RedshiftTyped.Local.Statements;
 namespace RedshiftTyped.Local.Engine;
 
 /// <summary>
-/// Keeps the catalog's declared columns and keys in step with <c>ALTER TABLE name DROP [COLUMN] c</c>, <c>RENAME [COLUMN] c
-/// TO d</c> and <c>RENAME TO new_name</c> (r_ALTER_TABLE.md), so result columns the dialect layer plans from the catalog
-/// name what the engine now has, and the informational keys (Catalog/Keys) name the columns and tables they are on. (Added columns come through <see cref="RedshiftDdlTranslator"/>.)
+/// Keeps the catalog's declared columns in step with <c>ALTER TABLE name DROP [COLUMN] c</c>, <c>RENAME [COLUMN] c TO d</c>
+/// and <c>RENAME TO new_name</c> (r_ALTER_TABLE.md), so result columns the dialect layer plans from the catalog name
+/// what the engine now has. (Added columns come through <see cref="RedshiftDdlTranslator"/>.)
 /// </summary>
 internal static class AlteredTableTracker
 {
-    private static List<string> Renamed(IReadOnlyList<string> columns, string from, string to) => [.. columns.Select(c => c == from ? to : c)];
-
     public static void Apply(string sql, LocalCatalog catalog)
     {
         if (!sql.Contains("drop", StringComparison.OrdinalIgnoreCase) && !sql.Contains("rename", StringComparison.OrdinalIgnoreCase))
@@ -43,17 +41,8 @@ internal static class AlteredTableTracker
         w++;
         if (!drop && words[w].IsWord("to") && w + 1 < words.Count)
         {
-            string newName = RedshiftDdlTranslator.Identifier(words[w + 1]);
-            var references = catalog.ReferencesTo(table.Schema, table.Name);
             catalog.Drop(table.Schema, table.Name);
-            catalog.Register(table with { Name = newName });
-            foreach (var (referencing, foreignKey) in references)
-            {
-                // Foreign keys follow the table they reference to its new name.
-                catalog.DropKey(referencing.Schema, referencing.Name, foreignKey.Name!);
-                catalog.AddKey(referencing.Schema, referencing.Name, foreignKey with { References = (table.Schema, newName) });
-            }
-
+            catalog.Register(table with { Name = RedshiftDdlTranslator.Identifier(words[w + 1]) });
             return;
         }
 
@@ -70,30 +59,12 @@ internal static class AlteredTableTracker
         string column = RedshiftDdlTranslator.Identifier(words[w]);
         if (drop)
         {
-            // The keys on the column went with it (DROP COLUMN ... CASCADE; Catalog/Keys/KeyStatements refuses it otherwise).
-            catalog.Register(table with
-            {
-                Columns = table.Columns.Where(c => c.Name != column).ToList(),
-                Keys = table.Keys.Where(k => !k.Columns.Contains(column)).ToList(),
-            });
-            foreach (var (referencing, foreignKey) in catalog.ReferencesTo(table.Schema, table.Name).Where(r => r.Key.ReferencedColumns.Contains(column)))
-            {
-                catalog.DropKey(referencing.Schema, referencing.Name, foreignKey.Name!);
-            }
+            catalog.Register(table with { Columns = table.Columns.Where(c => c.Name != column).ToList() });
         }
         else if (w + 2 < words.Count && words[w + 1].IsWord("to"))
         {
             string renamed = RedshiftDdlTranslator.Identifier(words[w + 2]);
-            catalog.Register(table with
-            {
-                Columns = table.Columns.Select(c => c.Name == column ? c with { Name = renamed } : c).ToList(),
-                Keys = table.Keys.Select(k => k with { Columns = Renamed(k.Columns, column, renamed) }).ToList(),
-            });
-            foreach (var (referencing, foreignKey) in catalog.ReferencesTo(table.Schema, table.Name))
-            {
-                catalog.DropKey(referencing.Schema, referencing.Name, foreignKey.Name!);
-                catalog.AddKey(referencing.Schema, referencing.Name, foreignKey with { ReferencedColumns = Renamed(foreignKey.ReferencedColumns, column, renamed) });
-            }
+            catalog.Register(table with { Columns = table.Columns.Select(c => c.Name == column ? c with { Name = renamed } : c).ToList() });
         }
     }
 }

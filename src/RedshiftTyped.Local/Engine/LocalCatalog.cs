@@ -26,12 +26,6 @@ internal sealed record CatalogTable(
     bool? Backup)
 {
     public CatalogColumn? Column(string name) => Columns.FirstOrDefault(c => c.Name == name);
-
-    /// <summary>
-    /// The PRIMARY KEY, UNIQUE and FOREIGN KEY constraints declared on the table, named. Informational on Redshift, so
-    /// the engine never has them; information_schema.table_constraints / key_column_usage are answered from these.
-    /// </summary>
-    public IReadOnlyList<Catalog.Keys.DeclaredKey> Keys { get; init; } = [];
 }
 
 /// <summary>
@@ -78,30 +72,6 @@ internal sealed class LocalCatalog
             _tables[(schema, name)] = table with { Columns = [.. table.Columns, column] };
         }
     }
-
-    /// <summary>Adds a declared key to a table the catalog knows (ALTER TABLE ... ADD CONSTRAINT).</summary>
-    public void AddKey(string schema, string name, Catalog.Keys.DeclaredKey key)
-    {
-        if (_tables.TryGetValue((schema, name), out var table))
-        {
-            _tables[(schema, name)] = table with { Keys = [.. table.Keys, key] };
-        }
-    }
-
-    /// <summary>Removes the declared key <paramref name="constraint"/> of a table (ALTER TABLE ... DROP CONSTRAINT).</summary>
-    public void DropKey(string schema, string name, string constraint)
-    {
-        if (_tables.TryGetValue((schema, name), out var table))
-        {
-            _tables[(schema, name)] = table with { Keys = table.Keys.Where(k => k.Name != constraint).ToList() };
-        }
-    }
-
-    /// <summary>The foreign keys of other tables that reference <paramref name="schema"/>.<paramref name="name"/>.</summary>
-    public IReadOnlyList<(CatalogTable Table, Catalog.Keys.DeclaredKey Key)> ReferencesTo(string schema, string name)
-        => [.. _tables.Values
-            .Where(t => (t.Schema, t.Name) != (schema, name))
-            .SelectMany(t => t.Keys.Where(k => k.References == (schema, name)).Select(k => (t, k)))];
 
     public CatalogTable? Find(string schema, string name) => _tables.GetValueOrDefault((schema, name));
 

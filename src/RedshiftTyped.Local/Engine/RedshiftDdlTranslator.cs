@@ -1,5 +1,4 @@
 using System.Text;
-using RedshiftTyped.Local.Catalog.Keys;
 using RedshiftTyped.Local.Statements;
 
 namespace RedshiftTyped.Local.Engine;
@@ -13,8 +12,7 @@ internal sealed record TranslatedSql(string Sql, CatalogTable? Creates, IReadOnl
 
 /// <summary>
 /// Makes Redshift DDL run unchanged on DuckDB and PostgreSQL: CREATE TABLE loses DISTSTYLE / DISTKEY / SORTKEY /
-/// ENCODE / BACKUP / COLLATE and the informational PRIMARY KEY / UNIQUE / FOREIGN KEY constraints (all remembered in
-/// the catalog; the engines would enforce the keys, which Redshift does not: t_Defining_constraints.md), Redshift-only types become engine types (SUPER, VARBYTE,
+/// ENCODE / BACKUP / COLLATE (remembered in the catalog), Redshift-only types become engine types (SUPER, VARBYTE,
 /// GEOMETRY, HLLSKETCH, TIMETZ...), IDENTITY columns become NOT NULL columns whose values the server assigns
 /// (Storage/IdentityNumbering), and CHAR/VARCHAR columns get the CHECK that counts their length in bytes
 /// (Storage/Prelude; r_CREATE_TABLE_NEW.md, r_Character_types.md). It runs on the statements the dialect layer passes
@@ -83,35 +81,22 @@ internal sealed class RedshiftDdlTranslator(Func<RsTypeInfo, string> engineType,
         for (int i = 0; i <= open; i++) output.Append(tokens[i].Text);
 
         var columns = new List<CatalogColumn>();
-        var keys = new List<DeclaredKey>();
         string? distKey = null;
         var sortKey = new List<string>();
         var elements = SplitTopLevel(tokens, open + 1, close);
-
-        // Key constraints are informational on Redshift (t_Defining_constraints.md): the engine never gets them, the
-        // catalog keeps them. A table-level PRIMARY KEY still makes its columns NOT NULL, as a column-level one does.
-        var tableKeys = elements.Where(IsTableKey).Select(element => { int at = 0; return KeyClauses.Read(element, ref at, column: null); }).ToList();
-        var primaryColumns = tableKeys.Where(k => k.Kind == KeyKind.PrimaryKey).SelectMany(k => k.Columns).ToHashSet(StringComparer.Ordinal);
-        bool written = false;
-        foreach (var element in elements)
+        for (int e = 0; e < elements.Count; e++)
         {
-            if (IsTableKey(element))
-            {
-                continue;
-            }
-
+            var element = elements[e];
             var first = element.FirstOrDefault(t => !t.IsTrivia);
-            if (written) output.Append(',');
-            written = true;
+            if (e > 0) output.Append(',');
             if (first.Text is null || TableConstraintWords.Contains(first.Text))
             {
                 foreach (var t in element) output.Append(t.Text);
                 continue;
             }
 
-            var (text, column, isDistKey, isSortKey, columnKeys) = TranslateColumn(element, lengthChecks: true, primaryColumns);
+            var (text, column, isDistKey, isSortKey) = TranslateColumn(element, lengthChecks: true);
             output.Append(text);
-            keys.AddRange(columnKeys);
             if (column is not null)
             {
                 columns.Add(column);
@@ -120,7 +105,6 @@ internal sealed class RedshiftDdlTranslator(Func<RsTypeInfo, string> engineType,
             }
         }
 
-        keys.AddRange(tableKeys);
         output.Append(')');
         var (attributes, distStyle, tableDistKey, tableSortKey, backup) = ReadTableAttributes(tokens, close + 1);
         output.Append(attributes);
@@ -128,38 +112,8 @@ internal sealed class RedshiftDdlTranslator(Func<RsTypeInfo, string> engineType,
             distStyle ?? (distKey ?? tableDistKey) switch { null => "AUTO", _ => "KEY" },
             distKey ?? tableDistKey,
             tableSortKey.Count > 0 ? tableSortKey : sortKey,
-            backup) { Keys = NamedKeys(name, keys, columns) };
+            backup);
         return new TranslatedSql(output.ToString(), table, []);
-    }
-
-    private static bool IsTableKey(List<SqlToken> element)
-        => element.FirstOrDefault(t => !t.IsTrivia) is { Kind: SqlTokenKind.Word } first
-           && (first.IsWord("constraint") || first.IsWord("primary") || first.IsWord("unique") || first.IsWord("foreign"))
-           && KeyClauses.StartsKey(element, 0);
-
-    /// <summary>
-    /// The declared keys, checked as PostgreSQL checks them (one primary key; key columns exist) and named as it names
-    /// them (<see cref="DeclaredKey.Named"/>).
-    /// </summary>
-    private static List<DeclaredKey> NamedKeys(string table, List<DeclaredKey> keys, List<CatalogColumn> columns)
-    {
-        if (keys.Count(k => k.Kind == KeyKind.PrimaryKey) > 1)
-        {
-            throw new EngineFailure($"ERROR: multiple primary keys for table \"{table}\" are not allowed");
-        }
-
-        var named = new List<DeclaredKey>();
-        foreach (var key in keys)
-        {
-            if (key.Columns.FirstOrDefault(c => columns.All(x => x.Name != c)) is { } missing)
-            {
-                throw new EngineFailure($"ERROR: column \"{missing}\" named in key does not exist");
-            }
-
-            named.Add(key.Named(table, named.Select(k => k.Name!)));
-        }
-
-        return named;
     }
 
     /// <summary>ALTER TABLE t ADD [COLUMN] c type ...: the column definition translated as in CREATE TABLE.</summary>
@@ -170,17 +124,11 @@ internal sealed class RedshiftDdlTranslator(Func<RsTypeInfo, string> engineType,
         int column = next + 1;
         if (column < words.Count && words[column].Token.IsWord("column")) column++;
         if (column >= words.Count || words[column].Token.Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return null;
-        if (words[column].Token.IsWord("constraint") || words[column].Token.IsWord("primary") || words[column].Token.IsWord("unique") || words[column].Token.IsWord("foreign")) return null;
+        if (words[column].Token.IsWord("constraint") || words[column].Token.IsWord("primary") || words[column].Token.IsWord("unique")) return null;
 
         int start = words[column].Index;
         // DuckDB cannot add a column with a CHECK constraint; PostgreSQL's own varchar(n) still bounds the length.
-        var (text, declared, _, _, keys) = TranslateColumn(tokens.Skip(start).ToList(), lengthChecks: false, primaryColumns: null);
-        if (keys.Count > 0)
-        {
-            // r_ALTER_TABLE.md: ADD COLUMN cannot declare UNIQUE, PRIMARY KEY or REFERENCES.
-            throw new EngineFailure("ERROR: ALTER TABLE ADD COLUMN cannot declare UNIQUE, PRIMARY KEY or REFERENCES; add the column, then ALTER TABLE ... ADD CONSTRAINT");
-        }
-
+        var (text, declared, _, _) = TranslateColumn(tokens.Skip(start).ToList(), lengthChecks: false);
         if (declared?.Identity is not null)
         {
             throw new EngineFailure("ERROR: ALTER TABLE ADD COLUMN cannot add an IDENTITY or GENERATED BY DEFAULT AS IDENTITY column; declare it in CREATE TABLE");
@@ -225,19 +173,15 @@ internal sealed class RedshiftDdlTranslator(Func<RsTypeInfo, string> engineType,
 
     /// <summary>
     /// One column definition: the type becomes the engine's, ENCODE / DISTKEY / SORTKEY / COLLATE are remembered and
-    /// dropped, PRIMARY KEY / UNIQUE / REFERENCES are returned as declared keys and dropped, IDENTITY becomes a NOT NULL
-    /// column whose values the server assigns (Storage/IdentityNumbering), a primary-key column (here or in
-    /// <paramref name="primaryColumns"/>) is NOT NULL, and a CHAR/VARCHAR column gets the CHECK that counts its length in
-    /// bytes (Storage/Prelude).
+    /// dropped, IDENTITY becomes a NOT NULL column whose values the server assigns (Storage/IdentityNumbering), and a
+    /// CHAR/VARCHAR column gets the CHECK that counts its length in bytes (Storage/Prelude).
     /// </summary>
-    private (string Text, CatalogColumn? Column, bool DistKey, bool SortKey, List<DeclaredKey> Keys) TranslateColumn(
-        List<SqlToken> element, bool lengthChecks, HashSet<string>? primaryColumns)
+    private (string Text, CatalogColumn? Column, bool DistKey, bool SortKey) TranslateColumn(List<SqlToken> element, bool lengthChecks)
     {
         int i = 0;
         var text = new StringBuilder();
-        var keys = new List<DeclaredKey>();
         while (i < element.Count && element[i].IsTrivia) text.Append(element[i++].Text);
-        if (i >= element.Count) return (text.ToString(), null, false, false, keys);
+        if (i >= element.Count) return (text.ToString(), null, false, false);
 
         var nameToken = element[i++];
         string columnName = Identifier(nameToken);
@@ -287,12 +231,6 @@ internal sealed class RedshiftDdlTranslator(Func<RsTypeInfo, string> engineType,
                 continue;
             }
 
-            if (t.IsWord("primary") || t.IsWord("unique") || t.IsWord("references") || (t.IsWord("constraint") && KeyClauses.StartsKey(element, i)))
-            {
-                keys.Add(KeyClauses.Read(element, ref i, columnName));
-                continue;
-            }
-
             if (t.IsWord("not"))
             {
                 nullable = false;
@@ -323,12 +261,9 @@ internal sealed class RedshiftDdlTranslator(Func<RsTypeInfo, string> engineType,
             i++;
         }
 
-        bool primary = keys.Any(k => k.Kind == KeyKind.PrimaryKey) || primaryColumns?.Contains(columnName) == true;
-        if ((identity is not null || primary) && nullable)
+        if (identity is not null && nullable)
         {
-            // IDENTITY columns are NOT NULL (r_CREATE_TABLE_NEW.md); so are primary-key columns, as in PostgreSQL, from
-            // which Redshift keeps it: a primary key "can contain only unique (nonduplicate) non-null values", and
-            // r_ALTER_TABLE.md refuses a primary key on a nullable column. Only the NOT NULL part is enforced.
+            // IDENTITY columns are NOT NULL (r_CREATE_TABLE_NEW.md).
             text.Append(" NOT NULL");
             nullable = false;
         }
@@ -341,7 +276,7 @@ internal sealed class RedshiftDdlTranslator(Func<RsTypeInfo, string> engineType,
         }
 
         var column = new CatalogColumn(columnName, type ?? new RsTypeInfo(RsType.Varchar), nullable, defaultText, encoding) { Identity = identity };
-        return (text.ToString(), column, isDistKey, isSortKey, keys);
+        return (text.ToString(), column, isDistKey, isSortKey);
     }
 
     /// <summary>The <c>(seed, step)</c> after IDENTITY; both default to 1 when left out (r_CREATE_TABLE_examples.md).</summary>

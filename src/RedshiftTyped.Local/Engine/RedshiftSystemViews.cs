@@ -14,10 +14,9 @@ namespace RedshiftTyped.Local.Engine;
 /// (with COMMENT ON remarks, distribution and sort keys), <c>svv_table_info</c> (distribution style),
 /// <c>stv_mv_info</c> (materialized views and whether they are stale), <c>svv_external_schemas</c>,
 /// <c>svv_external_databases</c>, <c>svv_external_tables</c>, <c>svv_external_columns</c>,
-/// <c>svv_external_partitions</c>, <c>pg_get_late_binding_view_cols()</c>, and <c>information_schema.table_constraints</c>
-/// / <c>key_column_usage</c> for the informational PRIMARY KEY / UNIQUE / FOREIGN KEY constraints the engines are never
-/// given (Catalog/Keys). Columns follow the guide's pages (r_SVV_REDSHIFT_TABLES.md, r_SVV_REDSHIFT_COLUMNS.md,
-/// r_STV_MV_INFO.md, r_SVV_EXTERNAL_*.md, PG_GET_LATE_BINDING_VIEW_COLS.md) and PostgreSQL's information_schema. A statement that names one gets it as a temporary table on its own
+/// <c>svv_external_partitions</c> and <c>pg_get_late_binding_view_cols()</c>. Columns follow the guide's pages
+/// (r_SVV_REDSHIFT_TABLES.md, r_SVV_REDSHIFT_COLUMNS.md, r_STV_MV_INFO.md, r_SVV_EXTERNAL_*.md,
+/// PG_GET_LATE_BINDING_VIEW_COLS.md). A statement that names one gets it as a temporary table on its own
 /// connection, filled just before it runs: temporary tables come first in name resolution on both engines, so
 /// the query runs unchanged, and no other statement can see or race with them. Late-binding views
 /// (<c>WITH NO SCHEMA BINDING</c>) are created as plain views and remembered, with their definition.
@@ -25,8 +24,6 @@ namespace RedshiftTyped.Local.Engine;
 internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string database, Dialect.RedshiftDialect dialect)
 {
     private const string LateBindingFunction = "pg_get_late_binding_view_cols";
-    private const string TableConstraints = "rs_table_constraints";
-    private const string KeyColumnUsage = "rs_key_column_usage";
 
     private static readonly Dictionary<string, string> Definitions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -45,20 +42,6 @@ internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string datab
         ["svv_external_partitions"] = "schemaname varchar, tablename varchar, \"values\" varchar, location varchar, input_format varchar, " +
             "output_format varchar, serialization_lib varchar, serde_parameters varchar, compressed integer, parameters varchar",
         [LateBindingFunction] = "view_schema varchar, view_name varchar, col_name varchar, col_type varchar, col_num integer",
-        [TableConstraints] = "constraint_catalog varchar, constraint_schema varchar, constraint_name varchar, table_catalog varchar, " +
-            "table_schema varchar, table_name varchar, constraint_type varchar, is_deferrable varchar, initially_deferred varchar",
-        [KeyColumnUsage] = "constraint_catalog varchar, constraint_schema varchar, constraint_name varchar, table_catalog varchar, " +
-            "table_schema varchar, table_name varchar, column_name varchar, ordinal_position integer, position_in_unique_constraint integer",
-    };
-
-    /// <summary>
-    /// The information_schema views of the informational keys, which the engines do not have (the server keeps them:
-    /// Catalog/Keys): <c>information_schema.table_constraints</c> reads the temporary table <c>rs_table_constraints</c>.
-    /// </summary>
-    private static readonly Dictionary<string, string> InformationSchemaViews = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["table_constraints"] = TableConstraints,
-        ["key_column_usage"] = KeyColumnUsage,
     };
 
     private readonly bool _postgres = backend is PostgresBackend;
@@ -75,14 +58,12 @@ internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string datab
     {
         // Almost every statement names none of them: skip the lexing then.
         if (!Definitions.Keys.Any(name => sql.Contains(name, StringComparison.OrdinalIgnoreCase))
-            && !sql.Contains("binding", StringComparison.OrdinalIgnoreCase)
-            && !sql.Contains("information_schema", StringComparison.OrdinalIgnoreCase))
+            && !sql.Contains("binding", StringComparison.OrdinalIgnoreCase))
         {
             return (sql, [], null);
         }
 
         var tokens = SqlLexer.Tokenize(sql);
-        bool keyViews = RewriteKeyViews(tokens);
         var needed = tokens.Where(t => t.Kind == SqlTokenKind.Word && Definitions.ContainsKey(t.Text))
             .Select(t => t.Text.ToLowerInvariant()).Distinct().ToList();
         var lateBinding = StripLateBinding(tokens);
@@ -91,7 +72,7 @@ internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string datab
             RewriteLateBindingCall(tokens);
         }
 
-        return (needed.Count == 0 && lateBinding is null && !keyViews ? sql : string.Concat(tokens.Select(t => t.Text)), needed, lateBinding);
+        return (needed.Count == 0 && lateBinding is null ? sql : string.Concat(tokens.Select(t => t.Text)), needed, lateBinding);
     }
 
     /// <summary>Creates and fills the temporary tables the statement needs, on its connection.</summary>
@@ -146,15 +127,6 @@ internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string datab
                     t.Classes.Serde, SerdeParameters(t), 0, "{}",
                 })),
                 LateBindingFunction => LateBindingColumns(connection, catalog, dialect),
-                TableConstraints => DeclaredKeys(catalog, tables).Select(k => new object?[]
-                {
-                    database, k.Table.Schema, k.Key.Name, database, k.Table.Schema, k.Table.Name, k.Key.TypeName, "NO", "NO",
-                }),
-                KeyColumnUsage => DeclaredKeys(catalog, tables).SelectMany(k => k.Key.Columns.Select((column, i) => new object?[]
-                {
-                    database, k.Table.Schema, k.Key.Name, database, k.Table.Schema, k.Table.Name, column, i + 1,
-                    k.Key.Kind == Catalog.Keys.KeyKind.ForeignKey ? i + 1 : null,
-                })),
                 _ => [],
             };
             Fill(connection, view, rows.ToList());
@@ -164,43 +136,6 @@ internal sealed class RedshiftSystemViews(IDatabaseBackend backend, string datab
     private static bool IsUserTable(string schema, string name)
         => schema is not ("pg_catalog" or "information_schema" or "temp" or "pg_temp") && !schema.StartsWith("pg_temp", StringComparison.Ordinal)
            && !IsSystemView(name);
-
-    /// <summary>The declared keys of the tables the engine has, in table and declaration order.</summary>
-    private static IEnumerable<(CatalogTable Table, Catalog.Keys.DeclaredKey Key)> DeclaredKeys(LocalCatalog catalog, List<(string Schema, string Name, string Type)> tables)
-        => catalog.Tables
-            .Where(t => t.Keys.Count > 0 && catalog.External.Table(t.Schema, t.Name) is null && tables.Any(x => x.Schema == t.Schema && x.Name == t.Name))
-            .OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)
-            .SelectMany(t => t.Keys.Select(k => (t, k)));
-
-    /// <summary>
-    /// <c>information_schema.table_constraints</c> → <c>rs_table_constraints</c> (likewise key_column_usage): the
-    /// temporary table filled from the catalog's keys, found first by name as the other views here are.
-    /// </summary>
-    private static bool RewriteKeyViews(List<SqlToken> tokens)
-    {
-        bool rewritten = false;
-        for (int i = 0; i < tokens.Count; i++)
-        {
-            if (!tokens[i].IsWord("information_schema"))
-            {
-                continue;
-            }
-
-            int dot = Next(tokens, i);
-            int view = dot < 0 ? -1 : Next(tokens, dot);
-            if (dot < 0 || !tokens[dot].IsSymbol(".") || view < 0 || tokens[view].Kind != SqlTokenKind.Word
-                || !InformationSchemaViews.TryGetValue(tokens[view].Text, out var temporary))
-            {
-                continue;
-            }
-
-            Blank(tokens, i, view - 1);
-            tokens[view] = new SqlToken(SqlTokenKind.Word, temporary);
-            rewritten = true;
-        }
-
-        return rewritten;
-    }
 
     /// <summary>Local tables and views (external tables are in svv_external_tables), with their COMMENT ON remarks.</summary>
     private IEnumerable<object?[]> RedshiftTables(LocalCatalog catalog, List<(string Schema, string Name, string Type)> tables, List<string?[]> comments)

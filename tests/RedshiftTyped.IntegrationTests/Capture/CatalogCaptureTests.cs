@@ -77,36 +77,6 @@ public abstract class CatalogCaptureTests(CatalogServerFixture fixture) : IDispo
         Assert.Equal([("orderid", "integer"), ("returned", "date"), ("reason", "character varying(100)")], returns.Columns.Select(c => (c.Name, c.Type)));
         Assert.All(returns.Columns, c => Assert.True(c.Nullable));
     }
-
-    /// <summary>
-    /// The engine never has the keys (they are informational on Redshift), so the primary key capture writes comes from
-    /// the server's catalog through information_schema.table_constraints / key_column_usage, for every way to declare it.
-    /// </summary>
-    [Fact]
-    public async Task Capture_records_the_declared_primary_key_however_it_was_declared()
-    {
-        var client = fixture.Client;
-        await client.ExecuteAsync("create schema keys");
-        await client.ExecuteAsync("create table keys.column_level(id int primary key, name varchar(10))");
-        await client.ExecuteAsync("create table keys.column_named(id int constraint column_named_id primary key, name varchar(10) unique)");
-        await client.ExecuteAsync("create table keys.composite(a int not null, b int not null, c int, primary key (b, a))");
-        await client.ExecuteAsync("create table keys.composite_named(a int, b int, constraint composite_pk primary key (a, b), foreign key (a) references keys.column_level (id))");
-        await client.ExecuteAsync("create table keys.altered(a int not null, b int not null)");
-        await client.ExecuteAsync("alter table keys.altered add constraint altered_pk primary key (a, b)");
-        await client.ExecuteAsync("create table keys.keyless(a int unique)");
-        await client.ExecuteAsync("insert into keys.composite values (1, 1, 1), (1, 1, 1)");
-
-        var (exit, output, error) = await CaptureAsync("--schema-filter", "keys");
-
-        Assert.True(exit == 0, output + error);
-        Assert.Equal(["id"], Snapshot("keys", "column_level").PrimaryKey);
-        Assert.Equal(["id"], Snapshot("keys", "column_named").PrimaryKey);
-        Assert.Equal(["b", "a"], Snapshot("keys", "composite").PrimaryKey);
-        Assert.Equal(["a", "b"], Snapshot("keys", "composite_named").PrimaryKey);
-        Assert.Equal(["a", "b"], Snapshot("keys", "altered").PrimaryKey);
-        Assert.Empty(Snapshot("keys", "keyless").PrimaryKey);
-        Assert.False(Snapshot("keys", "composite_named").Columns[0].Nullable);
-    }
 }
 
 public sealed class DuckDbCatalogCaptureTests(DuckDbCatalogServerFixture fixture) : CatalogCaptureTests(fixture), IClassFixture<DuckDbCatalogServerFixture>;
