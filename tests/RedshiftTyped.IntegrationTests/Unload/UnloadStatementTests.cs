@@ -71,16 +71,9 @@ public abstract class UnloadStatementTests(UnloadServerFixture fixture)
         string target = Target();
         await Client.ExecuteAsync($"unload ('{Query.Replace("'", "''", StringComparison.Ordinal)}') to '{target}' iam_role default format parquet");
 
-        string prefix = target[$"s3://{fixture.Bucket}/".Length..];
         var actual = new List<string>();
-        using var s3 = fixture.S3.Client();
-        foreach (string key in (await fixture.S3.KeysAsync(fixture.Bucket, prefix)).Where(k => k.EndsWith(".parquet", StringComparison.Ordinal)))
+        await foreach (var reader in UnloadedFilesAsync(target))
         {
-            using var response = await s3.GetObjectAsync(fixture.Bucket, key);
-            using var file = new MemoryStream();
-            await response.ResponseStream.CopyToAsync(file);
-            file.Position = 0;
-            await using var reader = await Parquet.ParquetReader.CreateAsync(file);
             var fields = reader.Schema.GetDataFields();
             Assert.Equal(["id", "state_name", "seating"], fields.Select(f => f.Name));
             for (int g = 0; g < reader.RowGroupCount; g++)
@@ -112,16 +105,9 @@ public abstract class UnloadStatementTests(UnloadServerFixture fixture)
         await Client.ExecuteAsync(
             $"unload ('select g as id, repeat(''x'', 65535) as wide from generate_series(1, 600) as t(g)') to '{target}' iam_role default format parquet");
 
-        string prefix = target[$"s3://{fixture.Bucket}/".Length..];
         var groupRows = new List<long>();
-        using var s3 = fixture.S3.Client();
-        foreach (string key in (await fixture.S3.KeysAsync(fixture.Bucket, prefix)).Where(k => k.EndsWith(".parquet", StringComparison.Ordinal)))
+        await foreach (var reader in UnloadedFilesAsync(target))
         {
-            using var response = await s3.GetObjectAsync(fixture.Bucket, key);
-            using var file = new MemoryStream();
-            await response.ResponseStream.CopyToAsync(file);
-            file.Position = 0;
-            await using var reader = await Parquet.ParquetReader.CreateAsync(file);
             for (int g = 0; g < reader.RowGroupCount; g++)
             {
                 using var group = reader.OpenRowGroupReader(g);
@@ -131,6 +117,22 @@ public abstract class UnloadStatementTests(UnloadServerFixture fixture)
 
         Assert.Equal(600, groupRows.Sum());
         Assert.All(groupRows, rows => Assert.InRange(rows, 1, 512));
+    }
+
+    /// <summary>Each Parquet file the UNLOAD wrote under <paramref name="target"/>, downloaded from moto's S3 and opened.</summary>
+    private async IAsyncEnumerable<Parquet.ParquetReader> UnloadedFilesAsync(string target)
+    {
+        string prefix = target[$"s3://{fixture.Bucket}/".Length..];
+        using var s3 = fixture.S3.Client();
+        foreach (string key in (await fixture.S3.KeysAsync(fixture.Bucket, prefix)).Where(k => k.EndsWith(".parquet", StringComparison.Ordinal)))
+        {
+            using var response = await s3.GetObjectAsync(fixture.Bucket, key);
+            using var file = new MemoryStream();
+            await response.ResponseStream.CopyToAsync(file);
+            file.Position = 0;
+            await using var reader = await Parquet.ParquetReader.CreateAsync(file);
+            yield return reader;
+        }
     }
 
     [Theory]
