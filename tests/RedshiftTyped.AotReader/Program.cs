@@ -71,11 +71,11 @@ try
             break;
         case "typed-parquet":
             // The chunked read to Parquet, as the JIT child does it: CSV pages, a million rows per statement (half the
-            // table below two million), in key order, through the Parquet export (row groups of ParquetRowGroupSize.Default).
+            // table below two million; RT_MEMORY_CHUNKS=N: N chunks at every size, as the JIT child), in key order, through the Parquet export (row groups of ParquetRowGroupSize.Default).
             string output = Path.Combine(Path.GetTempPath(), $"rt-aot-memory-{Environment.ProcessId}.parquet");
             try
             {
-                var options = new SnapshotOptions { ResultFormat = ResultFormatString.CSV, ChunkRows = Math.Min(1_000_000, Math.Max(1, rows / 2)) }.OrderBy("salesid");
+                var options = new SnapshotOptions { ResultFormat = ResultFormatString.CSV, ChunkRows = ChunkRowsFor(rows) }.OrderBy("salesid");
                 var result = await client.SnapshotBatchesAsync(TickitDatabase.Public.Sales, options)
                     .WriteToFileAsync(output, TickitDatabase.Public.Sales.ArrowSchema, ExportFormat.Parquet);
                 read = result.Rows;
@@ -147,6 +147,12 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"RT_MEMORY {GC.GetTotalAllocatedBytes(precise: true)} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)}"));
 return 0;
 
+// As ClientMemoryHarness.ChunkRowsFor: a million rows a chunk (half the table below two million), or RT_MEMORY_CHUNKS chunks.
+static int ChunkRowsFor(int rows)
+    => int.TryParse(Environment.GetEnvironmentVariable("RT_MEMORY_CHUNKS"), System.Globalization.CultureInfo.InvariantCulture, out int chunks) && chunks > 0
+        ? Math.Max(1, (rows + chunks - 1) / chunks)
+        : Math.Min(1_000_000, Math.Max(1, rows / 2));
+
 static ResultFormatString Format(string name) => name.EndsWith("-csv", StringComparison.Ordinal) ? ResultFormatString.CSV : ResultFormatString.JSON;
 
 /// <summary>Parquet.Net 6.1's column types (DataField's physical types, and the string, byte[] and TimeOnly it maps to them).</summary>
@@ -160,3 +166,4 @@ internal partial class Program
         typeof(string), typeof(byte[]), typeof(ReadOnlyMemory<char>), typeof(ReadOnlyMemory<byte>),
     ];
 }
+

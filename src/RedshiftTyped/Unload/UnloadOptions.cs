@@ -6,6 +6,13 @@ namespace RedshiftTyped.Reading;
 /// <see cref="KeepFiles"/>. The IAM role must let Redshift write there; the caller's own credentials (the client's
 /// keys or default chain) read the files.
 /// </summary>
+/// <remarks>
+/// Memory: a read keeps a row group's columns per download at a time, whatever the table's size, but Parquet.Net (6.1)
+/// copies each Snappy page it decodes into large-object-heap arrays of changing sizes. Under the runtime's default GC
+/// settings the holes they leave grew a process's peak with the table (+36 to +47 % from 1M to 5M rows); a process that
+/// reads big tables this way should run with <c>System.GC.ConserveMemory</c> (e.g. 7, as the <c>redshift-typed</c> tool
+/// does), which kept it within +6 % (docs/benchmarks.md §8, round 22). A library cannot choose its host's GC settings.
+/// </remarks>
 public sealed class UnloadOptions
 {
     /// <summary><c>s3://bucket/path/</c>: the folder the runs' folders go in (a trailing slash is added when missing).</summary>

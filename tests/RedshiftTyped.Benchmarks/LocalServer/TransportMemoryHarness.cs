@@ -13,6 +13,9 @@ namespace RedshiftTyped.Benchmarks.LocalServer;
 /// <c>--transport-memory [ROWS,ROWS…]</c> (default 1,000,000 and 5,000,000): the client's peak memory reading
 /// <see cref="TransportBenchmarks"/>' table by UNLOAD (4 slices, files of at most 5 MB, 4 downloads at once) and by
 /// 16 key-range chunks 4 at a time (CSV; unordered, and in key order), typed, at each size: issue 12's "peak memory flat between 1M and 5M rows".
+/// The UNLOAD read runs twice: with the runtime's defaults (<c>unload</c>) and with <c>DOTNET_GCConserveMemory=7</c>
+/// (<c>unload-conserve</c>, the setting the README recommends for UNLOAD reads and the tool ships); <c>tool-unload</c> is
+/// <c>redshift-typed snapshot --transport unload</c> of the table to Parquet.
 /// Each read runs in a child process of its own (<c>--transport-memory-child</c>) under <c>/usr/bin/time</c>, whose
 /// <c>%M</c> is the kernel's maximum resident set (wait4's rusage), which a busy machine does not distort; the local server
 /// and moto run outside it, so only the client is counted (as <see cref="Streaming.ClientMemoryHarness"/> does). Under each
@@ -39,9 +42,16 @@ internal static class TransportMemoryHarness
             // A fresh server per size: the table is rebuilt, and nothing of the last size stays in it.
             await using var local = await LocalClient.StartAsync(new LocalServerOptions { S3Endpoint = s3.Endpoint, Slices = 4 });
             await TransportBenchmarks.FillAsync(local.Client, rows);
-            string[] cases = Environment.GetEnvironmentVariable("RT_TRANSPORT_MEMORY_CASES")?.Split(',') ?? ["unload", "chunks4", "chunks4-keyorder"];
+            string[] cases = Environment.GetEnvironmentVariable("RT_TRANSPORT_MEMORY_CASES")?.Split(',')
+                ?? ["unload", "unload-conserve", "tool-unload", "chunks4", "chunks4-keyorder"];
             foreach (string name in cases)
             {
+                if (name == "tool-unload")
+                {
+                    await MeasureToolAsync(local.Server.Endpoint.ToString(), s3.Endpoint, bucket, rows);
+                    continue;
+                }
+
                 await MeasureAsync(name, local.Server.Endpoint.ToString(), s3.Endpoint, bucket, rows);
             }
         }
@@ -58,10 +68,10 @@ internal static class TransportMemoryHarness
         }));
         var options = name switch
         {
-            "unload" => new SnapshotOptions
+            "unload" or "unload-conserve" => new SnapshotOptions
             {
                 Transport = SnapshotTransport.Unload,
-                Unload = new UnloadOptions { S3Prefix = $"s3://{bucket}/{Guid.NewGuid():N}/", IamRole = Role, MaxFileSizeMb = 5, DownloadParallelism = 4 },
+                Unload = new UnloadOptions { S3Prefix = $"s3://{bucket}/{Guid.NewGuid():N}/", IamRole = Role, MaxFileSizeMb = 5, DownloadParallelism = UnloadParallelism() },
             },
             "chunks4" => Chunks(rows, ChunkOrder.Unordered),
             "chunks4-keyorder" => Chunks(rows, ChunkOrder.KeyOrder),
@@ -122,6 +132,41 @@ internal static class TransportMemoryHarness
         return 0;
     }
 
+    /// <summary><c>RT_UNLOAD_PARALLELISM</c> (default 4): the UNLOAD case's <see cref="UnloadOptions.DownloadParallelism"/>.</summary>
+    private static int UnloadParallelism()
+        => int.TryParse(Environment.GetEnvironmentVariable("RT_UNLOAD_PARALLELISM"), CultureInfo.InvariantCulture, out int n) ? n : 4;
+
+    /// <summary>
+    /// <c>redshift-typed snapshot --transport unload</c> of the same table to Parquet, the tool as built (its runtimeconfig,
+    /// with <c>System.GC.ConserveMemory</c>), 4 downloads at once: the whole process's peak.
+    /// </summary>
+    private static async Task MeasureToolAsync(string endpoint, string s3Endpoint, string bucket, int rows)
+    {
+        string work = Path.Combine(Path.GetTempPath(), $"rt-transport-memory-{Environment.ProcessId}");
+        Directory.CreateDirectory(work);
+        try
+        {
+            string pipeline = Path.Combine(work, "pipeline.json");
+            await File.WriteAllTextAsync(pipeline, """
+                {"connection_name": "memory", "default_destination_catalog": "main", "default_destination_schema": "tickit",
+                 "objects": [{"table": {"source_table": "public.sales", "table_configuration": {"primary_keys": ["salesid"]}}}]}
+                """);
+            string[] arguments =
+            [
+                Path.Combine(AppContext.BaseDirectory, "redshift-typed.dll"), "snapshot", "--pipeline", pipeline, "--out", Path.Combine(work, "out"),
+                "--endpoint", endpoint, "--poll-interval", "0.05", "--transport", "unload", "--s3-prefix", $"s3://{bucket}/tool-{Guid.NewGuid():N}/",
+                "--iam-role", Role, "--s3-endpoint", s3Endpoint,
+            ];
+            // RT_CHILD_DOTNET_X=V applies here too (an environment variable wins over the runtimeconfig: GCConserveMemory=0 undoes the tool's).
+            var run = await Streaming.PeakMemoryChild.RunAsync("tool-unload", arguments, ChildRuntimeSettings().ToDictionary(s => s.Name, s => s.Value));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"tool-unload",-28} {rows,10:N0} {run.PeakMb,9:N1} {"-",9} {run.Elapsed.TotalSeconds,7:N1}"));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
     /// <summary>This process's resident set, from /proc/self/statm (pages).</summary>
     private static long ResidentBytes()
     {
@@ -157,6 +202,12 @@ internal static class TransportMemoryHarness
         {
             // Only the child: a read whose live set stays under the limit succeeds (growth was garbage); one that grows fails.
             environment["DOTNET_GCHeapHardLimit"] = limit;
+        }
+
+        if (name == "unload-conserve")
+        {
+            // The same read in a process configured as the README recommends for UNLOAD reads (and the tool ships).
+            environment["DOTNET_GCConserveMemory"] = "7";
         }
 
         foreach (var (setting, value) in ChildRuntimeSettings())

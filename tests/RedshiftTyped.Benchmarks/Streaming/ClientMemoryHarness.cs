@@ -158,7 +158,7 @@ internal static class ClientMemoryHarness
                 try
                 {
                     var options = new SnapshotOptions { ResultFormat = ResultFormatString.CSV, ChunkRows = ChunkRowsFor(rows) }.OrderBy("salesid");
-                    var result = await client.SnapshotBatchesAsync(TickitDatabase.Public.Sales, options)
+                    var result = await HeapProbe.At(client.SnapshotBatchesAsync(TickitDatabase.Public.Sales, options), rows)
                         .WriteToFileAsync(output, TickitDatabase.Public.Sales.ArrowSchema, ExportFormat.Parquet);
                     read = result.Rows;
                     await using var file = File.OpenRead(output);
@@ -248,10 +248,17 @@ internal static class ClientMemoryHarness
         }
     }
 
-    /// <summary>The tool's pipeline: the sales table, chunked by its key as the library case is.</summary>
-    /// <summary>Chunks of a million rows (as a table past the result cap is read), and at least two statements per read.</summary>
-    private static int ChunkRowsFor(int rows) => Math.Min(1_000_000, Math.Max(1, rows / 2));
+    /// <summary>
+    /// A million rows a chunk (half the table below 2,000,000 rows, so every read has at least two statements);
+    /// <c>RT_MEMORY_CHUNKS=N</c> cuts every size into N chunks instead, so that the chunks in flight at once
+    /// (<see cref="SnapshotOptions.ChunkParallelism"/>, 4) are the same at every size.
+    /// </summary>
+    private static int ChunkRowsFor(int rows)
+        => int.TryParse(Environment.GetEnvironmentVariable("RT_MEMORY_CHUNKS"), System.Globalization.CultureInfo.InvariantCulture, out int chunks) && chunks > 0
+            ? Math.Max(1, (rows + chunks - 1) / chunks)
+            : Math.Min(1_000_000, Math.Max(1, rows / 2));
 
+    /// <summary>The tool's pipeline: the sales table, chunked by its key as the library case is.</summary>
     private static string Pipeline(int chunkRows) => JsonSerializer.Serialize(new Dictionary<string, object>
     {
         ["connection_name"] = "memory",
@@ -276,4 +283,32 @@ internal static class ClientMemoryHarness
             eventid integer not null, dateid smallint not null sortkey, qtysold smallint not null,
             pricepaid decimal(8,2), commission decimal(8,2), saletime timestamp)
         """;
+}
+
+/// <summary>
+/// <c>RT_MEMORY_GCDUMP=DIR</c>: at 90 % of the rows, the child's live heap after a full collection, and a
+/// <c>dotnet-gcdump</c> of it into DIR (the tool from <c>RT_GCDUMP_TOOL</c>), to tell what of the peak grows with the table.
+/// </summary>
+internal static class HeapProbe
+{
+    public static async IAsyncEnumerable<Apache.Arrow.RecordBatch> At(IAsyncEnumerable<Apache.Arrow.RecordBatch> batches, int rows)
+    {
+        string? dir = Environment.GetEnvironmentVariable("RT_MEMORY_GCDUMP");
+        long seen = 0;
+        bool probed = dir is null;
+        await foreach (var batch in batches)
+        {
+            seen += batch.Length;
+            if (!probed && seen >= rows * 0.9)
+            {
+                probed = true;
+                Console.Error.WriteLine($"RT_PROBE live after full GC at {seen} rows: {GC.GetTotalMemory(true)} bytes");
+                using var dump = Process.Start(Environment.GetEnvironmentVariable("RT_GCDUMP_TOOL") ?? "dotnet-gcdump",
+                    $"collect -p {Environment.ProcessId} -o {Path.Combine(dir!, $"rows-{rows}.gcdump")}")!;
+                await dump.WaitForExitAsync();
+            }
+
+            yield return batch;
+        }
+    }
 }

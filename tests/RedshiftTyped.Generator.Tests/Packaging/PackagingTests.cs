@@ -132,6 +132,28 @@ public sealed class PackagingTests
 
     [Fact]
     [Trait("Category", "Packaging")]
+    public void Each_platform_package_ships_the_runtime_settings_the_benchmarks_chose()
+    {
+        // Each is a measured choice (docs/benchmarks.md): tiered PGO off and no EventSources for cold start, invariant
+        // globalization for memory, and GC ConserveMemory for UNLOAD reads' flat peak (round 22). A runtimeconfig that
+        // lost one would still run, only slower or bigger, so nothing else would notice.
+        var feed = PackedFeed.Get();
+        foreach (string package in Directory.EnumerateFiles(feed.Directory, $"RedshiftTyped.Tool.*.{feed.Version}.nupkg"))
+        {
+            using var zip = ZipFile.OpenRead(package);
+            var entry = zip.Entries.Single(e => e.Name == "redshift-typed.runtimeconfig.json");
+            using var stream = entry.Open();
+            using var config = JsonDocument.Parse(stream);
+            var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+            Assert.Equal(7, properties.GetProperty("System.GC.ConserveMemory").GetInt32());
+            Assert.False(properties.GetProperty("System.Runtime.TieredPGO").GetBoolean());
+            Assert.True(properties.GetProperty("System.Globalization.Invariant").GetBoolean());
+            Assert.False(properties.GetProperty("System.Diagnostics.Tracing.EventSource.IsSupported").GetBoolean());
+        }
+    }
+
+    [Fact]
+    [Trait("Category", "Packaging")]
     public async Task A_fresh_project_restores_the_package_from_the_feed_generates_and_reads_typed_rows()
     {
         var feed = PackedFeed.Get();
