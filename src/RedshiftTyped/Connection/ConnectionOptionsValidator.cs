@@ -179,7 +179,7 @@ internal static partial class ConnectionOptionsValidator
 
         if (retry.TotalTimeout <= TimeSpan.Zero && retry.TotalTimeout != Timeout.InfiniteTimeSpan)
         {
-            problems.Add("retry.total_timeout must be positive (or infinite).");
+            problems.Add($"retry.total_timeout {retry.TotalTimeout} must be positive (or infinite): give how long one call may take across its attempts, e.g. \"00:03:00\" (the default), or {InfiniteDurationText} (Timeout.InfiniteTimeSpan) for no total bound.");
         }
         else if (retry.TotalTimeout > MaxTotalTimeout)
         {
