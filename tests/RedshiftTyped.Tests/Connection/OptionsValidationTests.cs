@@ -176,6 +176,7 @@ public sealed class OptionsValidationTests
             o => o.Retry.MaxRetries = 101,
             o => o.Retry.BaseDelay = TimeSpan.FromSeconds(-1),
             o => o.Retry.MaxDelay = TimeSpan.Zero,
+            o => o.Retry.MaxDelay = TimeSpan.FromDays(60),
             o => o.Retry.TotalTimeout = TimeSpan.Zero,
             o => o.Retry.TotalTimeout = TimeSpan.FromDays(60),
             o => o.Retry.AttemptTimeout = TimeSpan.Zero,
