@@ -74,11 +74,19 @@ internal sealed class FaultFlags
         return faults;
     }
 
+    /// <summary>
+    /// The share a flag gives, from 0 to 1. The message quotes the value as typed, not as parsed: <c>1e400</c> parses as
+    /// infinity, which the user never wrote. <c>-0</c> and <c>1e-400</c> (too small for a double) are 0: no such fault.
+    /// </summary>
     private static double Rate(ParseResult parse, Option<double?> option)
     {
         double rate = parse.GetValue(option) ?? 0;
-        return rate is >= 0 and <= 1
-            ? rate
-            : throw new UsageException($"{option.Name} {rate} is not a share of requests: give a number from 0 to 1, e.g. 0.1 for 10%.");
+        if (rate is >= 0 and <= 1)
+        {
+            return rate;
+        }
+
+        string typed = parse.GetResult(option)?.Tokens.LastOrDefault()?.Value ?? rate.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        throw new UsageException($"{option.Name} {typed} is not a share of requests: give a number from 0 to 1, e.g. 0.1 for 10%.");
     }
 }

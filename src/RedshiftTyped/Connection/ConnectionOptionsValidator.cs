@@ -37,6 +37,14 @@ internal static partial class ConnectionOptionsValidator
     /// </summary>
     internal static readonly TimeSpan MaxTotalTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
 
+    /// <summary>
+    /// The longest retry.base_delay and retry.max_delay: <see cref="uint.MaxValue"/> - 1 milliseconds (49.17:02:47.294, about
+    /// 49.7 days). A retry's backoff is Polly's delay, <c>Task.Delay(delay, timeProvider, token)</c>, which takes at most that
+    /// (a timer's longest); a longer one threw ArgumentOutOfRangeException on the call's first retry. Full jitter keeps
+    /// every delay at or below max_delay, so bounding max_delay (and base_delay, which is at most max_delay) bounds them all.
+    /// </summary>
+    internal static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
+
     /// <summary>How an infinite duration (<see cref="Timeout.InfiniteTimeSpan"/>, minus one millisecond) is written in a connection file.</summary>
     internal const string InfiniteDurationText = "\"-00:00:00.001\"";
 
@@ -177,9 +185,19 @@ internal static partial class ConnectionOptionsValidator
             problems.Add("retry.base_delay and retry.max_delay must satisfy 0 <= base_delay <= max_delay.");
         }
 
+        if (retry.BaseDelay > MaxRetryDelay)
+        {
+            problems.Add($"retry.base_delay {retry.BaseDelay} is too long: give 00:00:00 to {MaxRetryDelay} (about 49.7 days, the longest delay a timer takes), e.g. \"00:00:00.100\" (the default).");
+        }
+
+        if (retry.MaxDelay > MaxRetryDelay)
+        {
+            problems.Add($"retry.max_delay {retry.MaxDelay} is too long: give 00:00:00 to {MaxRetryDelay} (about 49.7 days, the longest delay a timer takes), e.g. \"00:00:20\" (the default).");
+        }
+
         if (retry.TotalTimeout <= TimeSpan.Zero && retry.TotalTimeout != Timeout.InfiniteTimeSpan)
         {
-            problems.Add("retry.total_timeout must be positive (or infinite).");
+            problems.Add($"retry.total_timeout {retry.TotalTimeout} must be positive (or infinite): give how long one call may take across its attempts, e.g. \"00:03:00\" (the default), or {InfiniteDurationText} (Timeout.InfiniteTimeSpan) for no total bound.");
         }
         else if (retry.TotalTimeout > MaxTotalTimeout)
         {

@@ -114,6 +114,9 @@ internal sealed class UnloadRun
         Func<ColumnBatch, int, int, TPage> decode, Func<TPage, int> rowsOf, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Held by this enumerator only (never by the decode threads): an enumerator dropped without being disposed is
+        // collected, and the guard's finalizer stops the read (AbandonedReadGuard says what that does and does not clean).
+        var abandoned = new AbandonedReadGuard(stop);
         int workers = Ordered ? 1 : Math.Min(_options.DownloadParallelism, Math.Max(1, Manifest.Entries.Count));
         // Each worker holds one row group's arrays at a time, up to one per column of a type and size; one more row group's
         // worth covers a batch on its way back. Fewer, and the arrays of a row group's second int (or decimal…) column
@@ -155,6 +158,8 @@ internal sealed class UnloadRun
         }
         finally
         {
+            // Disposed or run to its end: the read ends here, not in the guard's finalizer.
+            GC.SuppressFinalize(abandoned);
             if (!complete)
             {
                 await stop.CancelAsync().ConfigureAwait(false);
@@ -278,6 +283,34 @@ internal sealed class UnloadRun
             if (!DecodeThreads.Wait(pages.WaitToWriteAsync(cancellationToken)))
             {
                 throw new ChannelClosedException();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stops a read whose enumerator was dropped without being disposed (caller misuse: <c>GetAsyncEnumerator()</c>, a
+    /// <c>MoveNextAsync</c> or two, then nothing). Its decode threads would otherwise wait on the full page channel forever,
+    /// each holding a downloaded file in the temp directory. The guard is referenced only by the read's enumerator, which
+    /// the decode threads do not reach (they hold the channel and the token, not the enumerator); once the enumerator is
+    /// collected, the finalizer cancels the read's token: each decode thread stops where it waits, deletes its temp file
+    /// (<see cref="ReadFile{TPage}"/>'s finally) and ends. The run's S3 folder is NOT deleted: that takes S3 calls (network
+    /// I/O, awaited) through a client that may already be disposed, which a finalizer must not make, so an abandoned read
+    /// leaves its folder for the bucket's lifecycle rule, as a process killed mid-read does. Dispose the enumerator (an
+    /// <c>await foreach</c> does) to have it deleted.
+    /// </summary>
+    private sealed class AbandonedReadGuard(CancellationTokenSource stop)
+    {
+        ~AbandonedReadGuard()
+        {
+            try
+            {
+                // CancelAsync runs the token's callbacks (the channel waits, an S3 download in flight) on the thread pool,
+                // not on the finalizer thread.
+                _ = stop.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The read ended after all; nothing is left to stop.
             }
         }
     }

@@ -183,6 +183,48 @@ public sealed class LocalCommandTests : IDisposable
         AssertOneLineError((await Local("--fault-operations", "Execute")).Err, "\"Execute\" is not an operation of the local server");
     }
 
+    [Theory]
+    [InlineData("--fault-throttle", "1e400")]
+    [InlineData("--fault-throttle", "-1e400")]
+    [InlineData("--fault-5xx", "NaN")]
+    [InlineData("--fault-reset", "1.0000000000000001e1")]
+    [InlineData("--fault-slow", "-0.5")]
+    public async Task A_share_flag_out_of_range_quotes_the_value_as_typed(string flag, string value)
+    {
+        // 1e400 parses as Infinity: the message said "Infinity is not a share of requests", a value nobody typed.
+        var (exit, _, error) = await Local(flag, value, "--port", "0");
+
+        Assert.Equal(2, exit);
+        AssertOneLineError(error, $"{flag} {value} is not a share of requests: give a number from 0 to 1, e.g. 0.1 for 10%.");
+        Assert.DoesNotContain("Infinity", error);
+        Assert.DoesNotContain("\u221E", error);
+    }
+
+    [Fact]
+    public async Task A_share_flag_that_is_not_a_number_quotes_it_too()
+    {
+        var (exit, _, error) = await Local("--fault-throttle", "0x1", "--port", "0");
+
+        Assert.Equal(2, exit);
+        AssertOneLineError(error, "--fault-throttle takes a number, e.g. 0.5; '0x1' is not one.");
+    }
+
+    [Fact]
+    public async Task Minus_zero_and_a_share_too_small_for_a_double_are_no_faults()
+    {
+        // -0 is 0, and 1e-400 rounds to 0 (the nearest double): both are accepted, as no such fault.
+        using var cts = new CancellationTokenSource();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var run = ToolApp.RunAsync(["local", "--port", "0", "--fault-throttle", "-0", "--fault-5xx", "1e-400"], new ToolConsole(output, error), cts.Token);
+
+        Assert.StartsWith("Listening on http://127.0.0.1:", await WaitForListeningAsync(output, run));
+        cts.Cancel();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(60)));
+        // No "Injecting faults: …" notice: no fault is on.
+        Assert.Equal("", error.ToString());
+    }
+
     [Fact]
     public async Task Listening_on_every_interface_prints_the_real_address_and_warns_what_is_exposed()
     {

@@ -86,6 +86,22 @@ public sealed class OptionValueTypeTests : IDisposable
     }
 
     [Fact]
+    public void The_duration_form_the_README_gives_includes_days_as_the_loader_takes_them()
+    {
+        // TimeSpan's invariant form, [-][d.]hh:mm:ss[.fffffff]: the README said "hh:mm:ss[.fff]", leaving out the days that
+        // the bounds it gives (49.17:02:47.294) are written with.
+        var forms = System.Text.RegularExpressions.Regex.Matches(ReadmeMessageTable.ReadmeText(), "`\"([^`\"]*hh:mm:ss[^`\"]*)\"`")
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(forms);
+        Assert.All(forms, form => Assert.Equal("[d.]hh:mm:ss[.fff]", form));
+
+        string path = Write("\"retry\": {\"total_timeout\": \"2.00:00:00\", \"max_delay\": \"1.00:00:00.5\"}");
+        var options = RedshiftConnectionOptionsLoader.FromJsonFile(path);
+        Assert.Equal(TimeSpan.FromDays(2), options.Retry.TotalTimeout);
+        Assert.Equal(TimeSpan.FromDays(1) + TimeSpan.FromMilliseconds(500), options.Retry.MaxDelay);
+    }
+
+    [Fact]
     public void A_configuration_section_with_an_array_where_a_string_belongs_is_refused()
     {
         var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

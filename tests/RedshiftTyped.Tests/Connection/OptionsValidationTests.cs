@@ -159,6 +159,15 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public void A_total_timeout_that_is_not_positive_is_named_with_its_value_and_how_to_write_infinite()
+    {
+        Assert.Equal(
+            "retry.total_timeout 00:00:00 must be positive (or infinite): give how long one call may take across its attempts, e.g. \"00:03:00\" (the default), or \"-00:00:00.001\" (Timeout.InfiniteTimeSpan) for no total bound.",
+            Single(o => o.Retry.TotalTimeout = TimeSpan.Zero));
+        Assert.StartsWith("retry.total_timeout -00:00:05 must be positive (or infinite): ", Single(o => o.Retry.TotalTimeout = TimeSpan.FromSeconds(-5)));
+    }
+
+    [Fact]
     public void Every_retry_message_has_a_row_in_the_READMEs_table()
     {
         var changes = new Action<RedshiftConnectionOptions>[]
@@ -167,6 +176,7 @@ public sealed class OptionsValidationTests
             o => o.Retry.MaxRetries = 101,
             o => o.Retry.BaseDelay = TimeSpan.FromSeconds(-1),
             o => o.Retry.MaxDelay = TimeSpan.Zero,
+            o => o.Retry.MaxDelay = TimeSpan.FromDays(60),
             o => o.Retry.TotalTimeout = TimeSpan.Zero,
             o => o.Retry.TotalTimeout = TimeSpan.FromDays(60),
             o => o.Retry.AttemptTimeout = TimeSpan.Zero,

@@ -15,9 +15,12 @@ internal static class ReadmeMessageTable
         => Assert.True(Openings.Value.Any(opening => opening.Pattern.IsMatch(message)),
             $"README.md's table of connection-option messages has no row for: {message}");
 
+    /// <summary>The README's text.</summary>
+    public static string ReadmeText() => File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+
     private static List<(string, Regex)> Read()
     {
-        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        string readme = ReadmeText();
         int start = readme.IndexOf("| message starts with | fix |", StringComparison.Ordinal);
         Assert.True(start >= 0, "README.md has no table of connection-option messages");
         var openings = new List<(string, Regex)>();

@@ -16,19 +16,21 @@ namespace RedshiftTyped.Tests.Reading;
 public sealed class UnloadDecodeThreadsTests
 {
     [Fact]
-    public async Task Each_worker_runs_on_a_thread_of_its_own_outside_the_thread_pool()
+    public async Task Each_worker_runs_on_a_background_thread_of_its_own_outside_the_thread_pool()
     {
-        var threads = new System.Collections.Concurrent.ConcurrentBag<(int Id, bool Pool)>();
+        var threads = new System.Collections.Concurrent.ConcurrentBag<(int Id, bool Pool, bool Background)>();
         using var together = new Barrier(3);
 
         await DecodeThreads.RunAsync(3, () =>
         {
-            threads.Add((Environment.CurrentManagedThreadId, Thread.CurrentThread.IsThreadPoolThread));
+            threads.Add((Environment.CurrentManagedThreadId, Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.IsBackground));
             Assert.True(together.SignalAndWait(TimeSpan.FromSeconds(30)), "the three workers did not run at the same time");
         }, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(3, threads.Select(t => t.Id).Distinct().Count());
         Assert.DoesNotContain(threads, t => t.Pool);
+        // Background threads: a read left undisposed never keeps the process alive.
+        Assert.All(threads, t => Assert.True(t.Background));
     }
 
     [Fact]

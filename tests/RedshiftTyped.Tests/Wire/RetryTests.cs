@@ -188,6 +188,26 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_retry_at_the_longest_delay_waits_rather_than_throwing()
+    {
+        // The bound is the wait's own: Polly waits with Task.Delay(delay, timeProvider, token), which refuses a millisecond more.
+        var bound = global::RedshiftTyped.Connection.ConnectionOptionsValidator.MaxRetryDelay;
+        Assert.Throws<ArgumentOutOfRangeException>(() => { _ = Task.Delay(bound + TimeSpan.FromMilliseconds(1), TimeProvider.System, CancellationToken.None); });
+
+        // At the bound, a retry waits (full jitter: up to the bound) until the call's budget ends it.
+        var handler = new RecordingHandler((_, _) => Aws.Throttled());
+        using var client = TestClients.Create(handler, o =>
+        {
+            o.Retry.BaseDelay = o.Retry.MaxDelay = bound;
+            o.Retry.TotalTimeout = TimeSpan.FromMilliseconds(300);
+        });
+
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => client.DataApi.ListSchemasAsync(client.WithTarget(new ListSchemasRequest())));
+
+        Assert.StartsWith("RedshiftData.ListSchemas did not succeed within 00:00:00.3000000 across its retries", ex.Message);
+    }
+
+    [Fact]
     public async Task A_callers_cancellation_surfaces_as_a_cancellation_carrying_the_callers_token()
     {
         using var client = new RedshiftClient(TestClients.Options(), httpHandler: new HangingHandler());
