@@ -182,7 +182,7 @@ internal static partial class ConnectionOptionsValidator
 
         if (retry.BaseDelay < TimeSpan.Zero || retry.MaxDelay < retry.BaseDelay)
         {
-            problems.Add("retry.base_delay and retry.max_delay must satisfy 0 <= base_delay <= max_delay.");
+            problems.Add($"retry.base_delay {retry.BaseDelay} and retry.max_delay {retry.MaxDelay} must satisfy 0 <= base_delay <= max_delay: e.g. \"00:00:00.100\" and \"00:00:20\" (the defaults).");
         }
 
         if (retry.BaseDelay > MaxRetryDelay)
@@ -207,7 +207,7 @@ internal static partial class ConnectionOptionsValidator
 
         if (retry.AttemptTimeout <= TimeSpan.Zero && retry.AttemptTimeout != Timeout.InfiniteTimeSpan)
         {
-            problems.Add($"retry.attempt_timeout {retry.AttemptTimeout} must be positive (or infinite): give the HTTP timeout of one attempt, e.g. \"00:01:30\" (the default).");
+            problems.Add($"retry.attempt_timeout {retry.AttemptTimeout} must be positive (or infinite): give the HTTP timeout of one attempt, e.g. \"00:01:30\" (the default), or {InfiniteDurationText} (Timeout.InfiniteTimeSpan) for none.");
         }
         else if (retry.AttemptTimeout > MaxAttemptTimeout)
         {

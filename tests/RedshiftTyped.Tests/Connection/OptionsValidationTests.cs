@@ -131,6 +131,19 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public void A_non_positive_attempt_timeout_says_how_to_write_infinite()
+        => Assert.Contains("or \"-00:00:00.001\" (Timeout.InfiniteTimeSpan) for none", Single(o => o.Retry.AttemptTimeout = TimeSpan.FromSeconds(-5)));
+
+    [Fact]
+    public void Base_and_max_delay_out_of_order_name_both_values()
+        => Assert.StartsWith("retry.base_delay 00:00:30 and retry.max_delay 00:00:20 must satisfy 0 <= base_delay <= max_delay: e.g.",
+            Single(o =>
+            {
+                o.Retry.BaseDelay = TimeSpan.FromSeconds(30);
+                o.Retry.MaxDelay = TimeSpan.FromSeconds(20);
+            }));
+
+    [Fact]
     public void The_attempt_timeout_is_at_most_what_HttpClient_takes_or_infinite()
     {
         // Past int.MaxValue ms, HttpClient.Timeout threw ArgumentOutOfRangeException from the client's constructor.
