@@ -27,7 +27,9 @@ public sealed class AbandonedUnloadReadTests(DuckDbUnloadServerFixture fixture) 
 
         // 172,456 rows are about 22 pages of 8,192 and the channel holds 6: the three decode threads (one per file) are alive,
         // and at least one waits on the full channel with its downloaded file on disk.
-        await WaitUntilAsync(() => DecodeThreads() > threadsBefore && TempFiles().Except(filesBefore).Any(), TimeSpan.FromSeconds(60));
+        bool waiting = await WaitUntilAsync(() => DecodeThreads() > threadsBefore && TempFiles().Except(filesBefore).Any(), TimeSpan.FromSeconds(60));
+        // Without this the test could pass with nothing abandoned to clean up.
+        Assert.True(waiting, "the abandoned read never had a decode thread waiting with its downloaded file: nothing to test");
 
         bool ended = await WaitUntilAsync(() =>
         {
