@@ -140,8 +140,10 @@ internal static class OptionValueTypes
         Kind.Number => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
         Kind.WholeNumber => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
         Kind.Boolean => bool.TryParse(text, out _),
-        // "100" parses as 100 days: a duration must say its hours, minutes and seconds.
-        Kind.Duration => text.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out _),
+        // "100" parses as 100 days: a duration must say its hours, minutes and seconds. And TimeSpan.Parse reads an hours
+        // field of 24 or more as days ("24:00:00" is 24 days): TimeSpan's invariant "c" form ([-][d.]hh:mm:ss[.fffffff],
+        // hours 0-23) refuses it, so a day must be written "1.00:00:00".
+        Kind.Duration => text.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParseExact(text.Trim(), "c", CultureInfo.InvariantCulture, out _),
         _ => false,
     };
 
@@ -176,7 +178,7 @@ internal static class OptionValueTypes
         Kind.Number => "a number, e.g. 2 or \"2\"",
         Kind.WholeNumber => "a whole number, e.g. 8 or \"8\"",
         Kind.Boolean => "true or false",
-        Kind.Duration => "a duration string with hours, minutes and seconds, e.g. \"00:00:00.100\" for 100 ms or \"00:03:00\" for 3 minutes",
+        Kind.Duration => "a duration string \"[d.]hh:mm:ss[.fff]\" (hours 0-23, minutes and seconds 0-59), e.g. \"00:00:00.100\" for 100 ms, \"00:03:00\" for 3 minutes or \"1.00:00:00\" for a day",
         _ => "an object such as {\"max_retries\": 8, \"total_timeout\": \"00:03:00\"}",
     };
 

@@ -84,6 +84,20 @@ public sealed class RetryDelayBoundTests : IDisposable
         ReadmeMessageTable.AssertListed(ex.Problems[0]);
     }
 
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public void Twenty_four_hours_written_without_days_is_refused_not_read_as_24_days(string source)
+    {
+        // TimeSpan.Parse reads "24:00:00" as 24 days; a day is "1.00:00:00".
+        var ex = Assert.Throws<RedshiftConfigurationException>(() => Load(source, "00:00:00.100", "24:00:00"));
+
+        string problem = Assert.Single(ex.Problems);
+        Assert.Contains("max_delay", problem, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(" is the string \"24:00:00\"; expected a duration string \"[d.]hh:mm:ss[.fff]\" (hours 0-23", problem);
+        Assert.Contains("\"1.00:00:00\" for a day", problem);
+        Assert.Equal(TimeSpan.FromHours(23), Load(source, "00:00:00.100", "23:00:00").Retry.MaxDelay);
+    }
+
     [Fact]
     public void A_delay_of_years_is_refused_before_any_call()
     {
