@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using RedshiftTyped.Local;
 using RedshiftTyped.Tool.Cli;
 
@@ -38,11 +39,14 @@ internal sealed class FaultFlags
             ConnectionResetRate = Rate(parse, Reset),
             SlowStatementRate = Rate(parse, Slow),
         };
-        if (faults.ThrottleRate + faults.ServerErrorRate + faults.ConnectionResetRate > 1)
+        // Added in decimal, from the text typed: in doubles 0.34 + 0.56 + 0.1 is 1.0000000000000002, which refused a sum of
+        // exactly 1, and the message rounded 1.0001 to "1".
+        decimal sum = Typed(parse, Throttle).Value + Typed(parse, ServerError).Value + Typed(parse, Reset).Value;
+        if (sum > 1)
         {
             throw new UsageException(
-                $"--fault-throttle, --fault-5xx and --fault-reset add up to {faults.ThrottleRate + faults.ServerErrorRate + faults.ConnectionResetRate:0.###}; " +
-                "each request gets at most one of them, so together they must be at most 1.");
+                $"--fault-throttle {Typed(parse, Throttle).Text}, --fault-5xx {Typed(parse, ServerError).Text} and --fault-reset {Typed(parse, Reset).Text} " +
+                $"add up to {sum.ToString(CultureInfo.InvariantCulture)}; each request gets at most one of them, so together they must be at most 1.");
         }
 
         if (parse.GetValue(Latency) is { } latency)
@@ -78,15 +82,37 @@ internal sealed class FaultFlags
     /// The share a flag gives, from 0 to 1. The message quotes the value as typed, not as parsed: <c>1e400</c> parses as
     /// infinity, which the user never wrote. <c>-0</c> and <c>1e-400</c> (too small for a double) are 0: no such fault.
     /// </summary>
-    private static double Rate(ParseResult parse, Option<double?> option)
+    private double Rate(ParseResult parse, Option<double?> option)
     {
+        string? typed = parse.GetResult(option)?.Tokens.LastOrDefault()?.Value;
+        if (typed is not null && typed.Contains(',', StringComparison.Ordinal))
+        {
+            // The parser takes ',' as a thousands separator: "0,1" would be 1, every request.
+            throw new UsageException($"{option.Name} {typed} has a comma: write the share with a decimal point, e.g. 0.1 for 10%.");
+        }
+
         double rate = parse.GetValue(option) ?? 0;
         if (rate is >= 0 and <= 1)
         {
             return rate;
         }
 
-        string typed = parse.GetResult(option)?.Tokens.LastOrDefault()?.Value ?? rate.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        throw new UsageException($"{option.Name} {typed} is not a share of requests: give a number from 0 to 1, e.g. 0.1 for 10%.");
+        string of = option == Slow ? "statements" : "requests";
+        throw new UsageException($"{option.Name} {typed ?? rate.ToString(CultureInfo.InvariantCulture)} is not a share of {of}: give a number from 0 to 1, e.g. 0.1 for 10%.");
+    }
+
+    /// <summary>A share as typed and as an exact decimal (0 when not given; a value too small for a double is 0).</summary>
+    private static (string Text, decimal Value) Typed(ParseResult parse, Option<double?> option)
+    {
+        string? typed = parse.GetResult(option)?.Tokens.LastOrDefault()?.Value;
+        if (typed is null)
+        {
+            return ("0", 0m);
+        }
+
+        // Rate has checked it is a share from 0 to 1; decimal may still refuse an exponent far below its range (1e-400).
+        return (typed, decimal.TryParse(typed, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal exact)
+            ? exact
+            : (decimal)(parse.GetValue(option) ?? 0));
     }
 }

@@ -195,9 +195,39 @@ public sealed class LocalCommandTests : IDisposable
         var (exit, _, error) = await Local(flag, value, "--port", "0");
 
         Assert.Equal(2, exit);
-        AssertOneLineError(error, $"{flag} {value} is not a share of requests: give a number from 0 to 1, e.g. 0.1 for 10%.");
+        // --fault-slow is a share of statements, the others of requests.
+        string of = flag == "--fault-slow" ? "statements" : "requests";
+        AssertOneLineError(error, $"{flag} {value} is not a share of {of}: give a number from 0 to 1, e.g. 0.1 for 10%.");
         Assert.DoesNotContain("Infinity", error);
         Assert.DoesNotContain("\u221E", error);
+    }
+
+    [Fact]
+    public async Task A_share_with_a_comma_is_refused_not_read_as_a_thousands_separator()
+    {
+        // "0,1" parsed as 1: every request throttled.
+        var (exit, _, error) = await Local("--fault-throttle", "0,1", "--port", "0");
+
+        Assert.Equal(2, exit);
+        AssertOneLineError(error, "--fault-throttle 0,1 has a comma: write the share with a decimal point, e.g. 0.1 for 10%.");
+    }
+
+    [Fact]
+    public async Task Shares_are_added_exactly_and_quoted_as_typed()
+    {
+        // Over 1 by a ten-thousandth: the sum is exact and every value is as typed.
+        var (exit, _, error) = await Local("--fault-throttle", "0.5", "--fault-5xx", "0.5", "--fault-reset", "0.0001", "--port", "0");
+        Assert.Equal(2, exit);
+        AssertOneLineError(error, "--fault-throttle 0.5, --fault-5xx 0.5 and --fault-reset 0.0001 add up to 1.0001; each request gets at most one of them");
+
+        // Exactly 1 (1.0000000000000002 in doubles, which was refused) is accepted.
+        using var cts = new CancellationTokenSource();
+        var output = new StringWriter();
+        var run = ToolApp.RunAsync(["local", "--port", "0", "--fault-throttle", "0.34", "--fault-5xx", "0.56", "--fault-reset", "0.1"],
+            new ToolConsole(output, new StringWriter()), cts.Token);
+        Assert.StartsWith("Listening on http://127.0.0.1:", await WaitForListeningAsync(output, run));
+        cts.Cancel();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(60)));
     }
 
     [Fact]
