@@ -11,7 +11,7 @@ namespace RedshiftTyped.Reading;
 /// copies each Snappy page it decodes into large-object-heap arrays of changing sizes. Under the runtime's default GC
 /// settings the holes they leave raised a process's peak once by about 100 MB (+36 to +47 % from 1M to 5M rows, no further
 /// at 10M); a process that reads big tables this way should run with <c>System.GC.ConserveMemory</c> (e.g. 7, as the
-/// <c>redshift-typed</c> tool does), which kept it within +6 % at 5M (docs/benchmarks.md §8, round 22). A library cannot
+/// <c>redshift-typed</c> tool does), which kept it within +3 to +11 % at 5M (median +5 %; docs/benchmarks.md §8, round 22). A library cannot
 /// choose its host's GC settings.
 /// </remarks>
 public sealed class UnloadOptions

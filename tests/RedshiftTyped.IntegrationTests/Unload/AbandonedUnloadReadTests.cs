@@ -25,7 +25,7 @@ public sealed class AbandonedUnloadReadTests(DuckDbUnloadServerFixture fixture) 
 
         await AbandonAfterOneRowAsync(prefix);
 
-        // 172,456 rows are about 22 pages of 8,192 and the channel holds 6: the three decode threads (one per file) are alive,
+        // The fixture's 100,000 sales rows are about 13 pages of 8,192 and the channel holds 6: the three decode threads (one per file) are alive,
         // and at least one waits on the full channel with its downloaded file on disk.
         bool waiting = await WaitUntilAsync(() => DecodeThreads() > threadsBefore && TempFiles().Except(filesBefore).Any(), TimeSpan.FromSeconds(60));
         // Without this the test could pass with nothing abandoned to clean up.
