@@ -41,11 +41,12 @@ internal sealed class FaultFlags
         };
         // Added in decimal, from the text typed: in doubles 0.34 + 0.56 + 0.1 is 1.0000000000000002, which refused a sum of
         // exactly 1, and the message rounded 1.0001 to "1".
-        decimal sum = Typed(parse, Throttle).Value + Typed(parse, ServerError).Value + Typed(parse, Reset).Value;
+        var (throttle, serverError, reset) = (Typed(parse, Throttle), Typed(parse, ServerError), Typed(parse, Reset));
+        decimal sum = throttle.Value + serverError.Value + reset.Value;
         if (sum > 1)
         {
             throw new UsageException(
-                $"--fault-throttle {Typed(parse, Throttle).Text}, --fault-5xx {Typed(parse, ServerError).Text} and --fault-reset {Typed(parse, Reset).Text} " +
+                $"--fault-throttle {throttle.Text}, --fault-5xx {serverError.Text} and --fault-reset {reset.Text} " +
                 $"add up to {sum.ToString(CultureInfo.InvariantCulture)}; each request gets at most one of them, so together they must be at most 1.");
         }
 
@@ -84,7 +85,7 @@ internal sealed class FaultFlags
     /// </summary>
     private double Rate(ParseResult parse, Option<double?> option)
     {
-        string? typed = parse.GetResult(option)?.Tokens.LastOrDefault()?.Value;
+        string? typed = TypedText(parse, option);
         if (typed is not null && typed.Contains(',', StringComparison.Ordinal))
         {
             // The parser takes ',' as a thousands separator: "0,1" would be 1, every request.
@@ -101,11 +102,13 @@ internal sealed class FaultFlags
         throw new UsageException($"{option.Name} {typed ?? rate.ToString(CultureInfo.InvariantCulture)} is not a share of {of}: give a number from 0 to 1, e.g. 0.1 for 10%.");
     }
 
+    /// <summary>The flag's value as the user typed it (its last occurrence), or null when not given.</summary>
+    private static string? TypedText(ParseResult parse, Option<double?> option) => parse.GetResult(option)?.Tokens.LastOrDefault()?.Value;
+
     /// <summary>A share as typed and as an exact decimal (0 when not given; a value too small for a double is 0).</summary>
     private static (string Text, decimal Value) Typed(ParseResult parse, Option<double?> option)
     {
-        string? typed = parse.GetResult(option)?.Tokens.LastOrDefault()?.Value;
-        if (typed is null)
+        if (TypedText(parse, option) is not { } typed)
         {
             return ("0", 0m);
         }
